@@ -1,0 +1,46 @@
+"""aidtrack: aid alignment, harmonization and results tracking for mine action.
+
+The compiled core (``aidtrack._core``) holds the data and does the arithmetic; this package
+adds pandas conveniences. Money is exact (``decimal.Decimal`` in, ``decimal.Decimal`` out);
+tables come back as DataFrames whose ``attrs`` carry title, methodology and notes.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from . import _core
+from ._core import *  # noqa: F401,F403 - the compiled types are the package's types
+from ._core import (ConversionPolicy, Error, ExchangeRates, FiscalCalendar, Portfolio)
+from ._frames import table_frame, transactions_frame
+
+__version__: str = _core.__version__
+
+
+def _portfolio_transactions_frame(self: Portfolio, *, exact: bool = False):
+    """All transactions as a pandas DataFrame (columns activity_id, type, date, value, currency,
+    value_date, provider_org, receiver_org, …); see :func:`aidtrack.transactions_frame`."""
+    return transactions_frame(self, exact=exact)
+
+
+def _portfolio_totals(self: Portfolio, by: Iterable[str] = ("reporting_org", "currency"), *,
+                      types: Iterable[int] = (), calendar: Optional[FiscalCalendar] = None,
+                      currency: Optional[str] = None, rates: Optional[ExchangeRates] = None,
+                      policy: Optional[ConversionPolicy] = None, year_from: Optional[int] = None,
+                      year_to: Optional[int] = None):
+    """Exact sums of transaction values grouped by keys, as a DataFrame.
+
+    Keys: reporting_org, provider_org, receiver_org, activity, type, currency, year,
+    fiscal_year (in ``calendar``), sector and country (split by the published percentages,
+    exactly). Without ``currency`` a group that mixes currencies raises CurrencyError.
+    """
+    table = self._totals(list(by), list(types), calendar or FiscalCalendar(1, 1),
+                         currency, rates, policy or ConversionPolicy.by_date(), year_from, year_to)
+    return table_frame(table)
+
+
+Portfolio.transactions_frame = _portfolio_transactions_frame
+Portfolio.totals = _portfolio_totals
+
+__all__ = [name for name in dir(_core) if not name.startswith("_")] + [
+    "__version__", "table_frame", "transactions_frame",
+]

@@ -1,0 +1,106 @@
+#pragma once
+/// \file transaction_table.hpp
+/// \brief Transactions stored as columns, so that aggregation is a scan.
+
+#include <aidtrack/core/currency.hpp>
+#include <aidtrack/core/date.hpp>
+#include <aidtrack/core/decimal.hpp>
+#include <aidtrack/core/money.hpp>
+#include <aidtrack/core/string_pool.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aidtrack {
+
+/// \brief IATI TransactionType codes (version 2).
+enum class TransactionType : std::uint8_t {
+    incoming_funds = 1, outgoing_commitment = 2, disbursement = 3, expenditure = 4, interest_payment = 5,
+    loan_repayment = 6, reimbursement = 7, purchase_of_equity = 8, sale_of_equity = 9, credit_guarantee = 10,
+    incoming_commitment = 11, outgoing_pledge = 12, incoming_pledge = 13,
+};
+
+/// \brief One transaction as a row: the convenient form for adding and reading single records.
+struct Transaction {
+    std::uint32_t activity = 0;     ///< index of the activity in its Portfolio
+    int type = 0;                   ///< TransactionType code 1..13
+    Date date;
+    Money value;
+    std::optional<Date> value_date;
+    std::string ref;
+    std::string provider_org;
+    std::string provider_activity;
+    std::string receiver_org;
+    std::string receiver_activity;
+    std::string aid_type;
+    std::string finance_type;
+    std::string flow_type;
+    std::string tied_status;
+    std::string disbursement_channel;
+    std::string sector_vocabulary;   ///< transaction-level sector (overrides the activity's)
+    std::string sector_code;
+    std::string recipient_country;   ///< transaction-level country (overrides the activity's)
+    std::string recipient_region;
+    int humanitarian = -1;           ///< -1 unknown, 0 no, 1 yes
+    std::uint32_t line = 0;          ///< line in the activity's source file
+    friend bool operator==(const Transaction&, const Transaction&) = default;
+};
+
+/// \brief All transactions of a portfolio as parallel columns with one shared string pool.
+///
+/// Text columns (organisations, activity refs, codes) hold indexes into `strings()`, so that a
+/// scan reads narrow integers and Python gets categoricals without per-row objects. Dates are
+/// day numbers (see day_number), values raw Decimal units, currencies packed codes.
+class TransactionTable {
+public:
+    using Index = StringPool::Index;
+
+    /// Appends a row; returns its position.
+    std::size_t append(const Transaction& t);
+    /// The row at `i` as a Transaction.
+    [[nodiscard]] Transaction row(std::size_t i) const;
+    [[nodiscard]] std::size_t size() const noexcept { return activity.size(); }
+    [[nodiscard]] bool empty() const noexcept { return activity.empty(); }
+    void reserve(std::size_t n);
+    void clear();
+    /// Bytes held by the columns (without the string pool).
+    [[nodiscard]] std::size_t column_bytes() const noexcept;
+
+    [[nodiscard]] const StringPool& strings() const noexcept { return strings_; }
+    [[nodiscard]] StringPool& strings() noexcept { return strings_; }
+    /// The string of a text column cell.
+    [[nodiscard]] const std::string& text(Index index) const noexcept { return strings_[index]; }
+    [[nodiscard]] Money value_of(std::size_t i) const { return {Decimal::from_raw(value[i]), CurrencyCode::from_packed(currency[i])}; }
+
+    // The columns. Public so that scans and bindings read them directly; keep them equal length
+    // by appending through append().
+    std::vector<std::uint32_t> activity;
+    std::vector<std::uint8_t> type;
+    std::vector<std::int32_t> date;
+    std::vector<Decimal::Raw> value;
+    std::vector<std::uint16_t> currency;
+    std::vector<std::int32_t> value_date;
+    std::vector<Index> ref;
+    std::vector<Index> provider_org;
+    std::vector<Index> provider_activity;
+    std::vector<Index> receiver_org;
+    std::vector<Index> receiver_activity;
+    std::vector<Index> aid_type;
+    std::vector<Index> finance_type;
+    std::vector<Index> flow_type;
+    std::vector<Index> tied_status;
+    std::vector<Index> disbursement_channel;
+    std::vector<Index> sector_vocabulary;
+    std::vector<Index> sector_code;
+    std::vector<Index> recipient_country;
+    std::vector<Index> recipient_region;
+    std::vector<std::int8_t> humanitarian;
+    std::vector<std::uint32_t> line;
+
+private:
+    StringPool strings_;
+};
+
+}  // namespace aidtrack

@@ -1,0 +1,45 @@
+#include <aidtrack/core/table.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace aidtrack {
+
+void Table::check_rectangular() const {
+    for (const auto& c : columns_) {
+        const std::size_t n = std::visit([](const auto& v) { return v.size(); }, c.data);
+        if (n != c.valid.size() || c.size() != row_count()) {
+            throw ValidationError("table '" + title_ + "': column '" + c.name + "' has " + std::to_string(c.size()) +
+                                  " rows, expected " + std::to_string(row_count()));
+        }
+    }
+}
+
+const TableColumn& Table::column(const std::string& name) const { return columns_[column_index(name)]; }
+
+std::size_t Table::column_index(const std::string& name) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        if (columns_[i].name == name) return i;
+    }
+    throw NotFoundError("table '" + title_ + "' has no column '" + name + "'");
+}
+
+std::string Table::text(std::size_t row, std::size_t col) const {
+    const auto& c = columns_.at(col);
+    if (c.valid.at(row) == 0) return {};
+    struct Visitor {
+        std::size_t row;
+        std::string operator()(const std::vector<std::string>& v) const { return v[row]; }
+        std::string operator()(const std::vector<std::int64_t>& v) const { return std::to_string(v[row]); }
+        std::string operator()(const std::vector<double>& v) const {
+            char buffer[64];
+            std::snprintf(buffer, sizeof buffer, "%.6g", v[row]);
+            return buffer;
+        }
+        std::string operator()(const std::vector<Decimal>& v) const { return v[row].to_string(); }
+        std::string operator()(const std::vector<Date>& v) const { return to_iso(v[row]); }
+    };
+    return std::visit(Visitor{row}, c.data);
+}
+
+}  // namespace aidtrack

@@ -1,0 +1,325 @@
+#include <aidtrack/io/archive.hpp>
+#include <aidtrack/io/archive_coordination.hpp>
+#include <aidtrack/io/archive_model.hpp>
+#include <aidtrack/io/archive_results.hpp>
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+#include <boost/crc.hpp>
+#include <boost/serialization/binary_object.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace aidtrack {
+
+// Columns go in as raw blocks in binary archives (fast, 1× their size) and element by element
+// in text and XML archives (portable, readable).
+template <class Archive, class T>
+static void save_column(Archive& ar, const char* name, const std::vector<T>& column) {
+    const std::uint64_t n = column.size();
+    ar << boost::serialization::make_nvp((std::string(name) + "_size").c_str(), n);
+    if constexpr (archive_detail::is_binary<Archive>) {
+        if (n != 0) ar << boost::serialization::make_binary_object(const_cast<T*>(column.data()), n * sizeof(T));  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost's API takes void*
+    } else if constexpr (std::is_same_v<T, Decimal::Raw>) {
+        std::vector<archive_detail::DecimalParts> parts;
+        parts.reserve(column.size());
+        for (auto v : column) parts.push_back(archive_detail::split(v));
+        ar << boost::serialization::make_nvp(name, parts);
+    } else {
+        ar << boost::serialization::make_nvp(name, column);
+    }
+}
+
+template <class Archive, class T>
+static void load_column(Archive& ar, const char* name, std::vector<T>& column, std::uint64_t limit) {
+    std::uint64_t n = 0;
+    ar >> boost::serialization::make_nvp((std::string(name) + "_size").c_str(), n);
+    if (n > limit) throw ArchiveError(std::string("column '") + name + "' claims more rows than the archive can hold");
+    if constexpr (archive_detail::is_binary<Archive>) {
+        column.resize(n);
+        if (n != 0) {
+            auto blob = boost::serialization::make_binary_object(column.data(), n * sizeof(T));
+            ar >> blob;
+        }
+    } else if constexpr (std::is_same_v<T, Decimal::Raw>) {
+        std::vector<archive_detail::DecimalParts> parts;
+        ar >> boost::serialization::make_nvp(name, parts);
+        column.clear();
+        for (const auto& p : parts) column.push_back(archive_detail::join(p));
+    } else {
+        ar >> boost::serialization::make_nvp(name, column);
+    }
+    if (column.size() != n) throw ArchiveError(std::string("column '") + name + "' has the wrong length");
+}
+
+#define AIDTRACK_FOR_EACH_COLUMN(DO)                                                                             \
+    DO(activity) DO(type) DO(date) DO(value) DO(currency) DO(value_date) DO(ref) DO(provider_org)                \
+    DO(provider_activity) DO(receiver_org) DO(receiver_activity) DO(aid_type) DO(finance_type) DO(flow_type)     \
+    DO(tied_status) DO(disbursement_channel) DO(sector_vocabulary) DO(sector_code) DO(recipient_country)         \
+    DO(recipient_region) DO(humanitarian) DO(line)
+
+template <class Archive>
+static void save_transactions(Archive& ar, const TransactionTable& t) {
+    const std::vector<std::string> strings = t.strings().strings();
+    ar << boost::serialization::make_nvp("strings", strings);
+#define AIDTRACK_SAVE(name) save_column(ar, #name, t.name);
+    AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_SAVE)
+#undef AIDTRACK_SAVE
+}
+
+template <class Archive>
+static void load_transactions(Archive& ar, TransactionTable& t, std::uint64_t limit) {
+    std::vector<std::string> strings;
+    ar >> boost::serialization::make_nvp("strings", strings);
+    t.clear();
+    if (strings.empty() || !strings.front().empty()) throw ArchiveError("transaction string pool does not start with the empty string");
+    for (std::size_t i = 1; i < strings.size(); ++i) {
+        if (t.strings().intern(strings[i]) != i) throw ArchiveError("transaction string pool holds a duplicate");
+    }
+#define AIDTRACK_LOAD(name) load_column(ar, #name, t.name, limit);
+    AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_LOAD)
+#undef AIDTRACK_LOAD
+    // Every column as long as the first, every index inside the pool: a loaded table is safe to scan.
+    const std::size_t n = t.activity.size();
+    const std::size_t pool = t.strings().size();
+    bool sound = true;
+#define AIDTRACK_CHECK_LENGTH(name) sound = sound && t.name.size() == n;
+    AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_CHECK_LENGTH)
+#undef AIDTRACK_CHECK_LENGTH
+    if (!sound) throw ArchiveError("transaction columns differ in length");
+    for (const auto* column : {&t.ref, &t.provider_org, &t.provider_activity, &t.receiver_org, &t.receiver_activity, &t.aid_type,
+                               &t.finance_type, &t.flow_type, &t.tied_status, &t.disbursement_channel, &t.sector_vocabulary,
+                               &t.sector_code, &t.recipient_country, &t.recipient_region}) {
+        for (auto index : *column) {
+            if (index >= pool) throw ArchiveError("transaction column refers outside the string pool");
+        }
+    }
+}
+
+template <class Archive>
+void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int /*version*/) {
+    using boost::serialization::make_nvp;
+    if constexpr (Archive::is_saving::value) {
+        ar << make_nvp("activities", p.activities_);
+        ar << make_nvp("organisations", p.organisations_);
+        save_transactions(ar, p.transactions_);
+        ar << make_nvp("budgets", p.budgets_);
+        ar << make_nvp("planned_disbursements", p.planned_disbursements_);
+        ar << make_nvp("results", p.results_);
+        ar << make_nvp("coordination", p.coordination_);
+        ar << make_nvp("diagnostics", p.diagnostics_);
+    } else {
+        std::vector<Activity> activities;
+        std::vector<Organisation> organisations;
+        ar >> make_nvp("activities", activities);
+        ar >> make_nvp("organisations", organisations);
+        Portfolio loaded;
+        for (auto& a : activities) loaded.add_activity(std::move(a));
+        for (auto& o : organisations) loaded.upsert_organisation(std::move(o));
+        load_transactions(ar, loaded.transactions_, 1ULL << 34U);
+        for (auto a : loaded.transactions_.activity) {
+            if (a >= loaded.activities_.size()) throw ArchiveError("transaction of an activity that is not in the archive");
+        }
+        ar >> make_nvp("budgets", loaded.budgets_);
+        ar >> make_nvp("planned_disbursements", loaded.planned_disbursements_);
+        for (const auto& b : loaded.budgets_) {
+            if (b.activity >= loaded.activities_.size()) throw ArchiveError("budget of an activity that is not in the archive");
+        }
+        for (const auto& pd : loaded.planned_disbursements_) {
+            if (pd.activity >= loaded.activities_.size()) throw ArchiveError("planned disbursement of an activity that is not in the archive");
+        }
+        ar >> make_nvp("results", loaded.results_);
+        ar >> make_nvp("coordination", loaded.coordination_);
+        ar >> make_nvp("diagnostics", loaded.diagnostics_);
+        p = std::move(loaded);
+    }
+}
+
+}  // namespace aidtrack
+
+namespace boost::serialization {
+template <class Archive>
+void serialize(Archive& ar, aidtrack::Portfolio& p, unsigned int version) { aidtrack::serialize_portfolio(ar, p, version); }
+}  // namespace boost::serialization
+BOOST_CLASS_VERSION(aidtrack::Portfolio, 0)
+
+namespace aidtrack {
+namespace {
+
+void put_u32(std::string& out, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8U * static_cast<unsigned>(i))) & 0xFFU));
+}
+void put_u64(std::string& out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8U * static_cast<unsigned>(i))) & 0xFFU));
+}
+std::uint64_t get_le(const std::string& in, std::size_t at, int bytes) {
+    std::uint64_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) v = (v << 8U) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
+    return v;
+}
+std::uint32_t crc32_of(const char* data, std::size_t size) {
+    boost::crc_32_type crc;
+    crc.process_bytes(data, size);
+    return crc.checksum();
+}
+
+}  // namespace
+
+ArchiveFormat archive_format_from_string(const std::string& name) {
+    if (name == "binary") return ArchiveFormat::binary;
+    if (name == "text") return ArchiveFormat::text;
+    if (name == "xml") return ArchiveFormat::xml;
+    throw ValidationError("unknown archive format '" + name + "' (binary, text or xml)");
+}
+
+std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format) {
+    std::ostringstream payload_stream(std::ios::binary);
+    {
+        auto& p = const_cast<Portfolio&>(portfolio);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost saves through a non-const reference
+        switch (format) {
+            case ArchiveFormat::binary: {
+                boost::archive::binary_oarchive ar(payload_stream);
+                ar << boost::serialization::make_nvp("portfolio", p);
+                break;
+            }
+            case ArchiveFormat::text: {
+                boost::archive::text_oarchive ar(payload_stream);
+                ar << boost::serialization::make_nvp("portfolio", p);
+                break;
+            }
+            case ArchiveFormat::xml: {
+                boost::archive::xml_oarchive ar(payload_stream);
+                ar << boost::serialization::make_nvp("portfolio", p);
+                break;
+            }
+        }
+    }
+    const std::string payload = std::move(payload_stream).str();
+    std::string out(ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic);
+    put_u32(out, ArchiveHeader::kFormatVersion);
+    put_u32(out, static_cast<std::uint32_t>(format));
+    put_u64(out, payload.size());
+    put_u32(out, crc32_of(payload.data(), payload.size()));
+    put_u32(out, 0);
+    out += payload;
+    return out;
+}
+
+Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name) {
+    const SourceLocation where{name, 0, {}};
+    if (bytes.size() < ArchiveHeader::kSize || std::memcmp(bytes.data(), ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic) != 0) {
+        throw ArchiveError("not an aidtrack archive (no AIDTRACK header)", where, "archive-magic");
+    }
+    const auto version = static_cast<std::uint32_t>(get_le(bytes, 8, 4));
+    const auto format = static_cast<std::uint32_t>(get_le(bytes, 12, 4));
+    const std::uint64_t size = get_le(bytes, 16, 8);
+    const auto crc = static_cast<std::uint32_t>(get_le(bytes, 24, 4));
+    if (version == 0 || version > ArchiveHeader::kFormatVersion) {
+        throw ArchiveError("archive format version " + std::to_string(version) + " is not one this library reads (up to " +
+                           std::to_string(ArchiveHeader::kFormatVersion) + ")", where, "archive-version");
+    }
+    if (format > 2) throw ArchiveError("unknown archive kind " + std::to_string(format), where, "archive-kind");
+    if (size != bytes.size() - ArchiveHeader::kSize) {
+        throw ArchiveError("archive is truncated or has trailing bytes: header says " + std::to_string(size) + " payload bytes, file has " +
+                           std::to_string(bytes.size() - ArchiveHeader::kSize), where, "archive-size");
+    }
+    if (crc32_of(bytes.data() + ArchiveHeader::kSize, size) != crc) throw ArchiveError("archive checksum does not match: the file is corrupted", where, "archive-checksum");
+    std::istringstream in(bytes.substr(ArchiveHeader::kSize), std::ios::binary);
+    Portfolio out;
+    try {
+        switch (static_cast<ArchiveFormat>(format)) {
+            case ArchiveFormat::binary: {
+                boost::archive::binary_iarchive ar(in);
+                ar >> boost::serialization::make_nvp("portfolio", out);
+                break;
+            }
+            case ArchiveFormat::text: {
+                boost::archive::text_iarchive ar(in);
+                ar >> boost::serialization::make_nvp("portfolio", out);
+                break;
+            }
+            case ArchiveFormat::xml: {
+                boost::archive::xml_iarchive ar(in);
+                ar >> boost::serialization::make_nvp("portfolio", out);
+                break;
+            }
+        }
+    } catch (const ArchiveError& e) {
+        throw ArchiveError(e.message(), where, e.rule());
+    } catch (const Error& e) {
+        throw ArchiveError("archive holds invalid data: " + e.message(), where, "archive-content");
+    } catch (const boost::archive::archive_exception& e) {
+        throw ArchiveError(std::string("cannot read archive: ") + e.what(), where, "archive-content");
+    } catch (const std::bad_alloc&) {
+        throw ArchiveError("archive claims more memory than is available", where, "archive-content");
+    } catch (const std::exception& e) {
+        throw ArchiveError(std::string("cannot read archive: ") + e.what(), where, "archive-content");
+    }
+    return out;
+}
+
+void write_file_atomically(const std::string& path, const std::string& bytes, const std::function<void()>& before_rename) {
+    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw IoError("cannot create '" + temporary + "': " + std::strerror(errno), {path, 0, {}});
+    auto fail = [&](const std::string& what) {
+        const std::string reason = std::strerror(errno);
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        throw IoError("cannot " + what + " '" + temporary + "': " + reason, {path, 0, {}});
+    };
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("write");
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) fail("flush");
+    if (::close(fd) != 0) {
+        ::unlink(temporary.c_str());
+        throw IoError("cannot close '" + temporary + "'", {path, 0, {}});
+    }
+    try {
+        if (before_rename) before_rename();
+    } catch (...) {
+        ::unlink(temporary.c_str());
+        throw;
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        throw IoError("cannot replace '" + path + "': " + reason, {path, 0, {}});
+    }
+}
+
+void save_portfolio(const Portfolio& portfolio, const std::string& path, ArchiveFormat format) {
+    write_file_atomically(path, portfolio_to_bytes(portfolio, format));
+}
+
+Portfolio load_portfolio(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot open archive '" + path + "'", {path, 0, {}});
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw IoError("cannot read archive '" + path + "'", {path, 0, {}});
+    return portfolio_from_bytes(bytes, path);
+}
+
+void Portfolio::save(const std::string& path, const std::string& format) const {
+    save_portfolio(*this, path, archive_format_from_string(format));
+}
+
+Portfolio Portfolio::load(const std::string& path) { return load_portfolio(path); }
+
+}  // namespace aidtrack
