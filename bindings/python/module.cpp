@@ -8,4 +8,10 @@ PYBIND11_MODULE(_core, m) {
     aidtrack::python::bind_core(m);
     aidtrack::python::bind_model(m);
     aidtrack::python::bind_archive(m);
+    aidtrack::python::bind_iati(m);
+    aidtrack::python::bind_iati_write(m);
+    aidtrack::python::bind_measures(m);
+    aidtrack::python::bind_results(m);
+    aidtrack::python::bind_coordination(m);
+    aidtrack::python::bind_report(m);
 }

@@ -72,5 +72,11 @@ void bind_errors(py::module_& m);
 void bind_core(py::module_& m);
 void bind_model(py::module_& m);
 void bind_archive(py::module_& m);
+void bind_iati(py::module_& m);
+void bind_iati_write(py::module_& m);
+void bind_measures(py::module_& m);
+void bind_results(py::module_& m);
+void bind_coordination(py::module_& m);
+void bind_report(py::module_& m);
 
 }  // namespace aidtrack::python

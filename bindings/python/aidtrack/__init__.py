@@ -12,6 +12,8 @@ from . import _core
 from ._core import *  # noqa: F401,F403 - the compiled types are the package's types
 from ._core import (ConversionPolicy, Error, ExchangeRates, FiscalCalendar, Portfolio)
 from ._frames import table_frame, transactions_frame
+from . import coordination, datasets, measures, report, results  # noqa: E402 - areas of the package
+from .iati import *  # noqa: F401,F403,E402 - load_iati and friends at the top level
 
 __version__: str = _core.__version__
 

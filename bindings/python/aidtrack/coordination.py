@@ -1,0 +1,1 @@
+"""Coordination and cooperation records: TWG-MA, agreements, joint work, exchanges, deployments, procurement, MAPU planning."""

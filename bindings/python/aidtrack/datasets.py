@@ -1,0 +1,1 @@
+"""Embedded datasets: aidtrack.datasets.cambodia()."""

@@ -1,0 +1,1 @@
+"""Aid-effectiveness measures (alignment, harmonization, predictability, fragmentation) as DataFrames."""

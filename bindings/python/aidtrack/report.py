@@ -1,0 +1,1 @@
+"""Reports: the TWG-MA aid-effectiveness report and its tables and charts."""

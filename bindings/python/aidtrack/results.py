@@ -1,0 +1,1 @@
+"""Results frameworks, mine action records (hazards, land release, casualties) and forecasts."""
