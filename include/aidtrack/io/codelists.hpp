@@ -1,0 +1,55 @@
+#pragma once
+/// \file codelists.hpp
+/// \brief The official IATI 2.03 codelists shipped under data/iati/codelists/, code -> name.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aidtrack {
+
+/// \brief One IATI codelist: its codes with their English names and whether each is withdrawn.
+struct Codelist {
+    std::string name;                          ///< list name = file stem, e.g. "TransactionType"
+    std::map<std::string, std::string, std::less<>> names;  ///< code -> English name ("" when none)
+    std::map<std::string, bool, std::less<>> withdrawn;     ///< code -> status="withdrawn"
+};
+
+/// \brief A set of IATI codelists, looked up by list name (file stem) and code.
+///
+/// The official set is read once from data_file("iati/codelists/<List>.xml") with pugixml;
+/// a list is loaded the first time it is asked for. Codes compare exactly (IATI codes are
+/// case-sensitive strings such as "15250", "KH", "USD", "A02").
+class Codelists {
+public:
+    /// The shipped IATI 2.03 codelists (thread-safe lazy singleton).
+    static const Codelists& official();
+    /// Reads every `*.xml` in `directory`; throws IoError/ParseError naming the file.
+    static Codelists from_directory(const std::string& directory);
+
+    /// True when `list` is known and holds `code`. Unknown lists give false.
+    [[nodiscard]] bool contains(std::string_view list, std::string_view code) const;
+    /// True when a list called `list` is loaded.
+    [[nodiscard]] bool has_list(std::string_view list) const;
+    /// English name of `code` in `list`; empty when the list or code is unknown.
+    [[nodiscard]] std::string name_of(std::string_view list, std::string_view code) const;
+    /// True when `code` is on `list` but marked withdrawn.
+    [[nodiscard]] bool withdrawn(std::string_view list, std::string_view code) const;
+    /// All codes of `list` in code order; empty when unknown.
+    [[nodiscard]] std::vector<std::string> codes(std::string_view list) const;
+    /// Names of the loaded lists.
+    [[nodiscard]] std::vector<std::string> lists() const;
+    /// Version of the IATI standard the lists belong to (e.g. "2.03").
+    [[nodiscard]] std::string version() const;
+    /// Where the lists came from (directory, and upstream source).
+    [[nodiscard]] std::string source() const;
+
+private:
+    std::map<std::string, Codelist, std::less<>> lists_;
+    std::string version_;
+    std::string source_;
+};
+
+}  // namespace aidtrack
