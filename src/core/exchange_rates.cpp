@@ -73,10 +73,17 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
         int rank;  // 0: the currency's own area, 1: any other country
     };
     std::map<std::pair<std::uint16_t, int>, Candidate> chosen;
+    std::map<std::string, int> skipped;
     while (reader.next(fields)) {
         if (fields.size() == 1 && fields[0].empty()) continue;
         if (fields.size() < header.names().size()) throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " + std::to_string(fields.size()), reader.where(), "column-count");
-        const CurrencyCode currency = parse_currency(fields[c_currency], reader.where("Currency"));
+        CurrencyCode currency;
+        if (!CurrencyCode::try_parse(fields[c_currency], currency)) {
+            // Legacy currencies (ATS, DEM, FRF …) have IMF history but no ISO/IATI code any more:
+            // no IATI value can be in them, so they are skipped and listed in notes().
+            ++skipped[fields[c_currency]];
+            continue;
+        }
         const Date date = [&] {
             try { return parse_date(fields[c_date]); } catch (const Error& e) { throw ParseError(e.message(), reader.where("Date")); }
         }();
@@ -93,6 +100,9 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
     for (const auto& [key, candidate] : chosen) {
         out.add(CurrencyCode::from_packed(key.first), Period::calendar_year(key.second), candidate.rate,
                 "IMF ENDA annual average (" + candidate.country + ")");
+    }
+    for (const auto& [code, rows] : skipped) {
+        out.notes_.push_back(name + ": skipped " + std::to_string(rows) + " rows of '" + code + "', not a current ISO 4217 code");
     }
     return out;
 }

@@ -61,7 +61,8 @@ public:
     /// code,Country; rate = national currency per USD). A currency used by several countries
     /// (EUR, XOF …) appears once per country: the row of the currency's own area is kept (the
     /// country code equal to the code's first two letters; the Euro Area "U2" for EUR), else
-    /// the first country in file order, and the choice is kept in each entry's source.
+    /// the first country in file order, and the choice is kept in each entry's source. Rows of
+    /// currencies that are no longer ISO 4217 codes (ATS, DEM …) are skipped and listed in notes().
     [[nodiscard]] static ExchangeRates from_imf_csv(const std::string& path);
     /// Same, from a stream; `name` is used in errors.
     [[nodiscard]] static ExchangeRates from_imf_csv(std::istream& in, const std::string& name);
@@ -90,10 +91,13 @@ public:
     [[nodiscard]] const std::vector<RateEntry>& entries(CurrencyCode currency) const;
     [[nodiscard]] std::size_t size() const noexcept;
     [[nodiscard]] bool empty() const noexcept { return table_.empty(); }
+    /// What loading left out and why (e.g. IMF rows of legacy currencies such as ATS or DEM).
+    [[nodiscard]] const std::vector<std::string>& notes() const noexcept { return notes_; }
 
 private:
     Date policy_date(const Date& date, const ConversionPolicy& policy) const;
     std::unordered_map<CurrencyCode, std::vector<RateEntry>> table_;
+    std::vector<std::string> notes_;
 };
 
 }  // namespace aidtrack

@@ -1,0 +1,123 @@
+#include "../support/sample_portfolio.hpp"
+
+#include <aidtrack/io/archive.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace fs = std::filesystem;
+using aidtrack::ArchiveFormat;
+
+namespace {
+
+fs::path temp_dir() {
+    const fs::path dir = fs::temp_directory_path() / ("aidtrack-archive-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const std::string kGoldenDir = std::string(AIDTRACK_TEST_DATA_DIR) + "/golden";
+
+}  // namespace
+
+TEST(archive_test, round_trip_in_all_three_archive_kinds) {
+    const auto original = aidtrack::testing::sample_portfolio();
+    for (const char* format : {"binary", "text", "xml"}) {
+        const fs::path path = temp_dir() / (std::string("p.") + format + ".atk");
+        original.save(path.string(), format);
+        const auto loaded = aidtrack::Portfolio::load(path.string());
+        EXPECT_TRUE(loaded == original) << format;
+        EXPECT_EQ(loaded.transactions().row(3).value.to_string(), "4110652.746415772 KHR") << format;
+        EXPECT_EQ(loaded.transactions_of(1).size(), 2U) << format;
+    }
+}
+
+TEST(archive_test, corrupted_truncated_and_foreign_files_are_refused) {
+    const std::string bytes = aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio());
+    EXPECT_THROW((void)aidtrack::portfolio_from_bytes("not an archive"), aidtrack::ArchiveError);
+    EXPECT_THROW((void)aidtrack::portfolio_from_bytes(bytes.substr(0, bytes.size() / 2)), aidtrack::ArchiveError);
+    std::string flipped = bytes;
+    flipped[bytes.size() - 10] ^= 0x5A;
+    try {
+        (void)aidtrack::portfolio_from_bytes(flipped, "flipped.atk");
+        FAIL() << "a corrupted archive loaded";
+    } catch (const aidtrack::ArchiveError& e) {
+        EXPECT_NE(std::string(e.what()).find("flipped.atk"), std::string::npos);
+        EXPECT_EQ(e.rule(), "archive-checksum");
+    }
+    std::string future = bytes;
+    future[8] = 99;  // format version 99
+    EXPECT_THROW((void)aidtrack::portfolio_from_bytes(future), aidtrack::ArchiveError);
+    EXPECT_THROW((void)aidtrack::load_portfolio((temp_dir() / "missing.atk").string()), aidtrack::IoError);
+}
+
+TEST(archive_test, seeded_random_mutations_never_crash) {
+    // Every mutated archive either loads with identical data or raises ArchiveError.
+    const auto original = aidtrack::testing::sample_portfolio();
+    const std::string bytes = aidtrack::portfolio_to_bytes(original);
+    std::mt19937 rng(20110404);
+    int refused = 0;
+    for (int i = 0; i < 300; ++i) {
+        std::string m = bytes;
+        const auto at = std::uniform_int_distribution<std::size_t>(0, m.size() - 1)(rng);
+        if (i % 3 == 0) m.resize(at);
+        else m[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
+        try {
+            const auto loaded = aidtrack::portfolio_from_bytes(m);
+            EXPECT_TRUE(loaded == original);
+        } catch (const aidtrack::ArchiveError&) {
+            ++refused;
+        }
+    }
+    EXPECT_GT(refused, 250);
+}
+
+TEST(archive_test, saving_is_atomic) {
+    const fs::path path = temp_dir() / "atomic.atk";
+    const auto first = aidtrack::testing::sample_portfolio();
+    first.save(path.string());
+    const std::string before = read_all(path);
+    // A failure after the new data is written but before it replaces the file leaves the old
+    // file byte for byte and no temporary behind.
+    aidtrack::Portfolio second;
+    EXPECT_THROW(aidtrack::write_file_atomically(path.string(), aidtrack::portfolio_to_bytes(second),
+                                                 [] { throw aidtrack::IoError("simulated disk full"); }),
+                 aidtrack::IoError);
+    EXPECT_EQ(read_all(path), before);
+    for (const auto& entry : fs::directory_iterator(path.parent_path())) {
+        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
+    }
+    // Writing into a directory that does not exist fails cleanly.
+    EXPECT_THROW(first.save((temp_dir() / "no" / "such" / "dir.atk").string()), aidtrack::IoError);
+}
+
+TEST(archive_test, golden_archives_of_format_1_still_load) {
+    // Written by this test with AIDTRACK_WRITE_GOLDEN=1 when format 1 was current; never regenerate
+    // them for a later format: they prove old files keep loading.
+    const auto expected = aidtrack::testing::sample_portfolio();
+    if (const char* write = std::getenv("AIDTRACK_WRITE_GOLDEN"); write != nullptr && std::string(write) == "1") {
+        fs::create_directories(kGoldenDir);
+        expected.save(kGoldenDir + "/portfolio-format1.binary.atk", "binary");
+        expected.save(kGoldenDir + "/portfolio-format1.text.atk", "text");
+        expected.save(kGoldenDir + "/portfolio-format1.xml.atk", "xml");
+    }
+    for (const char* kind : {"binary", "text", "xml"}) {
+        const auto loaded = aidtrack::Portfolio::load(kGoldenDir + "/portfolio-format1." + kind + ".atk");
+        EXPECT_EQ(loaded.activity_count(), expected.activity_count()) << kind;
+        EXPECT_TRUE(loaded.activities() == expected.activities()) << kind;
+        EXPECT_EQ(loaded.transactions().size(), expected.transactions().size()) << kind;
+        for (std::size_t i = 0; i < expected.transactions().size(); ++i) EXPECT_TRUE(loaded.transactions().row(i) == expected.transactions().row(i));
+        EXPECT_TRUE(loaded.budgets() == expected.budgets()) << kind;
+        EXPECT_TRUE(loaded.diagnostics() == expected.diagnostics()) << kind;
+    }
+}

@@ -1,0 +1,137 @@
+#include "../support/sample_portfolio.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+using aidtrack::Decimal;
+using aidtrack::FiscalCalendar;
+using aidtrack::GroupKey;
+using aidtrack::TotalsQuery;
+
+TEST(portfolio_test, indexes_activities_and_their_transactions) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    EXPECT_EQ(p.activity_count(), 2U);
+    EXPECT_EQ(*p.find_activity("AU-5-INM123"), 1U);
+    EXPECT_FALSE(p.find_activity("nope").has_value());
+    EXPECT_EQ(p.activity(aidtrack::ActivityId("XM-DAC-41114-PROJECT-00090541")).title[1].lang, "fr");
+    EXPECT_THROW((void)p.activity(aidtrack::ActivityId("nope")), aidtrack::NotFoundError);
+    EXPECT_EQ(p.transactions_of(0), (std::vector<std::uint32_t>{0, 1, 2, 3}));
+    EXPECT_EQ(p.transactions_of(1), (std::vector<std::uint32_t>{4, 5}));
+    EXPECT_EQ(p.organisation_name("AU-5"), "DFAT");
+    EXPECT_EQ(p.organisation_name("GB-GOV-1"), "GB-GOV-1");
+}
+
+TEST(portfolio_test, duplicate_identifiers_and_orphan_records_are_refused) {
+    auto p = aidtrack::testing::sample_portfolio();
+    aidtrack::Activity again;
+    again.identifier = "AU-5-INM123";
+    EXPECT_THROW(p.add_activity(again), aidtrack::ValidationError);
+    EXPECT_THROW(p.add_transaction(aidtrack::testing::make_transaction(7, 3, "2020-01-01", "1", "USD")), aidtrack::NotFoundError);
+    EXPECT_THROW(p.add_transaction(aidtrack::testing::make_transaction(0, 14, "2020-01-01", "1", "USD")), aidtrack::ValidationError);
+}
+
+TEST(portfolio_test, totals_by_fiscal_year_cross_the_july_and_april_boundaries) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    TotalsQuery q;
+    q.by = {GroupKey::reporting_org, GroupKey::fiscal_year, GroupKey::currency};
+    q.types = {3};
+    q.calendar = FiscalCalendar::preset("australia");
+    const auto t = p.totals(q);
+    // UNDP USD disbursements: 2016-06-30 falls in FY2015-16 (1,000,000.50), 2016-07-01 in FY2016-17 (2,000,000.25).
+    // DFAT AUD: 2023-04-01 is in FY2022-23 (800.00), 2024-03-31 in FY2023-24 (100.00).
+    ASSERT_EQ(t.row_count(), 4U);
+    EXPECT_EQ(t.at<std::string>(0, "reporting_org"), "AU-5");
+    EXPECT_EQ(t.at<std::int64_t>(0, "fiscal_year"), 2022);
+    EXPECT_EQ(t.at<Decimal>(0, "value").to_string(), "800.00");
+    EXPECT_EQ(t.at<std::int64_t>(1, "fiscal_year"), 2023);
+    EXPECT_EQ(t.at<Decimal>(1, "value").to_string(), "100.00");
+    EXPECT_EQ(t.at<std::int64_t>(2, "fiscal_year"), 2015);
+    EXPECT_EQ(t.at<Decimal>(2, "value").to_string(), "1000000.50");
+    EXPECT_EQ(t.at<Decimal>(3, "value").to_string(), "2000000.25");
+
+    // With a UK (April) calendar the two AUD disbursements swap sides of the boundary:
+    // 2023-04-01 opens FY2023-24 and 2024-03-31 closes it, so both land in 2023: 900.00.
+    q.calendar = FiscalCalendar::preset("united-kingdom");
+    q.by = {GroupKey::fiscal_year, GroupKey::currency};
+    const auto uk = p.totals(q);
+    ASSERT_EQ(uk.row_count(), 2U);  // (2016, USD) and (2023, AUD)
+    EXPECT_EQ(uk.at<std::int64_t>(1, "fiscal_year"), 2023);
+    EXPECT_EQ(uk.at<std::string>(1, "original_currency"), "AUD");
+    EXPECT_EQ(uk.at<Decimal>(1, "value").to_string(), "900.00");
+}
+
+TEST(portfolio_test, a_group_mixing_currencies_is_refused) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    TotalsQuery q;
+    q.by = {GroupKey::reporting_org};
+    EXPECT_THROW((void)p.totals(q), aidtrack::CurrencyError);  // UNDP has USD and KHR
+    q.currency = aidtrack::kUSD;
+    EXPECT_THROW((void)p.totals(q), aidtrack::CurrencyError);  // converting needs rates
+}
+
+TEST(portfolio_test, totals_convert_with_the_value_date_rate) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    aidtrack::ExchangeRates rates;
+    rates.add(aidtrack::CurrencyCode("AUD"), aidtrack::Period::calendar_year(2023), 1.6, "test");
+    rates.add(aidtrack::CurrencyCode("AUD"), aidtrack::Period::calendar_year(2024), 1.25, "test");
+    TotalsQuery q;
+    q.by = {GroupKey::reporting_org};
+    q.types = {3};
+    q.year_from = 2023;
+    q.currency = aidtrack::kUSD;
+    q.rates = &rates;
+    const auto t = p.totals(q);
+    // 800 AUD / 1.6 = 500.00 USD (value-date 2023-03-31) + 100 AUD / 1.25 = 80.00 USD = 580.00 USD.
+    ASSERT_EQ(t.row_count(), 1U);
+    EXPECT_EQ(t.at<Decimal>(0, "value").to_string(), "580.00");
+    EXPECT_EQ(t.at<std::string>(0, "currency"), "USD");
+}
+
+TEST(portfolio_test, country_split_scales_percentages_that_do_not_sum_to_100) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    TotalsQuery q;
+    q.by = {GroupKey::country, GroupKey::currency};
+    q.types = {3};
+    q.year_from = 2023;
+    const auto t = p.totals(q);
+    // 900.00 AUD split 50:30 → KH 900 × 5/8 = 562.50, LA 900 × 3/8 = 337.50; they add back to 900.00.
+    ASSERT_EQ(t.row_count(), 2U);
+    EXPECT_EQ(t.at<std::string>(0, "country"), "KH");
+    EXPECT_EQ(t.at<Decimal>(0, "value").to_string(), "562.50");
+    EXPECT_EQ(t.at<Decimal>(1, "value").to_string(), "337.50");
+    ASSERT_FALSE(t.notes().empty());
+    EXPECT_NE(t.notes().back().find("sum to 80.00, scaled to 100"), std::string::npos);
+}
+
+TEST(portfolio_test, a_million_transactions_sum_exactly) {
+    aidtrack::Portfolio p;
+    aidtrack::Activity a;
+    a.identifier = "XM-1";
+    a.reporting_org.ref = "XM";
+    p.add_activity(a);
+    auto& t = p.mutable_transactions();
+    t.reserve(1'000'000);
+    // Values 0.01, 0.02, …, 10000.00 (cycling i % 1,000,000 + 1 cents): the sum of 1..1,000,000 cents
+    // is 1,000,000 × 1,000,001 / 2 = 500,000,500,000 cents = 5,000,005,000.00.
+    for (int i = 0; i < 1'000'000; ++i) {
+        aidtrack::Transaction row = aidtrack::testing::make_transaction(0, 3, "2020-01-01", "0", "USD");
+        row.value = aidtrack::Money(Decimal::from_raw(static_cast<Decimal::Raw>(i + 1) * 10'000'000), aidtrack::kUSD);
+        t.append(row);
+    }
+    p.touch();
+    TotalsQuery q;
+    q.by = {GroupKey::currency};
+    const auto totals = p.totals(q);
+    EXPECT_EQ(totals.at<Decimal>(0, "value").to_string(), "5000005000.00");
+    EXPECT_EQ(totals.at<std::int64_t>(0, "transactions"), 1'000'000);
+}
+
+TEST(portfolio_test, const_queries_agree_across_threads) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    std::vector<std::vector<std::uint32_t>> seen(4);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i) threads.emplace_back([&, i] { seen[static_cast<std::size_t>(i)] = p.transactions_of(0); });
+    for (auto& th : threads) th.join();
+    for (const auto& s : seen) EXPECT_EQ(s, (std::vector<std::uint32_t>{0, 1, 2, 3}));
+}
