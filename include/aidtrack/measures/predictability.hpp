@@ -1,0 +1,45 @@
+#pragma once
+/// \file predictability.hpp
+/// \brief Predictability: annual (Paris 7 / GPEDC 5a), medium-term (GPEDC 5b), execution rate.
+///
+/// **Annual** per donor × government fiscal year, with D = disbursements counted (donor_flows,
+/// IATI type 3) and S = scheduled disbursements (planned disbursements spread by days;
+/// activity budgets only with MeasureOptions::budgets_as_schedule_fallback):
+/// - `paris2008`: value = D / S, plain; over 100% when more is disbursed than scheduled (the
+///   2008 Survey's Cambodia figure for 2007 was 104%). Source: OECD, 2008 Survey on Monitoring
+///   the Paris Declaration, indicator 7.
+/// - `paris2011`: value = min(D, S) / max(D, S), so over- and under-disbursement both lower it.
+///   Source: OECD, 2011 Survey on Monitoring the Paris Declaration, indicator 7.
+/// - `gpedc2018` (default): value = min(D, S) / S; beside it over_disbursement =
+///   (D − S) / D when D > S, else 0. Source: GPEDC 2018 Monitoring Guide, indicator 5a.
+///
+/// numerator and denominator hold the two terms of the chosen ratio; the value is undefined
+/// when the denominator is zero.
+///
+/// **Medium-term** (GPEDC 5b, methodology `gpedc2018`): for reference year Y, with D_Y the
+/// disbursements of Y and P_{Y+k} the planned disbursements falling in Y+k, coverage_k =
+/// min(P_{Y+k}, D_Y) / D_Y for k = 1, 2, 3 and value = (coverage_1 + coverage_2 + coverage_3) / 3.
+/// Source: GPEDC 2018 Monitoring Guide, indicator 5b (forward plans for FY+1..FY+3); the
+/// reference year's disbursements stand for the expected funding level.
+///
+/// **Execution** (methodology `execution`): value = D / C with C the commitments (type 2) of
+/// the year; undisbursed balance = cumulative commitments − cumulative disbursements to the end
+/// of the year.
+
+#include <aidtrack/core/table.hpp>
+#include <aidtrack/measures/measure_options.hpp>
+#include <aidtrack/model/portfolio.hpp>
+
+namespace aidtrack::measures {
+
+/// \brief Annual predictability per donor × fiscal year (methodologies paris2008, paris2011,
+/// gpedc2018).
+[[nodiscard]] Table annual_predictability(const Portfolio& portfolio, const MeasureOptions& options);
+
+/// \brief Medium-term predictability (GPEDC 5b) per donor × reference year.
+[[nodiscard]] Table medium_term_predictability(const Portfolio& portfolio, const MeasureOptions& options);
+
+/// \brief Execution rate and undisbursed balance per donor × fiscal year.
+[[nodiscard]] Table execution_rate(const Portfolio& portfolio, const MeasureOptions& options);
+
+}  // namespace aidtrack::measures
