@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test in one command: install what is missing, build everything, run the C++ tests, the
+# consumer package test, the examples and the Python tests through ctest; then the C++ tests
+# again under AddressSanitizer + UndefinedBehaviorSanitizer (Debug build of the tests only).
+# AIDTRACK_SKIP_SANITIZERS=1 skips the sanitizer pass.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+jobs=$(nproc)
+scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=/usr/bin/python3 -DAIDTRACK_WARNINGS_AS_ERRORS=ON >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+if [[ "${AIDTRACK_SKIP_SANITIZERS:-0}" != "1" ]]; then
+  cmake --preset asan -S . >/dev/null
+  cmake --build --preset asan -j "$jobs"
+  ctest --preset asan -j "$jobs"
+fi

@@ -1,0 +1,96 @@
+"""The Portfolio from Python: building, DataFrames from columns, totals, archives, lifetimes."""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import aidtrack
+
+
+def sample() -> aidtrack.Portfolio:
+    p = aidtrack.Portfolio()
+    a = aidtrack.Activity("XM-DAC-41114-PROJECT-00090541")
+    org = aidtrack.ReportingOrg()
+    org.ref = "XM-DAC-41114"
+    a.reporting_org = org
+    a.recipient_countries = [aidtrack.CountryShare("KH", Decimal(50)), aidtrack.CountryShare("LA", Decimal(30))]
+    i = p.add_activity(a)
+    for date, value, currency in [("2016-06-30", "1000000.50", "USD"), ("2016-07-01", "2000000.25", "USD"),
+                                  ("2017-01-15", "4110652.746415772", "KHR")]:
+        t = aidtrack.Transaction(i, 3, dt.date.fromisoformat(date), aidtrack.Money(Decimal(value), currency))
+        t.provider_org = "AU-5"
+        p.add_transaction(t)
+    return p
+
+
+def test_transactions_frame_has_the_contract_columns():
+    frame = sample().transactions_frame()
+    assert isinstance(frame, pd.DataFrame)
+    for column in ("activity_id", "type", "date", "value", "currency", "value_date", "provider_org", "receiver_org"):
+        assert column in frame.columns
+    assert len(frame) == 3
+    assert frame["value"].dtype == np.float64
+    assert isinstance(frame["provider_org"].dtype, pd.CategoricalDtype)
+    assert list(frame["currency"]) == ["USD", "USD", "KHR"]
+    assert frame["date"].iloc[0] == pd.Timestamp("2016-06-30")
+    assert pd.isna(frame["value_date"].iloc[0])
+    exact = sample().transactions_frame(exact=True)
+    assert exact["value_exact"].iloc[2] == Decimal("4110652.746415772")
+
+
+def test_totals_by_fiscal_year_and_country_split():
+    p = sample()
+    by_fy = p.totals(["fiscal_year", "currency"], types=[3], calendar=aidtrack.FiscalCalendar.preset("australia"))
+    # 2016-06-30 → FY2015-16, 2016-07-01 and 2017-01-15 → FY2016-17.
+    assert list(by_fy["fiscal_year"]) == [2015, 2016, 2016]
+    usd = by_fy[(by_fy.fiscal_year == 2016) & (by_fy.original_currency == "USD")]
+    assert usd["value"].iloc[0] == Decimal("2000000.25")
+    split = p.totals(["country", "currency"], types=[3])
+    # 1,000,000.50 + 2,000,000.25 = 3,000,000.75 USD split 50:30 → KH 5/8 = 1,875,000.46875, LA 3/8 = 1,125,000.28125.
+    kh = split[(split.country == "KH") & (split.original_currency == "USD")]["value"].iloc[0]
+    la = split[(split.country == "LA") & (split.original_currency == "USD")]["value"].iloc[0]
+    assert kh == Decimal("1875000.46875") and la == Decimal("1125000.28125")
+    assert kh + la == Decimal("3000000.75")
+    assert any("scaled to 100" in note for note in split.attrs["notes"])
+    with pytest.raises(aidtrack.CurrencyError):
+        p.totals(["provider_org"])
+
+
+@pytest.mark.parametrize("fmt", ["binary", "text", "xml"])
+def test_save_and_load_round_trip(tmp_path, fmt):
+    p = sample()
+    path = tmp_path / f"p.{fmt}.atk"
+    p.save(str(path), fmt)
+    q = aidtrack.Portfolio.load(str(path))
+    assert q == p
+    assert q.transaction(2).value.amount == Decimal("4110652.746415772")
+
+
+def test_corrupted_archive_raises_archive_error(tmp_path):
+    path = tmp_path / "p.atk"
+    sample().save(str(path))
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(aidtrack.ArchiveError, match="checksum"):
+        aidtrack.Portfolio.load(str(path))
+    with pytest.raises(aidtrack.IoError):
+        aidtrack.Portfolio.load(str(tmp_path / "missing.atk"))
+
+
+def test_golden_archive_loads(repo):
+    p = aidtrack.Portfolio.load(str(repo / "tests" / "data" / "golden" / "portfolio-format1.binary.atk"))
+    assert p.activity_count == 2
+    assert p.find_activity("AU-5-INM123") == 1
+
+
+def test_columns_keep_the_portfolio_alive():
+    cols = sample()._transaction_columns()  # the Portfolio itself is dropped here
+    gc.collect()
+    assert cols["type"].tolist() == [3, 3, 3]
+    assert cols["activity"].base is not None
