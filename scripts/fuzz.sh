@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang (ASan + UBSan) and runs each for SECONDS (default 60)
+# on a seed corpus made from real files. Prints executions and coverage per harness; crashing
+# inputs are left in build-fuzz/findings/<harness>/ — keep them as regression tests in
+# tests/data/bad/ once fixed.
+#   scripts/fuzz.sh [SECONDS] [HARNESS...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+seconds=${1:-60}
+shift || true
+shared="$here/../shared/data"
+build="$here/build-fuzz"
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
+  -DAIDTRACK_BUILD_FUZZERS=ON -DAIDTRACK_BUILD_TESTS=OFF -DAIDTRACK_BUILD_PYTHON=OFF -DAIDTRACK_BUILD_DOCS=OFF \
+  -DAIDTRACK_BUILD_EXAMPLES=OFF -DAIDTRACK_BUILD_TOOLS=OFF >/dev/null
+harnesses=("$@")
+if ((${#harnesses[@]} == 0)); then
+  mapfile -t harnesses < <(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
+fi
+cmake --build "$build" --target "${harnesses[@]}"
+
+seed() {  # harness → seed corpus directory
+  local dir="$build/corpus/$1"
+  mkdir -p "$dir"
+  case "$1" in
+    fuzz_iati_reader) cp "$shared"/iati/real/*-activity.xml "$dir"/ 2>/dev/null || true
+                      cp "$shared"/iati/schema/tests/activity-tests/should-*/*.xml "$dir"/ 2>/dev/null || true
+                      cp tests/data/bad/*.xml "$dir"/ 2>/dev/null || true ;;
+    fuzz_archive) cp tests/data/golden/*.atk "$dir"/ ;;
+    fuzz_rate_tables) head -c 4000 data/rates/imf_exchangerates_A_ENDA_USD.csv > "$dir/imf-head.csv"
+                      printf 'date,currency,rate\n2023,KHR,4100\n2024-01,KHR,4050\n' > "$dir/plain.csv" ;;
+    *) for f in tests/data/coordination/*.csv data/cambodia/*.csv; do [[ -f "$f" ]] && cp "$f" "$dir"/; done ;;
+  esac
+  echo "$dir"
+}
+
+printf '%-26s %12s %10s %8s\n' harness executions coverage crashes
+for h in "${harnesses[@]}"; do
+  corpus=$(seed "$h")
+  findings="$build/findings/$h"
+  mkdir -p "$findings"
+  log="$build/$h.log"
+  "$build/fuzz/$h" "$corpus" -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 \
+    -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || true
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  crashes=$(find "$findings" -type f | wc -l)
+  printf '%-26s %12s %10s %8s\n' "$h" "$execs" "$cov" "$crashes"
+done
