@@ -16,7 +16,10 @@
 namespace aidtrack {
 namespace {
 constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
-constexpr double kLn2 = 0.6931471805599453094;
+// ln 2 split (Cody & Waite): the high part has trailing zero bits, so k × kLn2Hi is exact for
+// the exponents met here and the reduction loses nothing.
+constexpr double kLn2Hi = 6.93147180369123816490e-01;
+constexpr double kLn2Lo = 1.90821492927058770002e-10;
 }  // namespace
 
 std::uint64_t SplitMix64::next() noexcept {
@@ -81,15 +84,15 @@ double portable_log(double x) noexcept {
     double sum = 0.0;
     for (int k = 25; k >= 3; k -= 2) sum = (sum + 1.0 / k) * s2;
     const double log_m = 2.0 * s * (1.0 + sum);
-    return log_m + static_cast<double>(e) * kLn2;
+    return (static_cast<double>(e) * kLn2Lo + log_m) + static_cast<double>(e) * kLn2Hi;
 }
 
 double portable_exp(double x) noexcept {
     if (std::isnan(x)) return x;
     if (x > 709.0) return std::numeric_limits<double>::infinity();
     if (x < -745.0) return 0.0;
-    const double k = std::floor(x / kLn2 + 0.5);
-    const double r = x - k * kLn2;  // |r| ≤ 0.35
+    const double k = std::floor(x / (kLn2Hi + kLn2Lo) + 0.5);
+    const double r = (x - k * kLn2Hi) - k * kLn2Lo;  // |r| ≤ 0.35
     // Taylor series to r^20/20!, Horner form.
     double sum = 1.0;
     for (int n = 20; n >= 1; --n) sum = 1.0 + sum * r / n;
