@@ -20,7 +20,7 @@ struct Codelist {
 /// \brief A set of IATI codelists, looked up by list name (file stem) and code.
 ///
 /// The official set is read once from data_file("iati/codelists/<List>.xml") with pugixml;
-/// a list is loaded the first time it is asked for. Codes compare exactly (IATI codes are
+/// every list of the directory is loaded once, on first use. Codes compare exactly (IATI codes are
 /// case-sensitive strings such as "15250", "KH", "USD", "A02").
 class Codelists {
 public:

@@ -1,0 +1,94 @@
+#pragma once
+/// \file iati_read_support.hpp
+/// \brief Small helpers of the IATI reader: trimming, line numbers from offsets, DOCTYPE scan.
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aidtrack::iati_detail {
+
+/// Text without surrounding XML whitespace (published values carry newlines and indents).
+inline std::string_view trim(std::string_view s) noexcept {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+/// Element-name comparison without building strings.
+inline bool equals(const char* a, const char* b) noexcept { return std::strcmp(a, b) == 0; }
+
+/// \brief Byte offset → 1-based line, from the offsets of every newline (computed once per file).
+class LineIndex {
+public:
+    LineIndex() = default;
+    explicit LineIndex(std::string_view text) {
+        const char* begin = text.data();
+        const char* end = begin + text.size();
+        for (const char* p = begin; p < end;) {
+            const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+            if (hit == nullptr) break;
+            const char* nl = static_cast<const char*>(hit);
+            newlines_.push_back(static_cast<std::uint32_t>(nl - begin));
+            p = nl + 1;
+        }
+    }
+    /// Line holding byte `offset` (1-based).
+    [[nodiscard]] std::uint32_t line(std::size_t offset) const noexcept {
+        const auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<std::uint32_t>(offset));
+        return static_cast<std::uint32_t>(it - newlines_.begin()) + 1;
+    }
+
+private:
+    std::vector<std::uint32_t> newlines_;
+};
+
+/// \brief A DOCTYPE found in a document's prolog.
+struct Doctype {
+    std::size_t offset = 0;          ///< where "<!DOCTYPE" starts
+    bool declares_entities = false;  ///< its internal subset has <!ENTITY …>
+};
+
+/// The DOCTYPE of the prolog (before the root element), if any. Skips the XML declaration,
+/// processing instructions and comments; stops at the first element.
+inline std::optional<Doctype> find_doctype(std::string_view text) {
+    std::size_t i = 0;
+    while (true) {
+        i = text.find('<', i);
+        if (i == std::string_view::npos || i + 1 >= text.size()) return std::nullopt;
+        const std::string_view rest = text.substr(i);
+        if (rest.substr(0, 2) == "<?") {
+            const auto end = text.find("?>", i + 2);
+            if (end == std::string_view::npos) return std::nullopt;
+            i = end + 2;
+        } else if (rest.substr(0, 4) == "<!--") {
+            const auto end = text.find("-->", i + 4);
+            if (end == std::string_view::npos) return std::nullopt;
+            i = end + 3;
+        } else if (rest.substr(0, 9) == "<!DOCTYPE") {
+            Doctype d;
+            d.offset = i;
+            // The internal subset ends at "]>"; without one the DOCTYPE ends at the first '>'.
+            const auto bracket = text.find('[', i);
+            const auto close = text.find('>', i);
+            std::size_t end = close;
+            if (bracket != std::string_view::npos && bracket < close) {
+                end = text.find("]", bracket);
+                if (end == std::string_view::npos) end = text.size();
+            }
+            const std::string_view body = text.substr(i, (end == std::string_view::npos ? text.size() : end) - i);
+            d.declares_entities = body.find("<!ENTITY") != std::string_view::npos ||
+                                  body.find(" SYSTEM") != std::string_view::npos || body.find(" PUBLIC") != std::string_view::npos;
+            return d;
+        } else {
+            return std::nullopt;  // the root element: no DOCTYPE in the prolog
+        }
+    }
+}
+
+}  // namespace aidtrack::iati_detail

@@ -1,0 +1,95 @@
+/// \file iati_selection.cpp
+/// \brief Matching activities against reading filters and topic rules.
+
+#include <aidtrack/io/iati_selection.hpp>
+
+#include <regex>
+
+namespace aidtrack {
+namespace {
+
+bool dac_vocabulary(const std::string& vocabulary) {
+    return vocabulary.empty() || vocabulary == "1" || vocabulary == "2";
+}
+
+// A 3-digit filter code matches every 5-digit code of its category.
+bool sector_matches(const std::set<std::string>& wanted, const std::string& code) {
+    if (wanted.count(code) != 0) return true;
+    return code.size() == 5 && wanted.count(code.substr(0, 3)) != 0;
+}
+
+bool in_range(const std::optional<Date>& from, const std::optional<Date>& to, const std::optional<Date>& start,
+              const std::optional<Date>& end) {
+    // Unknown ends are open: an activity with only a start is active from then on.
+    if (from && end && *end < *from) return false;
+    if (to && start && *start > *to) return false;
+    return true;
+}
+
+}  // namespace
+
+bool IatiSelection::empty() const noexcept {
+    return recipient_countries.empty() && reporting_orgs.empty() && !from && !to && !has_topic();
+}
+
+bool IatiSelection::has_topic() const noexcept { return !sectors.empty() || !activity_ids.empty() || !keywords.empty(); }
+
+std::optional<SelectionReason> IatiSelection::match(const Activity& activity,
+                                                    const std::vector<Transaction>& transactions) const {
+    if (!reporting_orgs.empty() && reporting_orgs.count(activity.reporting_org.ref) == 0) return std::nullopt;
+    if (!recipient_countries.empty()) {
+        bool hit = false;
+        for (const auto& c : activity.recipient_countries) hit = hit || recipient_countries.count(c.code) != 0;
+        for (const auto& t : transactions) hit = hit || recipient_countries.count(t.recipient_country) != 0;
+        if (!hit) return std::nullopt;
+    }
+    if (from || to) {
+        bool hit = false;
+        const bool dated = activity.start() || activity.end();
+        if (dated) hit = in_range(from, to, activity.start(), activity.end());
+        for (const auto& t : transactions) {
+            if (hit) break;
+            if (!t.date.is_special()) hit = in_range(from, to, t.date, t.date);
+        }
+        if (!dated && transactions.empty()) hit = true;  // nothing dated: the range cannot exclude it
+        if (!hit) return std::nullopt;
+    }
+    if (!has_topic()) return SelectionReason{"all", {}};
+
+    if (activity_ids.count(activity.identifier) != 0) return SelectionReason{"activity-id", activity.identifier};
+    if (!sectors.empty()) {
+        for (const auto& s : activity.sectors) {
+            if (dac_vocabulary(s.vocabulary) && sector_matches(sectors, s.code)) return SelectionReason{"sector", s.code};
+        }
+        for (const auto& t : transactions) {
+            if (dac_vocabulary(t.sector_vocabulary) && !t.sector_code.empty() && sector_matches(sectors, t.sector_code)) {
+                return SelectionReason{"sector", t.sector_code + " (transaction)"};
+            }
+        }
+    }
+    for (const auto& rule : keywords) {
+        const std::regex re(rule.pattern, std::regex::ECMAScript | std::regex::icase);
+        for (const Narratives* texts : {&activity.title, &activity.description}) {
+            for (const auto& n : *texts) {
+                std::smatch m;
+                if (std::regex_search(n.text, m, re)) return SelectionReason{"keyword:" + rule.name, m.str()};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> known_mine_action_activity_ids() {
+    return {"XM-DAC-41114-PROJECT-00090541", "XM-DAC-41114-OUTPUT-00096246"};
+}
+
+IatiSelection IatiSelection::mine_action(bool include_peacekeeping) {
+    IatiSelection s;
+    s.sectors.insert("15250");
+    if (include_peacekeeping) s.sectors.insert("15230");
+    for (auto& id : known_mine_action_activity_ids()) s.activity_ids.insert(std::move(id));
+    s.keywords.push_back({"mine-action", kMineActionPattern});
+    return s;
+}
+
+}  // namespace aidtrack
