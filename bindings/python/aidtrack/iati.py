@@ -1,2 +1,149 @@
-"""IATI import and export: load_iati, warnings as DataFrames, frames of every IATI part."""
-__all__: list = []
+"""IATI import: load_iati, warnings as DataFrames, frames of every IATI part.
+
+``load_iati`` reads IATI 2.0x activity (and organisation) XML files into a
+:class:`aidtrack.Portfolio`, exactly (``decimal.Decimal`` money), leniently by default: every
+valid record is kept and each problem becomes a row of ``Portfolio.warnings_frame()`` with file,
+line, rule and message. ``strict=True`` raises :class:`aidtrack.Error` at the first problem.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import sys
+import time
+from typing import Any, Callable, Iterable, Mapping, Optional, Union
+
+from . import _core
+from ._core import Portfolio
+from ._frames import table_frame
+
+__all__ = [
+    "load_iati", "read_iati", "summarize_iati", "codelist_name", "codelist_contains", "codelist_codes",
+    "codelists_version", "MINE_ACTION_PATTERN",
+]
+
+codelist_name = _core.codelist_name
+codelist_contains = _core.codelist_contains
+codelist_codes = _core.codelist_codes
+codelists_version = _core.codelists_version
+#: The documented mine action keyword rule (ECMAScript regex, matched case-insensitively).
+MINE_ACTION_PATTERN: str = _core.MINE_ACTION_PATTERN
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class _StderrBar:
+    """A small tqdm-like bar on stderr: bytes read of the total, redrawn at most 10 times a second."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last = now
+        fraction = done / total if total else 1.0
+        filled = int(fraction * 30)
+        sys.stderr.write(f"\rIATI [{'#' * filled}{' ' * (30 - filled)}] {fraction:4.0%} "
+                         f"{done / 1e6:.1f}/{total / 1e6:.1f} MB")
+        self._drawn = True
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def _as_list(value: Union[None, str, Iterable[str]]) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = False,
+              progress: Union[None, bool, Callable[[int, int], Any]] = None,
+              countries: Union[None, str, Iterable[str]] = None,
+              sectors: Union[None, str, Iterable[str]] = None,
+              reporting_orgs: Union[None, str, Iterable[str]] = None,
+              date_from: Optional[_dt.date] = None, date_to: Optional[_dt.date] = None,
+              activity_ids: Union[None, str, Iterable[str]] = None,
+              keywords: Optional[Mapping[str, str]] = None,
+              mine_action: bool = False, peacekeeping: bool = False) -> tuple[Portfolio, dict]:
+    """Like :func:`load_iati` but also returns the read result: counts, ``diagnostics``,
+    ``selection`` (why each activity was kept), ``organisation_finances`` (budgets and
+    expenditure of iati-organisations files) as DataFrames, and ``notes``."""
+    callback = _StderrBar() if progress is True else (progress or None)
+    portfolio, result = _core._read_iati(
+        _paths(paths), strict, callback, _as_list(countries), _as_list(sectors), _as_list(reporting_orgs),
+        date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping)
+    for name in ("diagnostics", "selection", "organisation_finances"):
+        result[name] = table_frame(result[name])
+    return portfolio, result
+
+
+def load_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = False,
+              progress: Union[None, bool, Callable[[int, int], Any]] = None, **filters: Any) -> Portfolio:
+    """Read IATI 2.0x XML files into a new Portfolio.
+
+    Args:
+        paths: one path or several (activity files, and organisation files whose organisations
+            are kept as Organisation records).
+        strict: raise :class:`aidtrack.Error` (ParseError/ValidationError naming file, line,
+            element and rule) at the first problem instead of collecting warnings.
+        progress: ``callable(done_bytes, total_bytes)``, or ``True`` for a bar on stderr.
+        **filters: ``countries``, ``sectors`` (e.g. ``["15250"]``), ``reporting_orgs``,
+            ``date_from``/``date_to`` (datetime.date), ``activity_ids``, ``keywords``
+            (``{"name": regex}``), ``mine_action=True`` (sector 15250, named activities and the
+            :data:`MINE_ACTION_PATTERN` rule; ``peacekeeping=True`` adds 15230). Country,
+            reporting-org and date filters must all hold; sector/id/keyword rules select when
+            any matches, and ``activities_frame()["selected_by"]`` names the rule.
+    """
+    unknown = set(filters) - {"countries", "sectors", "reporting_orgs", "date_from", "date_to", "activity_ids",
+                              "keywords", "mine_action", "peacekeeping"}
+    if unknown:
+        raise TypeError(f"load_iati() got unknown filters: {', '.join(sorted(unknown))}")
+    portfolio, _ = read_iati(paths, strict=strict, progress=progress, **filters)
+    return portfolio
+
+
+def summarize_iati(portfolio: Portfolio) -> dict:
+    """The ``aidtrack summarize --json`` object of a portfolio (sums as exact decimal strings)."""
+    return json.loads(_core._summarize_iati(portfolio))
+
+
+def _frame_method(which: str, doc: str):
+    def method(self: Portfolio):
+        return table_frame(_core._iati_table(self, which))
+    method.__name__ = f"{which}_frame"
+    method.__doc__ = doc
+    return method
+
+
+Portfolio.activities_frame = _frame_method(
+    "activities", "One row per activity: identifier, title, reporting org, status, dates, defaults, "
+                  "``selected_by`` (the selection rule), source file and line.")
+Portfolio.budgets_frame = _frame_method(
+    "budgets", "One row per budget: activity_id, type (1 original, 2 revised), status, period, exact value, currency.")
+Portfolio.planned_disbursements_frame = _frame_method(
+    "planned_disbursements", "One row per planned disbursement: period, exact value, currency, provider and receiver.")
+Portfolio.participating_orgs_frame = _frame_method(
+    "participating_orgs", "One row per participating organisation: activity_id, ref, role code, type, name.")
+Portfolio.sectors_frame = _frame_method(
+    "sectors", "One row per activity sector: vocabulary, code, codelist name, percentage.")
+Portfolio.countries_frame = _frame_method(
+    "countries", "One row per recipient country or region with its percentage.")
+Portfolio.indicator_periods_frame = _frame_method(
+    "indicator_periods", "One row per result indicator period (indicators without periods get one row): "
+                         "baseline, period, first target and actual.")
+Portfolio.results_frame = Portfolio.indicator_periods_frame
+Portfolio.warnings_frame = _frame_method(
+    "warnings", "The portfolio's diagnostics: severity, kind, rule, message, file, line, element.")
