@@ -105,12 +105,14 @@ public:
         if (t.empty()) return *fallback;
         return convert(column, t, parse);
     }
-    [[nodiscard]] Provenance provenance() const {
+    /// The row's provenance; `evidence_column` names the evidence-class column (monitoring.csv
+    /// uses `evidence` for the monitoring evidence itself, so it reads `evidence_class`).
+    [[nodiscard]] Provenance provenance(const std::string& evidence_column = "evidence") const {
         Provenance p;
         p.source = opt("source");
         if (p.source.empty()) p.source = reader_.file();
         p.line = reader_.line();
-        p.evidence = keyword<Evidence>("evidence", parse_evidence, Evidence::reported);
+        p.evidence = keyword<Evidence>(evidence_column, parse_evidence, Evidence::reported);
         p.note = opt("note");
         return p;
     }
@@ -310,7 +312,7 @@ const std::map<std::string, RowHandler>& handlers() {
              e.stakeholders = r.list("stakeholders");
              e.published = r.boolean("published", false);
              e.assessed_on = r.opt_date("assessed");
-             e.provenance = r.provenance();
+             e.provenance = r.provenance("evidence_class");
              a.monitoring.push_back(std::move(e));
          }},
         {"missions.csv", [](CoordinationStore& s, const Row& r) { load_joint_work(s, r, JointWorkKind::mission); }},
