@@ -12,6 +12,7 @@ namespace aidtrack::measures {
 Table country_systems(const Portfolio& portfolio, const MeasureOptions& options,
                       const std::vector<QuestionnaireRecord>& questionnaire, const CountrySystemsOptions& systems) {
     const std::string m = detail::methodology_or(options, "gpedc2018", {"paris2008-5a", "paris2008-5b", "gpedc2018"});
+    const QuestionnaireIndex index(questionnaire);
     const FlowSet base = transaction_flows(portfolio, options, {3}, [&](const Portfolio& p, std::size_t row) {
         return to_government(p, row, options);
     });
@@ -20,7 +21,7 @@ Table country_systems(const Portfolio& portfolio, const MeasureOptions& options,
     auto flag = [&](Field field) {
         return [&, field](const FlowPiece& piece) -> std::optional<bool> {
             const auto row = static_cast<std::size_t>(piece.record);
-            const QuestionnaireRecord* r = find_questionnaire(questionnaire, portfolio.activity(piece.activity).identifier, piece.donor);
+            const QuestionnaireRecord* r = index.find(portfolio.activity(piece.activity).identifier, piece.donor);
             if (r != nullptr && (r->*field).has_value()) return r->*field;
             if (systems.channel_proxy) return t.text(t.disbursement_channel[row]) == "1";
             return std::nullopt;

@@ -217,7 +217,7 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
                                                    {a.provenance.source, b.line, "budget"});
             ++used;
             for (const auto& [fy, piece] : options.calendar.prorate(amount, b.period, options.places)) {
-                if (detail::wanted(options, fy)) set.pieces.push_back({a.reporting_org.ref, fy, b.activity, static_cast<std::int64_t>(k), piece});
+                if (detail::wanted(options, fy)) set.pieces.push_back({a.reporting_org.ref, fy, b.activity, static_cast<std::int64_t>(pds.size() + k), piece});
             }
         }
         set.notes.push_back("schedule fallback asked for: " + std::to_string(used) +

@@ -193,4 +193,19 @@ const QuestionnaireRecord* find_questionnaire(const std::vector<QuestionnaireRec
     return any;
 }
 
+QuestionnaireIndex::QuestionnaireIndex(const std::vector<QuestionnaireRecord>& records) {
+    for (const auto& r : records) by_activity_[r.activity_id].push_back(&r);
+}
+
+const QuestionnaireRecord* QuestionnaireIndex::find(const std::string& activity_id, const std::string& donor) const {
+    const auto it = by_activity_.find(activity_id);
+    if (it == by_activity_.end()) return nullptr;
+    const QuestionnaireRecord* any = nullptr;
+    for (const QuestionnaireRecord* r : it->second) {
+        if (r->donor == donor) return r;
+        if (r->donor.empty() && any == nullptr) any = r;
+    }
+    return any;
+}
+
 }  // namespace aidtrack::measures

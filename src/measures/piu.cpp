@@ -12,6 +12,7 @@ namespace aidtrack::measures {
 Table parallel_pius(const Portfolio& portfolio, const MeasureOptions& options,
                     const std::vector<QuestionnaireRecord>& questionnaire) {
     const std::string m = detail::methodology_or(options, "paris2008", {"paris2008"});
+    const QuestionnaireIndex index(questionnaire);
     const FlowSet flows = transaction_flows(portfolio, options);
     struct Acc {
         std::set<std::uint32_t> activities;
@@ -23,7 +24,7 @@ Table parallel_pius(const Portfolio& portfolio, const MeasureOptions& options,
     for (const auto& piece : flows.pieces) {
         Acc& a = grid[{piece.donor, piece.fiscal_year}];
         if (!a.activities.insert(piece.activity).second) continue;
-        if (const QuestionnaireRecord* r = find_questionnaire(questionnaire, portfolio.activity(piece.activity).identifier, piece.donor)) {
+        if (const QuestionnaireRecord* r = index.find(portfolio.activity(piece.activity).identifier, piece.donor)) {
             a.pius += r->parallel_pius;
             ++a.answered;
         }

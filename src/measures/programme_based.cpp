@@ -12,11 +12,12 @@ namespace aidtrack::measures {
 Table programme_based(const Portfolio& portfolio, const MeasureOptions& options,
                       const std::vector<QuestionnaireRecord>& questionnaire) {
     const std::string m = detail::methodology_or(options, "paris2008", {"paris2008"});
+    const QuestionnaireIndex index(questionnaire);
     const FlowSet base = transaction_flows(portfolio, options);
     auto pba = [&](const FlowPiece& piece) -> std::optional<bool> {
         const std::string type = detail::aid_type_of(portfolio, static_cast<std::size_t>(piece.record));
         if (type == "B04" || type == "A02") return true;
-        const QuestionnaireRecord* r = find_questionnaire(questionnaire, portfolio.activity(piece.activity).identifier, piece.donor);
+        const QuestionnaireRecord* r = index.find(portfolio.activity(piece.activity).identifier, piece.donor);
         return r != nullptr && r->programme_based.value_or(false);
     };
     return detail::flag_share_table(portfolio, options, base, "Programme-based approaches (Paris 9)", m,

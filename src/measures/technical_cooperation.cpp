@@ -12,16 +12,17 @@ namespace aidtrack::measures {
 Table technical_cooperation(const Portfolio& portfolio, const MeasureOptions& options,
                             const std::vector<QuestionnaireRecord>& questionnaire) {
     const std::string m = detail::methodology_or(options, "paris2008", {"paris2008"});
+    const QuestionnaireIndex index(questionnaire);
     const FlowSet base = transaction_flows(portfolio, options, {3}, [&](const Portfolio& p, std::size_t row) {
         const std::string type = detail::aid_type_of(p, row);
         if (type == "D01" || type == "D02") return true;
         const TransactionTable& t = p.transactions();
-        const QuestionnaireRecord* r = find_questionnaire(questionnaire, p.activity(t.activity[row]).identifier,
+        const QuestionnaireRecord* r = index.find(p.activity(t.activity[row]).identifier,
                                                           donor_of_transaction(p, row, options));
         return r != nullptr && r->technical_cooperation.value_or(false);
     });
     auto coordinated = [&](const FlowPiece& piece) -> std::optional<bool> {
-        const QuestionnaireRecord* r = find_questionnaire(questionnaire, portfolio.activity(piece.activity).identifier, piece.donor);
+        const QuestionnaireRecord* r = index.find(portfolio.activity(piece.activity).identifier, piece.donor);
         return r == nullptr ? std::nullopt : r->coordinated_tc;
     };
     return detail::flag_share_table(portfolio, options, base, "Coordinated technical cooperation (Paris 4)", m,

@@ -18,7 +18,7 @@
 /// too; FlowHop::reported counts every hop as published.
 ///
 /// Methodology: `donor-flows` (no variants). Source: DESIGN principle "no double counting";
-/// IATI 2.03 transaction provider-org/@provider-activity-id and receiver-org/@receiver-activity-id.
+/// IATI 2.03 transaction provider-org provider-activity-id and receiver-org receiver-activity-id attributes.
 
 #include <aidtrack/core/table.hpp>
 #include <aidtrack/measures/measure_options.hpp>
@@ -37,7 +37,7 @@ struct FlowPiece {
     std::string donor;            ///< organisation ref of the donor
     int fiscal_year = 0;          ///< government fiscal year (by its starting calendar year)
     std::uint32_t activity = 0;   ///< activity index in the portfolio
-    std::int64_t record = -1;     ///< transaction row, or index into planned disbursements / budgets
+    std::int64_t record = -1;     ///< transaction row; for schedules the planned-disbursement index, or planned count + budget index
     Decimal amount;               ///< in FlowSet::currency
 };
 

@@ -14,6 +14,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace aidtrack::measures {
@@ -90,5 +91,18 @@ struct GlobalAidRecord {
 /// with an empty donor; nullptr when none.
 [[nodiscard]] const QuestionnaireRecord* find_questionnaire(const std::vector<QuestionnaireRecord>& records,
                                                             const std::string& activity_id, const std::string& donor);
+
+/// \brief find_questionnaire() by hash on the activity identifier, for scans over many records.
+/// The records must outlive the index.
+class QuestionnaireIndex {
+public:
+    /// Indexes `records` by activity identifier.
+    explicit QuestionnaireIndex(const std::vector<QuestionnaireRecord>& records);
+    /// Same answer as find_questionnaire(records, activity_id, donor).
+    [[nodiscard]] const QuestionnaireRecord* find(const std::string& activity_id, const std::string& donor) const;
+
+private:
+    std::unordered_map<std::string, std::vector<const QuestionnaireRecord*>> by_activity_;
+};
 
 }  // namespace aidtrack::measures
