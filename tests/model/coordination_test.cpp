@@ -203,5 +203,13 @@ TEST(coordination_test, archive_round_trip_of_a_filled_store) {
     }
 }
 
+TEST(coordination_test, version_0_archives_load_as_an_empty_store) {
+    // The golden archives were written when CoordinationStore was at class version 0 (no fields).
+    for (const char* name : {"portfolio-format1.binary.atk", "portfolio-format1.text.atk", "portfolio-format1.xml.atk"}) {
+        const Portfolio old = Portfolio::load(std::string(AIDTRACK_TEST_DATA_DIR) + "/golden/" + name);
+        EXPECT_TRUE(old.coordination().empty()) << name;
+    }
+}
+
 }  // namespace
 }  // namespace aidtrack
