@@ -1,0 +1,362 @@
+/// \file cambodia.cpp
+/// \brief Builds the embedded Cambodia dataset from the CSV and IATI files in data/cambodia/.
+
+#include <aidtrack/core/csv_reader.hpp>
+#include <aidtrack/core/data_dir.hpp>
+#include <aidtrack/datasets/cambodia.hpp>
+#include <aidtrack/io/coordination_csv.hpp>
+#include <aidtrack/io/iati_reader.hpp>
+#include <aidtrack/io/results_csv.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace aidtrack::datasets {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One CSV file read whole: header positions and the rows with their line numbers.
+struct CsvFile {
+    std::string path;
+    CsvHeader header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::uint32_t> lines;
+
+    [[nodiscard]] std::string get(std::size_t row, const std::string& name) const {
+        const std::size_t i = header.find(name);
+        if (i == CsvHeader::npos || i >= rows[row].size()) return {};
+        return rows[row][i];
+    }
+    [[nodiscard]] std::string required(std::size_t row, const std::string& name) const {
+        std::string v = get(row, name);
+        if (v.empty()) throw ParseError("missing value in column '" + name + "'", {path, lines[row], name});
+        return v;
+    }
+    [[nodiscard]] SourceLocation where(std::size_t row, const std::string& column = {}) const { return {path, lines[row], column}; }
+};
+
+bool read_csv(const std::string& path, CsvFile& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    CsvReader reader(in, path);
+    std::vector<std::string> fields;
+    out.path = path;
+    if (!reader.next(fields)) throw ParseError("empty file (a header line is required)", {path, 1, ""});
+    out.header = CsvHeader(fields, reader.where());
+    while (reader.next(fields)) {
+        if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+        out.rows.push_back(fields);
+        out.lines.push_back(reader.line());
+    }
+    return true;
+}
+
+Evidence parse_evidence(const CsvFile& f, std::size_t row) {
+    const std::string e = f.get(row, "evidence");
+    if (e.empty() || e == "reported") return Evidence::reported;
+    if (e == "derived") return Evidence::derived;
+    if (e == "illustrative") return Evidence::illustrative;
+    throw ParseError("evidence '" + e + "' is not reported, derived or illustrative", f.where(row, "evidence"));
+}
+
+Provenance provenance_of(const CsvFile& f, std::size_t row) {
+    Provenance p;
+    p.source = f.get(row, "source");
+    if (p.source.empty()) p.source = f.path;
+    p.line = f.lines[row];
+    p.evidence = parse_evidence(f, row);
+    p.note = f.path + ":" + std::to_string(f.lines[row]);
+    const std::string note = f.get(row, "note");
+    if (!note.empty()) p.note += ": " + note;
+    return p;
+}
+
+Narratives text(const std::string& s) {
+    Narratives n;
+    n.push_back(Narrative{s, ""});
+    return n;
+}
+
+Date parse_date_at(const CsvFile& f, std::size_t row, const std::string& column) {
+    Date d;
+    if (!try_parse_date(f.get(row, column), d)) {
+        throw ParseError("cannot read '" + f.get(row, column) + "' as a YYYY-MM-DD date", f.where(row, column));
+    }
+    return d;
+}
+
+Decimal parse_decimal_at(const CsvFile& f, std::size_t row, const std::string& column) {
+    Decimal d;
+    std::string why;
+    if (!Decimal::try_parse(f.required(row, column), d, &why)) {
+        throw ParseError("cannot read '" + f.get(row, column) + "' as a number: " + why, f.where(row, column));
+    }
+    return d;
+}
+
+int parse_int_at(const CsvFile& f, std::size_t row, const std::string& column) {
+    const std::string s = f.required(row, column);
+    try {
+        std::size_t used = 0;
+        const int v = std::stoi(s, &used);
+        if (used == s.size()) return v;
+    } catch (const std::exception&) {
+    }
+    throw ParseError("cannot read '" + s + "' as an integer", f.where(row, column));
+}
+
+// The weakest evidence of an activity's records decides its own, and its note names the lines
+// that are not reported, so that the report can list them.
+void weaken(Activity& a, Evidence e, const std::string& where) {
+    if (static_cast<int>(e) > static_cast<int>(a.provenance.evidence)) a.provenance.evidence = e;
+    if (e != Evidence::reported) a.provenance.note += "; " + std::string(to_string(e)) + " record at " + where;
+}
+
+void load_organisations(const std::string& dir, Portfolio& p) {
+    CsvFile f;
+    if (!read_csv(dir + "/organisations.csv", f)) return;
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        Organisation o;
+        o.ref = f.required(r, "ref");
+        o.name = f.required(r, "name");
+        o.short_name = f.get(r, "short_name");
+        o.type = f.get(r, "type");
+        o.country = f.get(r, "country");
+        o.provenance = provenance_of(f, r);
+        p.upsert_organisation(std::move(o));
+    }
+}
+
+std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::string& title, const std::string& reporting_org,
+                              const std::string& source) {
+    if (auto found = p.find_activity(id)) return *found;
+    Activity a;
+    a.identifier = id;
+    a.title = text(title);
+    a.reporting_org.ref = reporting_org;
+    a.default_currency = "USD";
+    a.status = "2";
+    a.sectors.push_back(SectorShare{"1", "15250", Decimal(100), text("Removal of land mines and explosive remnants of war")});
+    a.recipient_countries.push_back(CountryShare{"KH", Decimal(100), text("Cambodia")});
+    a.provenance.source = source;
+    a.provenance.evidence = Evidence::reported;
+    a.provenance.note = "built from " + source;
+    return p.add_activity(std::move(a));
+}
+
+// funding.csv: the Landmine Monitor series (country totals, single donors) and the national
+// contribution, each kept in its own activity so that no total is added to its parts.
+void load_funding(const std::string& dir, Portfolio& p) {
+    CsvFile f;
+    if (!read_csv(dir + "/funding.csv", f)) return;
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        const std::string series = f.required(r, "series");
+        const int year = parse_int_at(f, r, "year");
+        Transaction t;
+        t.date = make_date(year, 12, 31);  // published as calendar-year totals
+        t.value = Money(parse_decimal_at(f, r, "amount_usd"), CurrencyCode("USD"));
+        t.provider_org = f.get(r, "donor_ref");
+        t.line = f.lines[r];
+        std::uint32_t index = 0;
+        if (series == "international") {
+            index = series_activity(p, CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)",
+                                    "AIDTRACK-LM", f.path);
+            t.type = 3;
+        } else if (series == "international_by_donor") {
+            index = series_activity(p, CambodiaSeries::by_donor, "International support by donor (Landmine Monitor; part of the country total)",
+                                    "AIDTRACK-LM", f.path);
+            t.type = 3;
+        } else if (series == "national" || series == "national_pledge") {
+            index = series_activity(p, CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC", f.path);
+            t.type = series == "national" ? 3 : 12;  // 12 = outgoing pledge
+        } else {
+            throw ParseError("unknown series '" + series + "' (international, international_by_donor, national, national_pledge)",
+                             f.where(r, "series"));
+        }
+        t.activity = index;
+        p.add_transaction(t);
+        Activity a = p.activity(index);
+        weaken(a, parse_evidence(f, r), f.path + ":" + std::to_string(f.lines[r]));
+        p.replace_activity(index, std::move(a));
+    }
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ';')) {
+        if (!item.empty()) out.push_back(item);
+    }
+    return out;
+}
+
+void load_activities(const std::string& dir, Portfolio& p) {
+    CsvFile f;
+    if (!read_csv(dir + "/activities.csv", f)) return;
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        Activity a;
+        a.identifier = f.required(r, "identifier");
+        a.title = text(f.required(r, "title"));
+        a.description = text(f.get(r, "description"));
+        a.reporting_org.ref = f.required(r, "reporting_org");
+        a.reporting_org.name = text(p.organisation_name(a.reporting_org.ref));
+        for (const auto& ref : split_list(f.get(r, "funding_orgs"))) a.participating_orgs.push_back({ref, OrgRole::funding, "", "", "", text(p.organisation_name(ref))});
+        for (const auto& ref : split_list(f.get(r, "implementing_orgs"))) a.participating_orgs.push_back({ref, OrgRole::implementing, "", "", "", text(p.organisation_name(ref))});
+        a.planned_start = parse_date_at(f, r, "start");
+        a.planned_end = parse_date_at(f, r, "end");
+        a.status = f.get(r, "status");
+        a.default_currency = "USD";
+        if (!f.get(r, "sector").empty()) a.sectors.push_back(SectorShare{"1", f.get(r, "sector"), Decimal(100), {}});
+        a.recipient_countries.push_back(CountryShare{"KH", Decimal(100), text("Cambodia")});
+        a.provenance = provenance_of(f, r);
+        const std::uint32_t index = p.add_activity(a);
+        if (!f.get(r, "budget_usd").empty()) {
+            Budget b;
+            b.activity = index;
+            b.type = 1;
+            b.status = 2;
+            b.period = Period(*a.planned_start, *a.planned_end);
+            b.value = Money(parse_decimal_at(f, r, "budget_usd"), CurrencyCode("USD"));
+            b.line = f.lines[r];
+            p.add_budget(b);
+        }
+    }
+}
+
+void load_transactions(const std::string& dir, Portfolio& p) {
+    CsvFile f;
+    if (!read_csv(dir + "/transactions.csv", f)) return;
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        const std::string id = f.required(r, "activity");
+        const auto index = p.find_activity(id);
+        if (!index) throw ParseError("unknown activity '" + id + "' (define it in activities.csv)", f.where(r, "activity"));
+        Transaction t;
+        t.activity = *index;
+        t.type = parse_int_at(f, r, "type");
+        if (t.type < 1 || t.type > 13) throw ParseError("transaction type must be 1..13", f.where(r, "type"));
+        t.date = parse_date_at(f, r, "date");
+        t.value = Money(parse_decimal_at(f, r, "value"), CurrencyCode(f.required(r, "currency")));
+        t.provider_org = f.get(r, "provider_org");
+        t.receiver_org = f.get(r, "receiver_org");
+        t.line = f.lines[r];
+        p.add_transaction(t);
+        Activity a = p.activity(*index);
+        weaken(a, parse_evidence(f, r), f.path + ":" + std::to_string(f.lines[r]));
+        p.replace_activity(*index, std::move(a));
+    }
+}
+
+void say(const DatasetOptions& o, const std::string& line) {
+    if (o.progress) o.progress(line);
+}
+
+}  // namespace
+
+void load_dataset_dir(const std::string& dir, Portfolio& into, const DatasetOptions& options) {
+    if (!fs::is_directory(dir)) throw IoError("dataset directory '" + dir + "' does not exist");
+    say(options, "reading organisations, funding and activities from " + dir);
+    load_organisations(dir, into);
+    load_funding(dir, into);
+    load_activities(dir, into);
+    load_transactions(dir, into);
+    if (fs::is_directory(dir + "/results")) {
+        say(options, "reading strategy, contamination, land release and casualties from " + dir + "/results");
+        load_results_csv(into.results(), dir + "/results");
+    }
+    if (fs::is_directory(dir + "/coordination")) {
+        say(options, "reading TWG-MA, Partnership Principles, exchanges, deployments and procurement from " + dir + "/coordination");
+        load_coordination_dir(into.coordination(), dir + "/coordination");
+    }
+    if (options.iati && fs::is_directory(dir + "/iati")) {
+        std::vector<std::string> files;
+        for (const auto& e : fs::directory_iterator(dir + "/iati")) {
+            if (e.path().extension() == ".xml") files.push_back(e.path().string());
+        }
+        std::sort(files.begin(), files.end());
+        say(options, "reading " + std::to_string(files.size()) + " IATI file(s) from " + dir + "/iati");
+        IatiReadOptions read;  // lenient: problems of the published files become diagnostics
+        read_iati_files(files, into, read);
+    }
+}
+
+Portfolio cambodia(const DatasetOptions& options) {
+    Portfolio p;
+    load_dataset_dir(options.dir.empty() ? data_file("cambodia") : options.dir, p, options);
+    return p;
+}
+
+std::vector<measures::ActivityShare> nmas_mapping(const std::string& dir_in) {
+    const std::string dir = dir_in.empty() ? data_file("cambodia") : dir_in;
+    const std::string path = dir + "/nmas_mapping.csv";
+    if (!fs::is_regular_file(path)) return {};
+    return measures::load_activity_shares(path, "objective");
+}
+
+Table dataset_files(const std::string& dir_in) {
+    const std::string dir = dir_in.empty() ? data_file("cambodia") : dir_in;
+    Table t("Dataset files and the evidence of their records");
+    t.add_column<std::string>("file", "path under the dataset directory");
+    t.add_column<std::int64_t>("records", "data rows");
+    t.add_column<std::int64_t>("reported", "rows marked reported (a public source gives the figure)");
+    t.add_column<std::int64_t>("derived", "rows computed from reported figures");
+    t.add_column<std::int64_t>("illustrative", "rows no public source gives (made to illustrate)");
+    t.add_column<std::string>("sources", "distinct sources named by the rows");
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        if (e.is_regular_file() && e.path().extension() == ".csv") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+        CsvFile f;
+        read_csv(path.string(), f);
+        std::int64_t counts[3] = {0, 0, 0};
+        std::set<std::string> sources;
+        const bool has_evidence = f.header.find("evidence") != CsvHeader::npos;
+        for (std::size_t r = 0; r < f.rows.size(); ++r) {
+            // monitoring.csv uses `evidence` for what shows the status; its class is `evidence_class`.
+            Evidence e = Evidence::reported;
+            if (path.filename() == "monitoring.csv") {
+                CsvFile renamed = f;
+                std::vector<std::string> names = f.header.names();
+                for (auto& n : names) n = n == "evidence" ? "status_evidence" : n == "evidence_class" ? "evidence" : n;
+                renamed.header = CsvHeader(names, {f.path, 1, ""});
+                e = parse_evidence(renamed, r);
+            } else if (has_evidence) {
+                e = parse_evidence(f, r);
+            }
+            ++counts[static_cast<int>(e)];
+            if (!f.get(r, "source").empty()) sources.insert(f.get(r, "source"));
+        }
+        std::string joined;
+        for (const auto& s : sources) joined += (joined.empty() ? "" : "; ") + s;
+        t.push<std::string>(0, fs::relative(path, dir).generic_string());
+        t.push<std::int64_t>(1, static_cast<std::int64_t>(f.rows.size()));
+        t.push<std::int64_t>(2, counts[0]);
+        t.push<std::int64_t>(3, counts[1]);
+        t.push<std::int64_t>(4, counts[2]);
+        t.push<std::string>(5, joined);
+    }
+    for (const auto& e : fs::directory_iterator(dir + "/iati")) {
+        if (e.path().extension() != ".xml") continue;
+        std::ifstream in(e.path());
+        std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::int64_t n = 0;
+        for (std::size_t pos = content.find("<iati-activity "); pos != std::string::npos; pos = content.find("<iati-activity ", pos + 1)) ++n;
+        t.push<std::string>(0, fs::relative(e.path(), dir).generic_string());
+        t.push<std::int64_t>(1, n);
+        t.push<std::int64_t>(2, n);
+        t.push<std::int64_t>(3, 0);
+        t.push<std::int64_t>(4, 0);
+        t.push<std::string>(5, "IATI Registry (published XML, copied unchanged)");
+    }
+    t.add_note("Counts read from the files themselves; see data/cambodia/README.md for what each file holds.");
+    return t;
+}
+
+}  // namespace aidtrack::datasets
