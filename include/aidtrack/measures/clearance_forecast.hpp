@@ -22,9 +22,9 @@ enum class FundingKind : std::uint8_t {
     flat = 2,     ///< the last year of the history, every year
 };
 
-/// "pledges", "trend" or "flat"; and back (ParseError for anything else).
+/// "pledges", "trend" or "flat".
 [[nodiscard]] const char* to_string(FundingKind k) noexcept;
-/// \copydoc to_string(FundingKind)
+/// Parses "pledges", "trend" or "flat"; ParseError otherwise.
 [[nodiscard]] FundingKind funding_kind_from_string(const std::string& text);
 
 /// \brief A funding scenario: money per calendar year, in the forecast's currency.

@@ -31,13 +31,13 @@ enum class ValueKind : std::uint8_t { target = 0, actual = 1 };
 [[nodiscard]] const char* to_string(SpaceAggregation a) noexcept;
 /// "target", "actual".
 [[nodiscard]] const char* to_string(ValueKind k) noexcept;
-/// Parsers of the names above (an IATI measure code "1".."5" is accepted too); ParseError otherwise.
+/// Parses a measure name or IATI measure code "1".."5"; ParseError otherwise.
 [[nodiscard]] IndicatorMeasure indicator_measure_from_string(const std::string& text);
-/// \copydoc indicator_measure_from_string
+/// Parses "sum", "average" or "last"; ParseError otherwise.
 [[nodiscard]] TimeAggregation time_aggregation_from_string(const std::string& text);
-/// \copydoc indicator_measure_from_string
+/// Parses "sum" or "average"; ParseError otherwise.
 [[nodiscard]] SpaceAggregation space_aggregation_from_string(const std::string& text);
-/// \copydoc indicator_measure_from_string
+/// Parses "target" or "actual"; ParseError otherwise.
 [[nodiscard]] ValueKind value_kind_from_string(const std::string& text);
 
 /// \brief One target or actual of an indicator over a period, for a set of dimensions.
