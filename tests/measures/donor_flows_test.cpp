@@ -101,3 +101,20 @@ TEST(donor_flows_test, years_filter_and_provider_donor) {
     const Table u = donor_flows(b.p, o);
     EXPECT_EQ(u.at<Decimal>(find_row(u, "AU-5", 2019), "amount"), dec("10"));
 }
+
+TEST(donor_flows_test, schedules_of_pass_through_activities_count_once) {
+    Builder b = chain();
+    b.plan(0, "2020-01-01", "2020-12-31", "100");              // DFAT plans 100 to UNDP
+    b.plan(1, "2020-01-01", "2020-12-31", "80", "KH-CMAA");    // UNDP plans to pass 80 on
+    const FlowSet origin = scheduled_flows(b.p, MeasureOptions{});
+    ASSERT_EQ(origin.pieces.size(), 1U);  // only DFAT's plan: UNDP's is the same money
+    EXPECT_EQ(origin.pieces[0].amount, dec("100"));
+    EXPECT_EQ(origin.pass_through_records, 1U);
+    // Government sector only: DFAT's plan has no receiver and no government implementer -> none.
+    EXPECT_TRUE(scheduled_flows(b.p, MeasureOptions{}, true).pieces.empty());
+    MeasureOptions reported;
+    reported.hop = FlowHop::reported;
+    const FlowSet gov = scheduled_flows(b.p, reported, true);
+    ASSERT_EQ(gov.pieces.size(), 1U);  // UNDP's 80 to CMAA (type 10, seated in KH)
+    EXPECT_EQ(gov.pieces[0].donor, "XM-DAC-41114");
+}
