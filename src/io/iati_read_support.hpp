@@ -2,6 +2,8 @@
 /// \file iati_read_support.hpp
 /// \brief Small helpers of the IATI reader: trimming, line numbers from offsets, DOCTYPE scan.
 
+#include <aidtrack/core/decimal.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -22,6 +24,22 @@ inline std::string_view trim(std::string_view s) noexcept {
 
 /// Element-name comparison without building strings.
 inline bool equals(const char* a, const char* b) noexcept { return std::strcmp(a, b) == 0; }
+
+/// A percentage: like Decimal::try_parse, but digits past the ninth decimal are rounded (half
+/// up) instead of refused, since shares such as 0.5714285714285714 (= 4/7) are published.
+inline bool parse_share(std::string_view text, Decimal& out, std::string* why) {
+    text = trim(text);
+    const auto point = text.find('.');
+    if (point == std::string_view::npos || text.size() - point - 1 <= static_cast<std::size_t>(Decimal::kScale)) {
+        return Decimal::try_parse(text, out, why);
+    }
+    const std::string_view head = text.substr(0, point + 1 + Decimal::kScale);
+    const std::string_view tail = text.substr(point + 1 + Decimal::kScale);
+    if (tail.find_first_not_of("0123456789") != std::string_view::npos) return Decimal::try_parse(text, out, why);
+    if (!Decimal::try_parse(head, out, why)) return false;
+    if (tail.front() >= '5') out += Decimal::from_raw(out.is_negative() || head.front() == '-' ? -1 : 1);
+    return true;
+}
 
 /// \brief Byte offset → 1-based line, from the offsets of every newline (computed once per file).
 class LineIndex {

@@ -122,7 +122,7 @@ private:
         if (text.empty()) return std::nullopt;
         Decimal d;
         std::string why;
-        if (!Decimal::try_parse(text, d, &why)) {
+        if (!iati_detail::parse_share(text, d, &why)) {
             warn(node, "percentage-valid", "@percentage '" + std::string(text.substr(0, 40)) + "' is not a number: " + why, true);
             return std::nullopt;
         }
@@ -238,12 +238,16 @@ void Reader::read_transaction(const xml_node& node, Activity& activity, std::vec
         } else if (equals(name, "disbursement-channel")) {
             t.disbursement_channel = code_attr(c, "code", "DisbursementChannel");
         } else if (equals(name, "sector")) {
+            // One sector per vocabulary is allowed; the model keeps one, preferring DAC 5-digit.
+            std::string vocabulary(trim(c.attribute("vocabulary").as_string()));
+            if (vocabulary.empty()) vocabulary = "1";
             if (!t.sector_code.empty()) {
-                warn(c, "transaction-one-sector", "more than one transaction <sector>; the first is kept");
-                continue;
+                if (vocabulary == t.sector_vocabulary) {
+                    warn(c, "transaction-one-sector", "two transaction <sector>s of vocabulary " + vocabulary + "; the first is kept");
+                }
+                if (t.sector_vocabulary == "1" || vocabulary != "1") continue;
             }
-            t.sector_vocabulary = std::string(trim(c.attribute("vocabulary").as_string()));
-            if (t.sector_vocabulary.empty()) t.sector_vocabulary = "1";
+            t.sector_vocabulary = vocabulary;
             const char* list = t.sector_vocabulary == "1" ? "Sector" : t.sector_vocabulary == "2" ? "SectorCategory" : "";
             t.sector_code = *list != '\0' ? code_attr(c, "code", list) : std::string(trim(c.attribute("code").as_string()));
         } else if (equals(name, "recipient-country")) {

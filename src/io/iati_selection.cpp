@@ -3,6 +3,7 @@
 
 #include <aidtrack/io/iati_selection.hpp>
 
+#include <map>
 #include <regex>
 
 namespace aidtrack {
@@ -68,7 +69,13 @@ std::optional<SelectionReason> IatiSelection::match(const Activity& activity,
         }
     }
     for (const auto& rule : keywords) {
-        const std::regex re(rule.pattern, std::regex::ECMAScript | std::regex::icase);
+        // Compiling a regex costs far more than matching one title: compile each pattern once.
+        thread_local std::map<std::string, std::regex> compiled;
+        auto it = compiled.find(rule.pattern);
+        if (it == compiled.end()) {
+            it = compiled.emplace(rule.pattern, std::regex(rule.pattern, std::regex::ECMAScript | std::regex::icase)).first;
+        }
+        const std::regex& re = it->second;
         for (const Narratives* texts : {&activity.title, &activity.description}) {
             for (const auto& n : *texts) {
                 std::smatch m;

@@ -447,6 +447,24 @@ TEST(iati_reader_test, mine_action_selection_finds_clearing_for_results_under_15
     EXPECT_FALSE(s.find_activity("XM-DAC-41114-PROJECT-00090541").has_value());
 }
 
+TEST(iati_reader_test, long_percentages_are_rounded_not_refused_and_dac_sector_preferred) {
+    // 7 x 14.285714285714286 (= 100/7 to 15 places): each rounds to 14.285714286, and
+    // 7 x 14.285714286 = 100.000000002, within the 0.01 tolerance: no warning.
+    std::string xml = "<iati-activities><iati-activity default-currency=\"USD\"><iati-identifier>P</iati-identifier>";
+    for (const char* c : {"KH", "LA", "VN", "TH", "MM", "BF", "ML"}) {
+        xml += std::string("<recipient-country code=\"") + c + "\" percentage=\"14.285714285714286\"/>";
+    }
+    xml += "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-01\"/><value>1</value>"
+           "<sector vocabulary=\"2\" code=\"152\"/><sector vocabulary=\"1\" code=\"15250\"/></transaction>"
+           "</iati-activity></iati-activities>";
+    Portfolio p;
+    const IatiReadResult r = read_iati_string(xml, p);
+    EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().to_string();
+    EXPECT_EQ(p.activity(0U).recipient_countries[0].percentage->to_string(), "14.285714286");
+    EXPECT_EQ(p.transactions().row(0).sector_code, "15250");  // vocabulary 1 wins over 2
+    EXPECT_EQ(p.transactions().row(0).sector_vocabulary, "1");
+}
+
 TEST(iati_reader_test, scope_filters_must_all_hold) {
     Portfolio p;
     IatiReadOptions options;

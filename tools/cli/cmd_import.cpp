@@ -17,7 +17,8 @@ class ProgressBar {
 public:
     void operator()(std::size_t done, std::size_t total) {
         const auto now = std::chrono::steady_clock::now();
-        if (now - start_ < std::chrono::milliseconds(300) && done < total) return;
+        // Quick imports draw nothing; a long one shows the bar from its first 300 ms on.
+        if (!drawn_ && now - start_ < std::chrono::milliseconds(300)) return;
         if (total == 0) return;
         const int percent = static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));
         if (percent == last_) return;
