@@ -30,13 +30,13 @@ struct IatiReadOptions {
 /// \brief What a read did: counts, the diagnostics it found and tables of what it selected.
 struct IatiReadResult {
     std::size_t files = 0;                   ///< files read (activity and organisation files)
-    std::size_t activities_read = 0;         ///< <iati-activity> elements seen
+    std::size_t activities_read = 0;         ///< `iati-activity` elements seen
     std::size_t activities_kept = 0;         ///< added to the Portfolio
     std::size_t activities_filtered_out = 0; ///< valid but not selected by the options' selection
     std::size_t transactions = 0;            ///< transactions added
     std::size_t budgets = 0;                 ///< budgets added
     std::size_t planned_disbursements = 0;   ///< planned disbursements added
-    std::size_t results = 0;                 ///< <result> elements kept
+    std::size_t results = 0;                 ///< `result` elements kept
     std::size_t indicators = 0;              ///< result indicators kept
     std::size_t periods = 0;                 ///< indicator periods kept
     std::size_t records_skipped = 0;         ///< transactions/budgets/… left out as invalid
@@ -53,8 +53,8 @@ struct IatiReadResult {
     std::vector<std::string> notes;
 };
 
-/// Reads IATI activity files (root <iati-activities>) and organisation files (root
-/// <iati-organisations>) into `into`. Missing files, non-XML, wrong roots and truncated files
+/// Reads IATI activity files (root `iati-activities`) and organisation files (root
+/// `iati-organisations`) into `into`. Missing files, non-XML, wrong roots and truncated files
 /// are errors in strict mode and error diagnostics in lenient mode (reading goes on with the
 /// next file). A DOCTYPE is never followed: entities other than the XML built-ins are left
 /// unexpanded, and a DOCTYPE declaring entities is reported.

@@ -22,7 +22,7 @@ struct KeywordRule {
 
 /// \brief Why an activity was kept: the rule that selected it and what matched.
 struct SelectionReason {
-    std::string rule;    ///< "all", "sector", "activity-id" or "keyword:<name>"
+    std::string rule;    ///< "all", "sector", "activity-id" or "keyword:NAME"
     std::string detail;  ///< the sector code, the identifier, or the matched text
 };
 
@@ -33,7 +33,7 @@ struct SelectionReason {
 /// keyword rules) select an activity when any one of them matches. No condition = keep all.
 struct IatiSelection {
     std::set<std::string> recipient_countries;  ///< ISO alpha-2; activity or transaction country
-    std::set<std::string> reporting_orgs;       ///< reporting-org/@ref
+    std::set<std::string> reporting_orgs;       ///< the reporting-org ref attribute
     std::optional<Date> from;                   ///< activity (or a transaction) active on or after
     std::optional<Date> to;                     ///< … and on or before
     std::set<std::string> sectors;              ///< DAC 5-digit or 3-digit codes, activity or transaction
