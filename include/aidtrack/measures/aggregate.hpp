@@ -1,0 +1,96 @@
+#pragma once
+/// \file aggregate.hpp
+/// \brief A fast, exact, mergeable group-by of transactions: donor × fiscal year × objective.
+///
+/// Every counted transaction is converted to the target currency exactly as Portfolio::totals
+/// converts it (Decimal::scaled by ExchangeRates::factor on the value-date, else the date), then
+/// split over its activity's objectives by largest remainder in units of 10^-9, exactly as
+/// split_by_weights does. Sums are 128-bit integers, so partial results of disjoint portfolios
+/// merge into the result of their union bit for bit, in any order (addition is associative).
+/// The scan reads six narrow columns through indexes built once per call: donor and split per
+/// activity, fiscal year per day, conversion factor per currency and day. It runs on
+/// `threads` threads over row ranges, each with its own dense accumulator, merged at the end.
+
+#include <aidtrack/core/currency.hpp>
+#include <aidtrack/core/decimal.hpp>
+#include <aidtrack/core/exchange_rates.hpp>
+#include <aidtrack/core/fiscal_calendar.hpp>
+#include <aidtrack/core/table.hpp>
+#include <aidtrack/measures/measure_inputs.hpp>
+#include <aidtrack/measures/strategy_alignment.hpp>
+#include <aidtrack/model/portfolio.hpp>
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace aidtrack::measures {
+
+/// \brief What aggregate() counts and how: transaction types, calendar, conversion, objectives.
+struct AggregateQuery {
+    std::set<int> types;                       ///< transaction types counted; empty = all
+    FiscalCalendar calendar;                   ///< fiscal years of the transaction dates
+    CurrencyCode currency{"USD"};              ///< every value is converted into this currency
+    const ExchangeRates* rates = nullptr;      ///< needed unless every value is already in `currency`
+    ConversionPolicy policy;                   ///< which rate a conversion uses
+    std::vector<ActivityShare> objectives;     ///< activity → objective shares (absent percentage = 100)
+    unsigned threads = 0;                      ///< 0 = as many as the hardware has (at most 2 used per 1 M rows)
+};
+
+/// \brief One cell of an aggregate: exact sum and number of transaction pieces.
+struct AggregateCell {
+    Decimal::Raw value = 0;     ///< exact sum in units of 10^-9 of the target currency
+    std::int64_t pieces = 0;    ///< transaction pieces counted (a two-way split counts twice)
+    friend bool operator==(const AggregateCell&, const AggregateCell&) = default;
+};
+
+/// \brief The result of aggregate(): cells keyed by (donor ref, fiscal year, objective code).
+///
+/// Keys are text, not indexes, so that results of different portfolios can be merged.
+class AggregateResult {
+public:
+    /// A cell key: donor (reporting organisation ref), fiscal year, objective code.
+    using Key = std::tuple<std::string, int, std::string>;
+
+    AggregateResult() = default;
+    /// An empty result in `currency` for a calendar starting on `start_month`/`start_day`.
+    AggregateResult(CurrencyCode currency, int start_month, int start_day)
+        : currency_(currency), start_month_(start_month), start_day_(start_day) {}
+
+    /// Adds `cell` to the cell at `key`.
+    void add(const Key& key, const AggregateCell& cell);
+    /// Adds every cell of `other`; throws CurrencyError when currencies or calendars differ.
+    AggregateResult& merge(const AggregateResult& other);
+    /// The merge of two results (the result of the union of their portfolios).
+    [[nodiscard]] friend AggregateResult merged(AggregateResult a, const AggregateResult& b) { return a.merge(b); }
+
+    [[nodiscard]] const std::map<Key, AggregateCell>& cells() const noexcept { return cells_; }
+    [[nodiscard]] CurrencyCode currency() const noexcept { return currency_; }
+    [[nodiscard]] int start_month() const noexcept { return start_month_; }
+    [[nodiscard]] int start_day() const noexcept { return start_day_; }
+    /// Sum of every cell.
+    [[nodiscard]] Decimal total() const;
+    /// Rows donor, fiscal_year, objective, value, currency, transactions, sorted by key.
+    [[nodiscard]] Table to_table() const;
+
+    friend bool operator==(const AggregateResult&, const AggregateResult&) = default;
+
+private:
+    CurrencyCode currency_{"USD"};
+    int start_month_ = 1;
+    int start_day_ = 1;
+    std::map<Key, AggregateCell> cells_;
+};
+
+/// \brief Sums of transaction values per donor × fiscal year × objective, exactly.
+///
+/// Throws RateNotFoundError naming the activity's file and the transaction's line when a value
+/// needs a rate the table lacks, and CurrencyError when a conversion is needed without rates.
+/// Activities without a mapping count as kUnmapped ("(unmapped)"); percentages summing to less
+/// than 100 leave the rest unmapped, more than 100 are scaled to 100. Const and thread-safe.
+[[nodiscard]] AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query);
+
+}  // namespace aidtrack::measures

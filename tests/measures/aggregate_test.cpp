@@ -1,0 +1,252 @@
+// Tests of the fast mergeable aggregate: hand arithmetic, equality with Portfolio::totals and
+// split_by_weights on a generated portfolio, exact merges, thread counts and errors.
+#include <aidtrack/core/period.hpp>
+#include <aidtrack/measures/aggregate.hpp>
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+using aidtrack::CurrencyCode;
+using aidtrack::Decimal;
+using aidtrack::FiscalCalendar;
+using aidtrack::Portfolio;
+using aidtrack::measures::ActivityShare;
+using aidtrack::measures::AggregateQuery;
+using aidtrack::measures::AggregateResult;
+using aidtrack::measures::aggregate;
+
+namespace {
+
+aidtrack::Transaction tx(std::uint32_t activity, int type, const char* date, const char* value, const char* currency,
+                         std::uint32_t line = 0) {
+    aidtrack::Transaction t;
+    t.activity = activity;
+    t.type = type;
+    t.date = aidtrack::parse_date(date);
+    t.value = aidtrack::Money(Decimal::parse(value), CurrencyCode(currency));
+    t.line = line;
+    return t;
+}
+
+std::uint32_t add_activity(Portfolio& p, const std::string& id, const std::string& donor) {
+    aidtrack::Activity a;
+    a.identifier = id;
+    a.reporting_org.ref = donor;
+    a.provenance.source = id + ".xml";
+    return p.add_activity(a);
+}
+
+aidtrack::ExchangeRates rates() {
+    aidtrack::ExchangeRates r;
+    for (int y = 2015; y <= 2024; ++y) {
+        const aidtrack::Period year(aidtrack::make_date(y, 1, 1), aidtrack::make_date(y, 12, 31));
+        r.add(CurrencyCode("EUR"), year, 0.8);             // 1 USD = 0.8 EUR: factor EUR→USD = 1.25
+        r.add(CurrencyCode("KHR"), year, 4000.0 + y - 2015);  // 4000, 4001, …
+        r.add(CurrencyCode("AUD"), year, 1.5);
+    }
+    return r;
+}
+
+// A deterministic generated portfolio: 40 activities of 7 donors, 3 currencies, 10 years.
+Portfolio generated(std::uint32_t activities = 40, std::size_t rows = 5000) {
+    Portfolio p;
+    for (std::uint32_t a = 0; a < activities; ++a) add_activity(p, "XX-" + std::to_string(a), "DONOR-" + std::to_string(a % 7));
+    const char* currencies[] = {"USD", "EUR", "KHR", "AUD"};
+    std::uint64_t state = 12345;
+    auto next = [&] { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return state >> 33; };
+    for (std::size_t i = 0; i < rows; ++i) {
+        const auto a = static_cast<std::uint32_t>(next() % activities);
+        const int year = 2015 + static_cast<int>(next() % 10);
+        const std::string date = std::to_string(year) + "-" + (next() % 2 ? "03" : "09") + "-1" + std::to_string(next() % 10);
+        const std::string value = std::to_string(next() % 100000000) + "." + std::to_string(next() % 1000000000);
+        const std::string signed_value = (next() % 20 == 0 ? "-" : "") + value;
+        p.add_transaction(tx(a, 2 + static_cast<int>(next() % 3), date.c_str(), signed_value.c_str(), currencies[next() % 4]));
+    }
+    return p;
+}
+
+std::vector<ActivityShare> mapping(std::uint32_t activities) {
+    std::vector<ActivityShare> m;
+    for (std::uint32_t a = 0; a < activities; a += 2) {  // odd activities stay unmapped
+        const std::string id = "XX-" + std::to_string(a);
+        if (a % 4 == 0) {
+            m.push_back({id, "1.1", Decimal::parse("60"), {}});
+            m.push_back({id, "2.3", Decimal::parse("40"), {}});
+        } else if (a % 3 == 0) {
+            m.push_back({id, "3.1", Decimal::parse("33.333"), {}});  // the other 66.667 unmapped
+        } else {
+            m.push_back({id, "1.1", std::nullopt, {}});
+        }
+    }
+    return m;
+}
+
+std::string value_at(const AggregateResult& r, const std::string& donor, int fy, const std::string& objective) {
+    const auto it = r.cells().find({donor, fy, objective});
+    return it == r.cells().end() ? "absent" : Decimal::from_raw(it->second.value).to_string();
+}
+
+}  // namespace
+
+TEST(aggregate_test, converts_splits_and_buckets_by_hand) {
+    Portfolio p;
+    const auto a0 = add_activity(p, "A0", "D1");
+    const auto a1 = add_activity(p, "A1", "D2");
+    p.add_transaction(tx(a0, 3, "2020-03-01", "100.00", "USD"));
+    p.add_transaction(tx(a0, 3, "2020-08-01", "1000.00", "EUR"));   // 1000 / 0.8 = 1250 USD
+    p.add_transaction(tx(a0, 2, "2020-08-01", "999.00", "USD"));    // a commitment: not counted
+    p.add_transaction(tx(a1, 3, "2021-01-10", "40020.00", "KHR"));  // 40020 / 4006 = 9.990014977533699… USD
+    const auto r = rates();
+    AggregateQuery q;
+    q.types = {3};
+    q.calendar = FiscalCalendar(7, 1);  // July years: 2020-03-01 in FY2019, 2020-08-01 in FY2020
+    q.rates = &r;
+    q.objectives = {{"A0", "1.1", Decimal::parse("60"), {}}, {"A0", "2.3", Decimal::parse("40"), {}}};
+    const auto result = aggregate(p, q);
+    ASSERT_EQ(result.cells().size(), 5U);
+    EXPECT_EQ(value_at(result, "D1", 2019, "1.1"), "60.00");    // 100 × 60%
+    EXPECT_EQ(value_at(result, "D1", 2019, "2.3"), "40.00");    // 100 × 40%
+    EXPECT_EQ(value_at(result, "D1", 2020, "1.1"), "750.00");   // 1250 × 60%
+    EXPECT_EQ(value_at(result, "D1", 2020, "2.3"), "500.00");   // 1250 × 40%
+    // KHR→USD factor 1/4006 (double), value rounded to 10^-9: 40020/4006 = 9.990014978 (…53 rounds up).
+    EXPECT_EQ(value_at(result, "D2", 2020, aidtrack::measures::kUnmapped), "9.990014978");
+    EXPECT_EQ(result.cells().at({"D1", 2020, "1.1"}).pieces, 1);
+    EXPECT_EQ(result.total().to_string(), "1359.990014978");  // 100 + 1250 + 9.990014978
+    const auto table = result.to_table();
+    EXPECT_EQ(table.row_count(), 5U);
+    EXPECT_EQ(table.at<std::string>(0, "donor"), "D1");
+    EXPECT_EQ(table.at<std::string>(0, "currency"), "USD");
+}
+
+TEST(aggregate_test, largest_remainder_gives_the_odd_unit_to_the_earlier_piece) {
+    Portfolio p;
+    const auto a = add_activity(p, "A", "D");
+    p.add_transaction(tx(a, 3, "2020-01-01", "0.000000002", "USD"));   // 2 units over three equal thirds
+    p.add_transaction(tx(a, 3, "2020-01-02", "-0.000000001", "USD"));  // −1 unit: the first third takes it
+    AggregateQuery q;
+    q.objectives = {{"A", "x", Decimal::parse("33.3"), {}}, {"A", "y", Decimal::parse("33.3"), {}}, {"A", "z", Decimal::parse("33.4"), {}}};
+    const auto r = aggregate(p, q);
+    // Weights 333:333:334 of 2 units: floors 0,0,0, remainders 666,666,668 → z then x get a unit.
+    // Of −1 unit: remainders 333,333,334 → z takes it.
+    EXPECT_EQ(value_at(r, "D", 2020, "x"), "0.000000001");
+    EXPECT_EQ(value_at(r, "D", 2020, "y"), "0.00");
+    EXPECT_EQ(value_at(r, "D", 2020, "z"), "0.00");  // +1 − 1
+    EXPECT_EQ(r.total().to_string(), "0.000000001");
+}
+
+TEST(aggregate_test, equals_portfolio_totals_without_a_mapping) {
+    const Portfolio p = generated();
+    const auto r = rates();
+    AggregateQuery q;
+    q.types = {3, 4};
+    q.calendar = FiscalCalendar(4, 1);
+    q.rates = &r;
+    const auto result = aggregate(p, q);
+    aidtrack::TotalsQuery t;
+    t.by = {aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year};
+    t.types = {3, 4};
+    t.calendar = q.calendar;
+    t.currency = CurrencyCode("USD");
+    t.rates = &r;
+    const auto totals = p.totals(t);
+    ASSERT_EQ(totals.row_count(), result.cells().size());
+    for (std::size_t i = 0; i < totals.row_count(); ++i) {
+        const AggregateResult::Key key{totals.at<std::string>(i, "reporting_org"), static_cast<int>(totals.at<std::int64_t>(i, "fiscal_year")), aidtrack::measures::kUnmapped};
+        ASSERT_TRUE(result.cells().count(key));
+        EXPECT_EQ(result.cells().at(key).value, totals.at<Decimal>(i, "value").raw());
+        EXPECT_EQ(result.cells().at(key).pieces, totals.at<std::int64_t>(i, "transactions"));
+    }
+}
+
+TEST(aggregate_test, splits_equal_split_by_weights_row_by_row) {
+    const Portfolio p = generated();
+    const auto r = rates();
+    AggregateQuery q;
+    q.rates = &r;
+    q.objectives = mapping(40);
+    const auto result = aggregate(p, q);
+    // The same sums the slow way: Decimal::scaled, then split_by_weights per transaction.
+    std::map<AggregateResult::Key, Decimal::Raw> expected;
+    const auto& t = p.transactions();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto& a = p.activity(t.activity[i]);
+        const auto date = aidtrack::day_number::to_date(t.date[i]);
+        const double f = r.factor(CurrencyCode::from_packed(t.currency[i]), CurrencyCode("USD"), date);
+        const Decimal v = Decimal::from_raw(t.value[i]).scaled(f);
+        std::vector<std::string> codes;
+        std::vector<Decimal::Raw> weights;
+        for (const auto& s : q.objectives) {
+            if (s.activity_id != a.identifier) continue;
+            codes.push_back(s.code);
+            weights.push_back(s.percentage.value_or(Decimal(100)).raw());
+        }
+        Decimal::Raw sum = 0;
+        for (auto w : weights) sum += w;
+        if (sum < Decimal(100).raw()) {
+            codes.emplace_back(aidtrack::measures::kUnmapped);
+            weights.push_back(Decimal(100).raw() - sum);
+        }
+        const auto parts = aidtrack::split_by_weights(v, weights, Decimal::kScale);
+        for (std::size_t k = 0; k < parts.size(); ++k) expected[{a.reporting_org.ref, date.year(), codes[k]}] += parts[k].raw();
+    }
+    ASSERT_EQ(expected.size(), result.cells().size());
+    for (const auto& [key, value] : expected) EXPECT_EQ(result.cells().at(key).value, value);
+}
+
+TEST(aggregate_test, partials_of_two_portfolios_merge_into_the_union_exactly) {
+    const Portfolio whole = generated(40, 6000);
+    // Split the same rows into two portfolios by activity parity.
+    Portfolio even, odd;
+    std::vector<std::uint32_t> where(40);
+    for (std::uint32_t a = 0; a < 40; ++a) {
+        Portfolio& part = a % 2 ? odd : even;
+        where[a] = add_activity(part, whole.activity(a).identifier, whole.activity(a).reporting_org.ref);
+    }
+    for (std::size_t i = 0; i < whole.transactions().size(); ++i) {
+        auto row = whole.transactions().row(i);
+        const std::uint32_t a = row.activity;
+        row.activity = where[a];
+        (a % 2 ? odd : even).add_transaction(row);
+    }
+    const auto r = rates();
+    AggregateQuery q;
+    q.rates = &r;
+    q.objectives = mapping(40);
+    q.calendar = FiscalCalendar(7, 1);
+    const auto all = aggregate(whole, q);
+    EXPECT_EQ(merged(aggregate(even, q), aggregate(odd, q)), all);
+    EXPECT_EQ(merged(aggregate(odd, q), aggregate(even, q)), all);  // order does not matter
+    // Thread counts do not change a bit of the result.
+    for (unsigned threads : {1U, 2U, 3U, 7U}) {
+        q.threads = threads;
+        EXPECT_EQ(aggregate(whole, q), all) << threads << " threads";
+    }
+    // Results in different currencies or calendars refuse to merge.
+    AggregateResult khr(CurrencyCode("KHR"), 7, 1);
+    AggregateResult april(CurrencyCode("USD"), 4, 1);
+    AggregateResult copy = all;
+    EXPECT_THROW(copy.merge(khr), aidtrack::CurrencyError);
+    EXPECT_THROW(copy.merge(april), aidtrack::CurrencyError);
+}
+
+TEST(aggregate_test, missing_rates_name_the_file_and_line) {
+    Portfolio p;
+    const auto a = add_activity(p, "A", "D");
+    p.add_transaction(tx(a, 3, "2030-05-01", "10", "EUR", 42));  // no EUR rate in 2030
+    const auto r = rates();
+    AggregateQuery q;
+    q.rates = &r;
+    try {
+        (void)aggregate(p, q);
+        FAIL() << "expected RateNotFoundError";
+    } catch (const aidtrack::RateNotFoundError& e) {
+        EXPECT_NE(std::string(e.what()).find("A.xml"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("42"), std::string::npos) << e.what();
+    }
+    q.rates = nullptr;
+    EXPECT_THROW((void)aggregate(p, q), aidtrack::CurrencyError);
+    q.types = {4};  // nothing counted: nothing to convert
+    EXPECT_TRUE(aggregate(p, q).cells().empty());
+}
