@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
     aidtrack::python::bind_results(m);
     aidtrack::python::bind_coordination(m);
     aidtrack::python::bind_report(m);
+    aidtrack::python::bind_aggregate(m);
 }

@@ -14,6 +14,7 @@ from ._core import (ConversionPolicy, Error, ExchangeRates, FiscalCalendar, Port
 from ._frames import table_frame, transactions_frame
 from . import coordination, datasets, measures, report, results  # noqa: E402 - areas of the package
 from .iati import *  # noqa: F401,F403,E402 - load_iati and friends at the top level
+from . import aggregate  # noqa: E402 - fast mergeable donor x fiscal year x objective sums
 
 __version__: str = _core.__version__
 

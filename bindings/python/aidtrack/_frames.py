@@ -16,7 +16,14 @@ _TEXT_COLUMNS = (
 
 def _currency_names(packed: np.ndarray) -> pd.Categorical:
     """Packed 16-bit currency codes → a categorical of ISO codes (decoded once per distinct code)."""
-    uniques, codes = np.unique(packed, return_inverse=True)
+    # A 65 536-entry look-up table instead of np.unique: one linear pass, no sort of the column.
+    packed = np.asarray(packed, dtype=np.uint16)
+    present = np.zeros(1 << 16, dtype=bool)
+    present[packed] = True
+    uniques = np.flatnonzero(present)
+    lookup = np.zeros(1 << 16, dtype=np.int32)
+    lookup[uniques] = np.arange(len(uniques), dtype=np.int32)
+    codes = lookup[packed]
     names = []
     for value in uniques.tolist():
         if value == 0:
@@ -36,10 +43,12 @@ def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
     """
     cols = portfolio._transaction_columns()
     pool = portfolio._transaction_strings()
-    categories = pd.Index(pool)
+    # One dtype shared by every text column: the pool's categories are checked once, and the
+    # 32-bit codes go to pandas as they are (it narrows them itself) instead of widened first.
+    text_dtype = pd.CategoricalDtype(pd.Index(pool))
     activity_ids = pd.Index(portfolio._activity_identifiers())
     data: dict[str, Any] = {
-        "activity_id": pd.Categorical.from_codes(cols["activity"].astype(np.int64), categories=activity_ids)
+        "activity_id": pd.Categorical.from_codes(cols["activity"], dtype=pd.CategoricalDtype(activity_ids))
         if len(activity_ids) else pd.Categorical([]),
         "type": cols["type"].astype(np.int16),
         "date": cols["date"],
@@ -48,7 +57,7 @@ def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
         "value_date": cols["value_date"],
     }
     for name in _TEXT_COLUMNS:
-        data[name] = pd.Categorical.from_codes(cols[name].astype(np.int64), categories=categories)
+        data[name] = pd.Categorical.from_codes(cols[name], dtype=text_dtype)
     data["humanitarian"] = cols["humanitarian"]
     data["line"] = cols["line"]
     frame = pd.DataFrame(data)
