@@ -24,6 +24,11 @@ void AggregateResult::add(const Key& key, const AggregateCell& cell) {
     c.pieces += cell.pieces;
 }
 
+void AggregateResult::assign_sorted(std::vector<std::pair<Key, AggregateCell>> cells) {
+    cells_.clear();
+    for (auto& [key, cell] : cells) cells_.emplace_hint(cells_.end(), std::move(key), cell);
+}
+
 AggregateResult& AggregateResult::merge(const AggregateResult& other) {
     if (other.currency_ != currency_) {
         throw CurrencyError("cannot merge aggregates in " + currency_.str() + " and " + other.currency_.str());
@@ -101,7 +106,17 @@ struct Plan {
 inline Raw scale(Raw raw, double factor) {
     if (raw >= std::numeric_limits<std::int64_t>::min() && raw <= std::numeric_limits<std::int64_t>::max()) {
         const long double product = static_cast<long double>(static_cast<std::int64_t>(raw)) * static_cast<long double>(factor);
-        if (std::fabs(product) < 9.2e18L) return static_cast<Raw>(std::llrint(product));
+        if (std::fabs(product) < 9.2e18L) {
+#if defined(__x86_64__) && defined(__GNUC__)
+            // fistp rounds with the current mode (nearest, ties to even) like nearbyint, without
+            // the library call llrint makes.
+            std::int64_t out;
+            __asm__("fistpll %0" : "=m"(out) : "t"(product) : "st");
+            return out;
+#else
+            return static_cast<Raw>(std::llrint(product));
+#endif
+        }
     }
     return Decimal::from_raw(raw).scaled(factor).raw();
 }
@@ -383,15 +398,26 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
             acc[0][c].pieces += acc[k][c].pieces;
         }
     }
-    for (std::size_t c = 0; c < cells; ++c) {
-        const Cell& cell = acc[0][c];
-        if (cell.pieces == 0) continue;
-        const std::size_t o = c % objectives;
-        const std::size_t dy = c / objectives;
-        const std::size_t y = dy % static_cast<std::size_t>(plan.years);
-        const std::size_t donor = dy / static_cast<std::size_t>(plan.years);
-        result.add({plan.donors[donor], plan.fy_min + static_cast<int>(y), plan.objectives[o]}, {cell.value, cell.pieces});
+    // Cells in key order (donors and objectives sorted by text), so each insertion goes at the end.
+    auto order = [](const std::vector<std::string>& names) {
+        std::vector<std::uint32_t> out(names.size());
+        std::iota(out.begin(), out.end(), 0U);
+        std::sort(out.begin(), out.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
+        return out;
+    };
+    const auto donor_order = order(plan.donors);
+    const auto objective_order = order(plan.objectives);
+    std::vector<std::pair<AggregateResult::Key, AggregateCell>> sorted;
+    for (std::uint32_t donor : donor_order) {
+        for (int y = 0; y < plan.years; ++y) {
+            const Cell* row = acc[0].data() + (static_cast<std::size_t>(donor) * static_cast<std::size_t>(plan.years) + static_cast<std::size_t>(y)) * objectives;
+            for (std::uint32_t o : objective_order) {
+                if (row[o].pieces == 0) continue;
+                sorted.emplace_back(AggregateResult::Key{plan.donors[donor], plan.fy_min + y, plan.objectives[o]}, AggregateCell{row[o].value, row[o].pieces});
+            }
+        }
     }
+    result.assign_sorted(std::move(sorted));
     return result;
 }
 

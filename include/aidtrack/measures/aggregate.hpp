@@ -25,6 +25,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace aidtrack::measures {
@@ -62,6 +63,8 @@ public:
 
     /// Adds `cell` to the cell at `key`.
     void add(const Key& key, const AggregateCell& cell);
+    /// Replaces the cells with `cells`, which must be in strictly increasing key order.
+    void assign_sorted(std::vector<std::pair<Key, AggregateCell>> cells);
     /// Adds every cell of `other`; throws CurrencyError when currencies or calendars differ.
     AggregateResult& merge(const AggregateResult& other);
     /// The merge of two results (the result of the union of their portfolios).
