@@ -46,8 +46,10 @@ inline const CurrencyCode kUSD{"USD"};
 
 }  // namespace aidtrack
 
-/// \brief Hash of a CurrencyCode for unordered containers.
+/// \cond INTERNAL
+// Hash of a CurrencyCode for unordered containers.
 template <>
 struct std::hash<aidtrack::CurrencyCode> {
     std::size_t operator()(aidtrack::CurrencyCode c) const noexcept { return c.packed(); }
 };
+/// \endcond

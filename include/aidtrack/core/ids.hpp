@@ -44,8 +44,10 @@ using ActivityId = StrongId<ActivityIdTag>;
 
 }  // namespace aidtrack
 
-/// \brief Hash of strong identifiers for unordered containers.
+/// \cond INTERNAL
+// Hash of strong identifiers for unordered containers.
 template <class Tag>
 struct std::hash<aidtrack::StrongId<Tag>> {
     std::size_t operator()(const aidtrack::StrongId<Tag>& id) const noexcept { return std::hash<std::string>{}(id.str()); }
 };
+/// \endcond

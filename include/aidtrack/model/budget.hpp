@@ -12,7 +12,7 @@
 
 namespace aidtrack {
 
-/// \brief An activity budget for one period (IATI <budget>); type 1 original, 2 revised.
+/// \brief An activity budget for one period (IATI `budget` element); type 1 original, 2 revised.
 struct Budget {
     std::uint32_t activity = 0;  ///< index of the activity in its Portfolio
     int type = 1;                ///< BudgetType: 1 original (the default when absent), 2 revised
@@ -24,7 +24,7 @@ struct Budget {
     friend bool operator==(const Budget&, const Budget&) = default;
 };
 
-/// \brief A scheduled disbursement for one period (IATI <planned-disbursement>).
+/// \brief A scheduled disbursement for one period (IATI `planned-disbursement` element).
 struct PlannedDisbursement {
     std::uint32_t activity = 0;
     int type = 1;  ///< BudgetType: 1 original, 2 revised

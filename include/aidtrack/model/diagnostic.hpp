@@ -23,10 +23,12 @@ struct Diagnostic {
 
     /// "FILE:LINE: CLASS: message" as `aidtrack validate` prints it.
     [[nodiscard]] std::string to_string() const {
-        std::string out = where.file.empty() ? std::string("<input>") : where.file;
-        out += ":" + std::to_string(where.line) + ": " + kind + ": " + message;
-        if (!where.element.empty()) out += " (<" + where.element + ">)";
-        if (!rule.empty()) out += " [" + rule + "]";
+        std::string out;
+        out.reserve(where.file.size() + kind.size() + message.size() + rule.size() + where.element.size() + 32);
+        out.append(where.file.empty() ? "<input>" : where.file);
+        out.append(":").append(std::to_string(where.line)).append(": ").append(kind).append(": ").append(message);
+        if (!where.element.empty()) out.append(" (<").append(where.element).append(">)");
+        if (!rule.empty()) out.append(" [").append(rule).append("]");
         return out;
     }
     /// From a caught Error.

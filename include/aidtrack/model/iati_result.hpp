@@ -1,6 +1,6 @@
 #pragma once
 /// \file iati_result.hpp
-/// \brief Results as IATI publishes them inside an activity (<result>).
+/// \brief Results as IATI publishes them inside an activity (the `result` element).
 
 #include <aidtrack/core/date.hpp>
 #include <aidtrack/core/decimal.hpp>

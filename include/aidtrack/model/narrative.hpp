@@ -1,6 +1,6 @@
 #pragma once
 /// \file narrative.hpp
-/// \brief Text in one language, as IATI's <narrative xml:lang="…">.
+/// \brief Text in one language, as IATI's `narrative` element with its `xml:lang`.
 
 #include <string>
 #include <vector>
