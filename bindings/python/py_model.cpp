@@ -15,12 +15,19 @@ py::array column_view(const std::vector<T>& column, py::handle base) {
                      column.data(), base);
 }
 
-// Day numbers as numpy datetime64[D], with NaT for "no date".
+// Day numbers as numpy datetime64 with NaT for "no date": in nanoseconds, the unit pandas stores,
+// so that a DataFrame takes the column without its slow overflow-checked conversion; in days when
+// a date lies outside the nanosecond range (1678-2262), where pandas refuses it as before.
 py::array dates_of(const std::vector<std::int32_t>& days) {
+    constexpr std::int64_t kNanosPerDay = 86'400'000'000'000;
+    constexpr std::int32_t kLimit = 106'000;  // |days since 1970| that fit datetime64[ns]
+    bool fits = true;
+    for (std::int32_t d : days) fits &= d == day_number::kNone || (d > -kLimit && d < kLimit);
     py::array_t<std::int64_t> out(static_cast<py::ssize_t>(days.size()));
     auto* o = out.mutable_data();
-    for (std::size_t i = 0; i < days.size(); ++i) o[i] = days[i] == day_number::kNone ? INT64_MIN : days[i];
-    return out.attr("view")("datetime64[D]");
+    const std::int64_t unit = fits ? kNanosPerDay : 1;
+    for (std::size_t i = 0; i < days.size(); ++i) o[i] = days[i] == day_number::kNone ? INT64_MIN : days[i] * unit;
+    return out.attr("view")(fits ? "datetime64[ns]" : "datetime64[D]");
 }
 
 GroupKey group_key_from(const std::string& name) {

@@ -1,0 +1,122 @@
+"""IATI import throughput: aidtrack vs a bare pugixml parse vs a Python lxml.etree.iterparse script.
+
+The test file is made by replicating the real activities of ../shared/data/iati/real/*.xml with
+fresh identifiers until it reaches the asked size. Used by bench_python.py (run_all.sh); can run
+alone: ``/usr/bin/python3 benchmarks/bench_import.py --build build-bench [--mb 50]``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pandas as pd
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = REPO.parent / "shared" / "data" / "iati" / "real"
+
+
+def make_replicated_xml(out: Path, megabytes: float) -> Path:
+    """Writes real activities again and again, each copy with a fresh iati-identifier."""
+    if out.exists() and out.stat().st_size >= megabytes * 1e6 * 0.98:
+        return out
+    activities: list[tuple[bytes, bytes]] = []
+    for path in sorted(REAL.glob("*.xml")):
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)).getroot()
+        if root.tag != "iati-activities":
+            continue
+        for act in root.iterfind("iati-activity"):
+            ident = act.findtext("iati-identifier")
+            if not ident:
+                continue
+            text = etree.tostring(act, encoding="utf-8")
+            activities.append((text, ident.strip().encode()))
+    target = int(megabytes * 1e6)
+    written = 0
+    copy = 0
+    with open(out, "wb") as f:
+        head = b'<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="2026-01-01T00:00:00Z">\n'
+        f.write(head)
+        written += len(head)
+        while written < target:
+            for j, (text, ident) in enumerate(activities):
+                fresh = ident + b"-R%d-%d" % (copy, j)
+                piece = text.replace(b"<iati-identifier>" + ident + b"</iati-identifier>",
+                                     b"<iati-identifier>" + fresh + b"</iati-identifier>", 1) + b"\n"
+                f.write(piece)
+                written += len(piece)
+                if written >= target:
+                    break
+            copy += 1
+        f.write(b"</iati-activities>\n")
+    return out
+
+
+def lxml_transactions(path: Path) -> pd.DataFrame:
+    """What a researcher would write: iterparse the activities, pull each transaction's fields."""
+    rows: dict[str, list] = {k: [] for k in ("activity_id", "type", "date", "value", "currency", "value_date",
+                                             "provider_org", "receiver_org", "sector", "country")}
+    for _event, act in etree.iterparse(str(path), events=("end",), tag="iati-activity", resolve_entities=False, no_network=True):
+        ident = act.findtext("iati-identifier")
+        default_currency = act.get("default-currency")
+        for t in act.iterfind("transaction"):
+            value = t.find("value")
+            rows["activity_id"].append(ident)
+            rows["type"].append(t.find("transaction-type").get("code") if t.find("transaction-type") is not None else None)
+            d = t.find("transaction-date")
+            rows["date"].append(d.get("iso-date") if d is not None else None)
+            rows["value"].append(value.text if value is not None else None)
+            rows["currency"].append((value.get("currency") if value is not None else None) or default_currency)
+            rows["value_date"].append(value.get("value-date") if value is not None else None)
+            p = t.find("provider-org")
+            rows["provider_org"].append(p.get("ref") if p is not None else None)
+            r = t.find("receiver-org")
+            rows["receiver_org"].append(r.get("ref") if r is not None else None)
+            s = t.find("sector")
+            rows["sector"].append(s.get("code") if s is not None else None)
+            c = t.find("recipient-country")
+            rows["country"].append(c.get("code") if c is not None else None)
+        act.clear()
+        while act.getprevious() is not None:
+            del act.getparent()[0]
+    frame = pd.DataFrame(rows)
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame["date"] = pd.to_datetime(frame["date"], errors="coerce")
+    frame["value_date"] = pd.to_datetime(frame["value_date"], errors="coerce")
+    for name in ("currency", "provider_org", "receiver_org", "sector", "country", "type"):
+        frame[name] = frame[name].astype("category")
+    return frame
+
+
+def run(build: Path, work: Path, megabytes: float) -> dict:
+    bench = build / "benchmarks" / "aidtrack_bench"
+    xml = make_replicated_xml(work / f"iati-{int(megabytes)}mb.xml", megabytes)
+    size = xml.stat().st_size
+    imp = json.loads(subprocess.run([str(bench), "import", str(xml), str(work / "iati-import.atk")], check=True,
+                                    capture_output=True, text=True).stdout)
+    parse = json.loads(subprocess.run([str(bench), "parse", str(xml), "3"], check=True, capture_output=True, text=True).stdout)
+    start = time.process_time()  # CPU seconds, like the C++ side: the machine may be shared
+    frame = lxml_transactions(xml)
+    lxml_s = time.process_time() - start
+    mb = size / 1e6
+    return {
+        "file_mb": mb, "activities": imp["activities"], "transactions": imp["transactions"], "lxml_rows": len(frame),
+        "aidtrack_mb_s": mb / imp["import_cpu_s"], "pugixml_mb_s": mb / parse["parse_cpu_s"], "lxml_mb_s": mb / lxml_s,
+        "import_s": imp["import_cpu_s"], "parse_s": parse["parse_cpu_s"], "lxml_s": lxml_s, "import_wall_s": imp["import_s"],
+        "import_peak_mb": imp["import_peak_kib"] * 1024 / 1e6, "archive_load_s": imp["archive_load_cpu_s"], "archive_load_wall_s": imp["archive_load_s"],
+        "archive_mb": imp["archive_bytes"] / 1e6,
+    }
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--build", type=Path, default=REPO / "build-bench")
+    ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--mb", type=float, default=50)
+    args = ap.parse_args()
+    work = args.work or args.build / "bench-data"
+    work.mkdir(parents=True, exist_ok=True)
+    print(json.dumps(run(args.build, work, args.mb), indent=1))
