@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -309,9 +310,18 @@ void save_portfolio(const Portfolio& portfolio, const std::string& path, Archive
 }
 
 Portfolio load_portfolio(const std::string& path) {
+    // A directory opens as a stream on Linux and then fails inside the read with a
+    // std::ios_base::failure: refuse it (and any other read failure) as an IoError.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw IoError("cannot read archive '" + path + "': it is a directory", {path, 0, {}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot open archive '" + path + "'", {path, 0, {}});
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    try {
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } catch (const std::exception& e) {
+        throw IoError("cannot read archive '" + path + "': " + e.what(), {path, 0, {}});
+    }
     if (in.bad()) throw IoError("cannot read archive '" + path + "'", {path, 0, {}});
     return portfolio_from_bytes(bytes, path);
 }

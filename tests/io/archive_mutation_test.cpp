@@ -198,4 +198,6 @@ TEST(archive_mutation_test, saving_into_a_device_or_missing_directory_fails_clea
     EXPECT_THROW(aidtrack::save_portfolio(real_portfolio(), "/dev/full/portfolio.atk"), aidtrack::IoError);
     EXPECT_THROW(aidtrack::save_portfolio(real_portfolio(), (temp_dir() / "missing" / "p.atk").string()), aidtrack::IoError);
     EXPECT_THROW((void)aidtrack::load_portfolio("/dev/null"), aidtrack::ArchiveError);
+    // Loading a directory used to let a std::ios_base::failure escape from the stream read.
+    EXPECT_THROW((void)aidtrack::load_portfolio(temp_dir().string()), aidtrack::IoError);
 }
