@@ -28,10 +28,15 @@ seed() {  # harness → seed corpus directory
     fuzz_iati_reader) cp "$shared"/iati/real/*-activity.xml "$dir"/ 2>/dev/null || true
                       cp "$shared"/iati/schema/tests/activity-tests/should-*/*.xml "$dir"/ 2>/dev/null || true
                       cp tests/data/bad/*.xml "$dir"/ 2>/dev/null || true ;;
-    fuzz_archive) cp tests/data/golden/*.atk "$dir"/ ;;
+    fuzz_archive) cp tests/data/golden/*.atk "$dir"/ ; cp tests/data/bad/*.atk "$dir"/ ;;
     fuzz_rate_tables) head -c 4000 data/rates/imf_exchangerates_A_ENDA_USD.csv > "$dir/imf-head.csv"
-                      printf 'date,currency,rate\n2023,KHR,4100\n2024-01,KHR,4050\n' > "$dir/plain.csv" ;;
-    *) for f in tests/data/coordination/*.csv data/cambodia/*.csv; do [[ -f "$f" ]] && cp "$f" "$dir"/; done ;;
+                      printf 'date,currency,rate\n2023,KHR,4100\n2024-01,KHR,4050\n' > "$dir/plain.csv"
+                      cp tests/data/bad/rates_*.csv "$dir"/ ;;
+    fuzz_record_csv) for f in tests/data/coordination/good/*.csv tests/data/coordination/bad/*.csv tests/data/bad/*.csv \
+                        data/cambodia/*.csv data/cambodia/*/*.csv; do
+                        [[ -f "$f" ]] && cp "$f" "$dir/$(echo "$f" | tr / _)"
+                      done ;;
+    *) for f in tests/data/coordination/good/*.csv data/cambodia/*.csv; do [[ -f "$f" ]] && cp "$f" "$dir"/; done ;;
   esac
   echo "$dir"
 }
