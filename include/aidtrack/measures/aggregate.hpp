@@ -38,7 +38,7 @@ struct AggregateQuery {
     const ExchangeRates* rates = nullptr;      ///< needed unless every value is already in `currency`
     ConversionPolicy policy;                   ///< which rate a conversion uses
     std::vector<ActivityShare> objectives;     ///< activity → objective shares (absent percentage = 100)
-    unsigned threads = 0;                      ///< 0 = as many as the hardware has (at most 2 used per 1 M rows)
+    unsigned threads = 0;                      ///< 0 = one per 250 000 rows, at most the hardware's cores
 };
 
 /// \brief One cell of an aggregate: exact sum and number of transaction pieces.
