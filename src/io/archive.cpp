@@ -167,6 +167,15 @@ std::uint64_t get_le(const std::string& in, std::size_t at, int bytes) {
     for (int i = bytes - 1; i >= 0; --i) v = (v << 8U) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
     return v;
 }
+// Reads a byte range in place: the archive payload is deserialized without a second copy.
+class ByteRangeBuffer : public std::streambuf {
+public:
+    ByteRangeBuffer(const char* data, std::size_t size) {
+        char* begin = const_cast<char*>(data);  // NOLINT(cppcoreguidelines-pro-type-const-cast): get area is only read
+        setg(begin, begin, begin + size);
+    }
+};
+
 std::uint32_t crc32_of(const char* data, std::size_t size) {
     boost::crc_32_type crc;
     crc.process_bytes(data, size);
@@ -234,7 +243,8 @@ Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name
                            std::to_string(bytes.size() - ArchiveHeader::kSize), where, "archive-size");
     }
     if (crc32_of(bytes.data() + ArchiveHeader::kSize, size) != crc) throw ArchiveError("archive checksum does not match: the file is corrupted", where, "archive-checksum");
-    std::istringstream in(bytes.substr(ArchiveHeader::kSize), std::ios::binary);
+    ByteRangeBuffer payload(bytes.data() + ArchiveHeader::kSize, size);
+    std::istream in(&payload);
     Portfolio out;
     try {
         switch (static_cast<ArchiveFormat>(format)) {
