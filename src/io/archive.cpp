@@ -324,15 +324,21 @@ Portfolio load_portfolio(const std::string& path) {
     // std::ios_base::failure: refuse it (and any other read failure) as an IoError.
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw IoError("cannot read archive '" + path + "': it is a directory", {path, 0, {}});
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw IoError("cannot open archive '" + path + "'", {path, 0, {}});
     std::string bytes;
     try {
-        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        const std::streamoff size = in.tellg();
+        if (size < 0) throw IoError("cannot read archive '" + path + "': size unknown", {path, 0, {}});
+        bytes.resize(static_cast<std::size_t>(size));
+        in.seekg(0);
+        in.read(bytes.data(), size);
+    } catch (const IoError&) {
+        throw;
     } catch (const std::exception& e) {
         throw IoError("cannot read archive '" + path + "': " + e.what(), {path, 0, {}});
     }
-    if (in.bad()) throw IoError("cannot read archive '" + path + "'", {path, 0, {}});
+    if (!in) throw IoError("cannot read archive '" + path + "'", {path, 0, {}});
     return portfolio_from_bytes(bytes, path);
 }
 
