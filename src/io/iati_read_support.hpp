@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aidtrack::iati_detail {
@@ -107,6 +108,53 @@ inline std::optional<Doctype> find_doctype(std::string_view text) {
             return std::nullopt;  // the root element: no DOCTYPE in the prolog
         }
     }
+}
+
+/// Whether `version` is one of the IATI 1.0x versions (1.01-1.05, or any "1.").
+inline bool is_legacy_version(std::string_view version) noexcept { return version.substr(0, 2) == "1."; }
+
+/// IATI 1.0x TransactionType letters → 2.0x codes (C→2, D→3, E→4, IF→1, IR→5, LR→6, R→7,
+/// QP→8, QS→9, CG→10); 0 for anything else. Case-insensitive, as 1.0x publishers varied.
+inline int legacy_transaction_type(std::string_view code) noexcept {
+    std::string upper(code.substr(0, 3));
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    static constexpr std::pair<const char*, int> kMap[] = {{"C", 2},  {"D", 3},  {"E", 4},  {"IF", 1}, {"IR", 5},
+                                                           {"LR", 6}, {"R", 7},  {"QP", 8}, {"QS", 9}, {"CG", 10}};
+    if (code.size() > 2) return 0;
+    for (const auto& [letters, value] : kMap) {
+        if (upper == letters) return value;
+    }
+    return 0;
+}
+
+/// IATI 1.0x ActivityDateType names → 2.0x codes; nullptr when not a 1.0x name.
+inline const char* legacy_activity_date_type(std::string_view code) noexcept {
+    if (code == "start-planned") return "1";
+    if (code == "start-actual") return "2";
+    if (code == "end-planned") return "3";
+    if (code == "end-actual") return "4";
+    return nullptr;
+}
+
+/// IATI 1.0x OrganisationRole names → 2.0x codes; nullptr when not a 1.0x name.
+inline const char* legacy_organisation_role(std::string_view code) noexcept {
+    if (code == "Funding" || code == "funding") return "1";
+    if (code == "Accountable" || code == "accountable") return "2";
+    if (code == "Extending" || code == "extending") return "3";
+    if (code == "Implementing" || code == "implementing") return "4";
+    return nullptr;
+}
+
+/// IATI 1.0x Vocabulary names of sectors → 2.0x SectorVocabulary codes; nullptr otherwise.
+inline const char* legacy_sector_vocabulary(std::string_view code) noexcept {
+    if (code == "DAC") return "1";
+    if (code == "DAC-3") return "2";
+    if (code == "COFOG") return "3";
+    if (code == "NACE") return "4";
+    if (code == "NTEE") return "5";
+    if (code == "RO") return "99";
+    if (code == "RO2") return "98";
+    return nullptr;
 }
 
 }  // namespace aidtrack::iati_detail

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace aidtrack {
 namespace {
@@ -48,6 +50,17 @@ struct PendingPlanned {
     bool valid = true;
 };
 
+// An activity read and selected, held until the end of the read so that a later duplicate
+// with a newer last-updated-datetime can take its place before anything reaches the Portfolio.
+struct StagedActivity {
+    Activity activity;
+    std::vector<Transaction> rows;
+    std::vector<Budget> budgets;
+    std::vector<PlannedDisbursement> planned;
+    std::optional<SelectionReason> reason;
+    std::size_t file_order = 0;
+};
+
 class Reader {
 public:
     Reader(const IatiReadOptions& options, IatiReadResult& result, Portfolio& portfolio)
@@ -63,6 +76,9 @@ public:
 
     /// Reads one document held in `buffer` (modified in place by the parser).
     void read_document(std::string& buffer, const std::string& name, std::size_t bytes_before, std::size_t bytes_total);
+    /// Moves the activities that survived the duplicate policy into the Portfolio, in the order
+    /// their identifiers were first read.
+    void flush();
 
 private:
     // --- diagnostics -----------------------------------------------------------------------
@@ -187,6 +203,17 @@ private:
     bool in_activity_ = false;
     Diagnostics pending_;
     std::size_t next_progress_ = 0;
+    std::size_t file_order_ = 0;
+    std::vector<StagedActivity> staged_;
+    std::unordered_map<std::string, std::size_t> staged_index_;
+    // IATI 1.0x: whether the current file declares 1.0x, and the mismatches already reported.
+    bool legacy_ = false;
+    std::string version_;
+    std::unordered_set<std::string> mismatch_reported_;
+
+    void stage(StagedActivity staged, const xml_node& node);
+    void version_mismatch(const xml_node& node, const std::string& list, const std::string& code);
+    int map_transaction_type(const xml_node& node, std::string_view code);
 };
 
 // A transaction's type: @code on the TransactionType list (1-13). Publishers sometimes put the
@@ -196,6 +223,26 @@ int transaction_type(std::string_view code) {
     const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), value);
     if (ec != std::errc{} || end != code.data() + code.size() || value < 1 || value > 13) return 0;
     return value;
+}
+
+// Reported once per file and code list: a file that declares one version but uses the other's codes.
+void Reader::version_mismatch(const xml_node& node, const std::string& list, const std::string& code) {
+    if (!mismatch_reported_.insert(list + (legacy_ ? "|2" : "|1")).second) return;
+    const std::string declared = version_.empty() ? "no version (2.0x assumed)" : "version " + version_;
+    warn(node, "version-mismatch", "file declares " + declared + " but uses " + (legacy_ ? "2.0x " : "1.0x ") + list + " code '" +
+         code.substr(0, 20) + "'; read as " + (legacy_ ? "2.0x" : "1.0x") + " (reported once per file and code list)");
+}
+
+// Transaction types: 2.0x numbers, 1.0x letters (mapped, whatever the declared version, with a
+// version-mismatch warning when the file declares 2.0x), 0 when neither.
+int Reader::map_transaction_type(const xml_node& node, std::string_view code) {
+    if (const int legacy = iati_detail::legacy_transaction_type(code); legacy != 0) {
+        if (!legacy_) version_mismatch(node, "TransactionType", std::string(code));
+        return legacy;
+    }
+    const int modern = transaction_type(code);
+    if (modern != 0 && legacy_) version_mismatch(node, "TransactionType", std::string(code));
+    return modern;
 }
 
 void Reader::read_transaction(const xml_node& node, Activity& activity, std::vector<PendingTransaction>& out) {
@@ -219,10 +266,11 @@ void Reader::read_transaction(const xml_node& node, Activity& activity, std::vec
                 } else {
                     drop(c, "transaction-type-code", "<transaction-type> without @code; transaction left out");
                 }
-            } else if ((t.type = transaction_type(code)) == 0) {
+            } else if ((t.type = map_transaction_type(c, code)) == 0) {
                 p.valid = false;
                 drop(c, "transaction-type-code", "transaction type '" + std::string(code.substr(0, 20)) +
-                     "' is not a TransactionType code (1-13); transaction left out");
+                     (legacy_ ? "' is neither a 1.0x letter code (C, D, E, IF, IR, LR, R, QP, QS, CG) nor a 2.0x code (1-13); transaction left out"
+                              : "' is not a TransactionType code (1-13); transaction left out"));
             }
         } else if (equals(name, "transaction-date")) {
             if (auto d = date_attr(c)) t.date = *d;
@@ -241,6 +289,10 @@ void Reader::read_transaction(const xml_node& node, Activity& activity, std::vec
             // One sector per vocabulary is allowed; the model keeps one, preferring DAC 5-digit.
             std::string vocabulary(trim(c.attribute("vocabulary").as_string()));
             if (vocabulary.empty()) vocabulary = "1";
+            if (const char* mapped = iati_detail::legacy_sector_vocabulary(vocabulary)) {
+                if (!legacy_) version_mismatch(c, "SectorVocabulary", vocabulary);
+                vocabulary = mapped;
+            }
             if (!t.sector_code.empty()) {
                 if (vocabulary == t.sector_vocabulary) {
                     warn(c, "transaction-one-sector", "two transaction <sector>s of vocabulary " + vocabulary + "; the first is kept");
@@ -547,7 +599,12 @@ void Reader::read_activity(const xml_node& node) {
         } else if (equals(name, "participating-org")) {
             ParticipatingOrg p;
             p.ref = std::string(trim(c.attribute("ref").as_string()));
-            const std::string role = code_attr(c, "role", "OrganisationRole");
+            std::string role(trim(c.attribute("role").as_string()));
+            if (const char* mapped = iati_detail::legacy_organisation_role(role)) {
+                if (!legacy_) version_mismatch(c, "OrganisationRole", role);
+                role = mapped;
+            }
+            check_code(c, "OrganisationRole", role);
             p.role = role == "1" ? OrgRole::funding : role == "2" ? OrgRole::accountable : role == "3" ? OrgRole::extending
                    : role == "4" ? OrgRole::implementing : OrgRole::unknown;
             p.type = code_attr(c, "type", "OrganisationType");
@@ -558,7 +615,11 @@ void Reader::read_activity(const xml_node& node) {
         } else if (equals(name, "activity-status")) {
             a.status = code_attr(c, "code", "ActivityStatus");
         } else if (equals(name, "activity-date")) {
-            const std::string_view type = trim(c.attribute("type").as_string());
+            std::string_view type = trim(c.attribute("type").as_string());
+            if (const char* mapped = iati_detail::legacy_activity_date_type(type)) {
+                if (!legacy_) version_mismatch(c, "ActivityDateType", std::string(type));
+                type = mapped;
+            }
             const auto d = date_attr(c);
             if (type == "1") {
                 a.planned_start = d;
@@ -585,6 +646,10 @@ void Reader::read_activity(const xml_node& node) {
             SectorShare s;
             s.vocabulary = std::string(trim(c.attribute("vocabulary").as_string()));
             if (s.vocabulary.empty()) s.vocabulary = "1";
+            if (const char* mapped = iati_detail::legacy_sector_vocabulary(s.vocabulary)) {
+                if (!legacy_) version_mismatch(c, "SectorVocabulary", s.vocabulary);
+                s.vocabulary = mapped;
+            }
             const char* list = s.vocabulary == "1" ? "Sector" : s.vocabulary == "2" ? "SectorCategory" : "";
             s.code = *list != '\0' ? code_attr(c, "code", list) : std::string(trim(c.attribute("code").as_string()));
             s.percentage = percentage_attr(c);
@@ -657,9 +722,14 @@ void Reader::read_activity(const xml_node& node) {
         return;
     }
     if (const auto existing = portfolio_.find_activity(a.identifier)) {
-        const Provenance& first = portfolio_.activity(*existing).provenance;
+        const Activity& held = portfolio_.activity(*existing);
+        const Provenance& first = held.provenance;
         drop(node, "identifier-unique", "duplicate activity identifier '" + a.identifier + "': first at " + first.source + ":" +
-             std::to_string(first.line) + ", this one at " + file_ + ":" + std::to_string(a.provenance.line) + "; the first is kept");
+             std::to_string(first.line) + ", this one at " + file_ + ":" + std::to_string(a.provenance.line) +
+             "; the first is kept (it was in the Portfolio before this read)");
+        add_duplicate_row(result_.duplicates, a.identifier, {first.source, first.line, 0, held.last_updated},
+                          {file_, a.provenance.line, file_order_, a.last_updated},
+                          "the kept record was in the Portfolio before this read");
         finish(true);
         return;
     }
@@ -699,47 +769,101 @@ void Reader::read_activity(const xml_node& node) {
             return;
         }
         a.provenance.note = "selected by " + reason->rule + (reason->detail.empty() ? "" : ": " + reason->detail);
-        auto& sel = result_.selection;
-        sel.push(0, a.identifier);
-        sel.push(1, reason->rule);
-        sel.push(2, reason->detail);
-        sel.push(3, file_);
-        sel.push(4, static_cast<std::int64_t>(a.provenance.line));
     }
     finish(true);
 
-    for (const auto& r : a.results) {
-        ++result_.results;
-        result_.indicators += r.indicators.size();
-        for (const auto& i : r.indicators) result_.periods += i.periods.size();
-    }
-    const std::uint32_t index = portfolio_.add_activity(std::move(a));
-    ++result_.activities_kept;
-    auto& table = portfolio_.mutable_transactions();
-    for (auto& t : rows) {
-        t.activity = index;
-        table.append(t);
-    }
-    if (!rows.empty()) portfolio_.touch();
-    result_.transactions += rows.size();
+    StagedActivity staged;
+    staged.activity = std::move(a);
+    staged.rows = std::move(rows);
     for (auto& p : budgets) {
-        if (!p.valid) continue;
-        p.budget.activity = index;
-        portfolio_.add_budget(std::move(p.budget));
-        ++result_.budgets;
+        if (p.valid) staged.budgets.push_back(std::move(p.budget));
     }
     for (auto& p : planned) {
-        if (!p.valid) continue;
-        p.planned.activity = index;
-        portfolio_.add_planned_disbursement(std::move(p.planned));
-        ++result_.planned_disbursements;
+        if (p.valid) staged.planned.push_back(std::move(p.planned));
     }
+    staged.reason = std::move(reason);
+    staged.file_order = file_order_;
+    stage(std::move(staged), node);
+}
+
+// The duplicate policy: the first record of an identifier takes a slot; a later one either
+// replaces it (keeping the slot, so the order of first appearance is kept) or is dropped. Both
+// outcomes leave a row in result_.duplicates and an identifier-unique diagnostic at the
+// dropped record's place.
+void Reader::stage(StagedActivity incoming, const xml_node& node) {
+    const auto found = staged_index_.find(incoming.activity.identifier);
+    if (found == staged_index_.end()) {
+        staged_index_.emplace(incoming.activity.identifier, staged_.size());
+        staged_.push_back(std::move(incoming));
+        return;
+    }
+    StagedActivity& held = staged_[found->second];
+    const DuplicateRecord held_record{held.activity.provenance.source, held.activity.provenance.line, held.file_order, held.activity.last_updated};
+    const DuplicateRecord new_record{file_, incoming.activity.provenance.line, file_order_, incoming.activity.last_updated};
+    const DuplicateDecision decision = decide_duplicate(options_.duplicates, held_record, new_record);
+    const DuplicateRecord& kept = decision.keep_incoming ? new_record : held_record;
+    const DuplicateRecord& dropped = decision.keep_incoming ? held_record : new_record;
+    const std::string& id = incoming.activity.identifier;
+    const std::string message = "duplicate activity identifier '" + id + "': first at " + held_record.file + ":" +
+                                std::to_string(held_record.line) + ", this one at " + new_record.file + ":" +
+                                std::to_string(new_record.line) + "; the " + (decision.keep_incoming ? "second" : "first") +
+                                " is kept (" + to_string(options_.duplicates) + ": " + decision.reason + ")";
+    if (options_.strict) throw ValidationError(message, {file_, new_record.line, node.name()}, "identifier-unique");
+    commit(Diagnostic{Severity::error, "ValidationError", "identifier-unique", message, {dropped.file, dropped.line, "iati-activity"}});
+    add_duplicate_row(result_.duplicates, id, kept, dropped, decision.reason);
+    if (decision.keep_incoming) held = std::move(incoming);
+}
+
+void Reader::flush() {
+    for (auto& s : staged_) {
+        Activity& a = s.activity;
+        if (s.reason) {
+            auto& sel = result_.selection;
+            sel.push(0, a.identifier);
+            sel.push(1, s.reason->rule);
+            sel.push(2, s.reason->detail);
+            sel.push(3, a.provenance.source);
+            sel.push(4, static_cast<std::int64_t>(a.provenance.line));
+        }
+        for (const auto& r : a.results) {
+            ++result_.results;
+            result_.indicators += r.indicators.size();
+            for (const auto& i : r.indicators) result_.periods += i.periods.size();
+        }
+        const std::uint32_t index = portfolio_.add_activity(std::move(a));
+        ++result_.activities_kept;
+        auto& table = portfolio_.mutable_transactions();
+        for (auto& t : s.rows) {
+            t.activity = index;
+            table.append(t);
+        }
+        if (!s.rows.empty()) portfolio_.touch();
+        result_.transactions += s.rows.size();
+        for (auto& b : s.budgets) {
+            b.activity = index;
+            portfolio_.add_budget(std::move(b));
+            ++result_.budgets;
+        }
+        for (auto& p : s.planned) {
+            p.activity = index;
+            portfolio_.add_planned_disbursement(std::move(p));
+            ++result_.planned_disbursements;
+        }
+    }
+    staged_.clear();
+    staged_index_.clear();
 }
 
 void Reader::read_activities_root(const xml_node& root, bool truncated, std::size_t bytes_before, std::size_t bytes_total) {
     const std::string_view version = trim(root.attribute("version").as_string());
-    if (!version.empty() && version.substr(0, 2) != "2.") {
-        warn(root, "version-2", "IATI version '" + std::string(version.substr(0, 10)) + "' read with the 2.0x rules; 1.0x codes (e.g. transaction types C, D, E) are not understood");
+    version_ = std::string(version.substr(0, 10));
+    legacy_ = iati_detail::is_legacy_version(version);
+    mismatch_reported_.clear();
+    if (legacy_) {
+        result_.notes.push_back(file_ + ": IATI " + version_ + " read with the 1.0x code mapping (transaction types C, D, E, IF, IR, LR, R, QP, QS, CG; "
+                                "activity-date types start-planned..end-actual; organisation roles Funding..Implementing; sector vocabularies DAC, DAC-3, ...)");
+    } else if (!version.empty() && version.substr(0, 2) != "2.") {
+        warn(root, "version-2", "IATI version '" + version_ + "' is neither 1.01-1.05 nor 2.0x; read with the 2.0x rules and the 1.0x code mapping");
     }
     // In a file cut short, the last activity may be incomplete: everything before it was closed.
     xml_node last;
@@ -860,6 +984,7 @@ void Reader::read_organisations_root(const xml_node& root, bool truncated) {
 
 void Reader::read_document(std::string& buffer, const std::string& name, std::size_t bytes_before, std::size_t bytes_total) {
     file_ = name;
+    file_order_ = result_.files;
     ++result_.files;
     if (buffer.size() > std::numeric_limits<std::uint32_t>::max()) {
         problem(Severity::error, false, "file-size", "files over 4 GiB are not supported; split the file", 0, {});
@@ -936,6 +1061,7 @@ IatiReadResult read_iati_files(const std::vector<std::string>& paths, Portfolio&
         reader.read_document(buffer, path, done, std::max(total, done + size));
         done += size;
     }
+    reader.flush();
     if (options.progress) options.progress(total, total);
     return result;
 }
@@ -945,6 +1071,7 @@ IatiReadResult read_iati_string(std::string_view xml, Portfolio& into, const Iat
     Reader reader(options, result, into);
     std::string buffer(xml);
     reader.read_document(buffer, name, 0, buffer.size());
+    reader.flush();
     if (options.progress) options.progress(buffer.size(), buffer.size());
     return result;
 }

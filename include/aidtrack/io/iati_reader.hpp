@@ -3,6 +3,7 @@
 /// \brief Reading IATI 2.0x activity and organisation XML files into a Portfolio.
 
 #include <aidtrack/core/table.hpp>
+#include <aidtrack/io/iati_duplicates.hpp>
 #include <aidtrack/io/iati_selection.hpp>
 #include <aidtrack/model/diagnostic.hpp>
 #include <aidtrack/model/portfolio.hpp>
@@ -25,6 +26,11 @@ struct IatiReadOptions {
     IatiSelection selection;
     /// Called with (bytes done, bytes total) over all files, about every 1% and at the end.
     std::function<void(std::size_t done, std::size_t total)> progress;
+    /// Which record wins when an `iati-identifier` repeats within or across the files of one
+    /// read (see DuplicatePolicy; default: latest `@last-updated-datetime`, ties to the later
+    /// file). Strict mode refuses any duplicate. An activity already in the Portfolio before
+    /// the read is always kept (its money cannot be taken back out).
+    DuplicatePolicy duplicates = DuplicatePolicy::latest_updated;
 };
 
 /// \brief What a read did: counts, the diagnostics it found and tables of what it selected.
@@ -49,6 +55,9 @@ struct IatiReadResult {
     /// recipient-region-budget, total-expenditure), status, period_start, period_end, value,
     /// currency, recipient, file, line.
     Table organisation_finances{"IATI organisation budgets and expenditure"};
+    /// Every dropped duplicate: identifier, both files and lines, both dates, why (see
+    /// make_duplicates_table()).
+    Table duplicates = make_duplicates_table();
     /// Plain-language notes about what was kept where (one per organisation file, etc.).
     std::vector<std::string> notes;
 };
