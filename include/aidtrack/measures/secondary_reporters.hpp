@@ -6,7 +6,7 @@
 /// Rule: a secondary-reported activity S is *also reported by its primary* when an activity P
 /// published without the secondary flag by one of S's funding, accountable or extending
 /// organisations (participating-org roles 1, 2, 3; not S's own reporting org) is linked to S by
-/// any of: P's identifier is S's participating-org/@activity-id; S and P name each other in
+/// any of: P's identifier is S's `participating-org/@activity-id`; S and P name each other in
 /// related-activity; a transaction of one names the other as provider- or receiver-activity-id.
 /// Such an S is excluded from donor totals by default (SecondaryOptions::include = false);
 /// secondary-reported activities without a primary counterpart are always counted.
