@@ -145,7 +145,9 @@ private:
             return;
         }
         if (!lists.has_list(list)) return;  // a list the library does not ship: nothing to check against
-        advise("code-on-codelist", n, "@" + std::string(attribute) + " '" + *value + "' is not on the IATI " + std::string(list) + " codelist");
+        std::string message = "@";
+        message.append(attribute).append(" '").append(*value).append("' is not on the IATI ").append(list).append(" codelist");
+        advise("code-on-codelist", n, message);
     }
     /// Codes whose list depends on @vocabulary: only vocabulary "1" (or absent) is checked.
     void vocabulary_code(const xmlNode& n, std::string_view list_for_1, std::string_view vocabulary_list) {
@@ -198,10 +200,14 @@ private:
         if (v == nullptr) return;
         code(*v, "currency", "Currency");
         if (!attr(*v, "currency") && !default_currency) {
-            advise("currency-known", *v, "<" + std::string(name_of(owner)) + "> value has no @currency and the activity no @default-currency");
+            std::string message = "<";
+            message.append(name_of(owner)).append("> value has no @currency and the activity no @default-currency");
+            advise("currency-known", *v, message);
         }
         if (!attr(*v, "value-date") && !context_.schema_checked) {
-            fail("value-date-present", *v, "<" + std::string(name_of(owner)) + "> value has no @value-date");
+            std::string message = "<";
+            message.append(name_of(owner)).append("> value has no @value-date");
+            fail("value-date-present", *v, message);
         } else {
             (void)date_attr(*v, "value-date");
         }
