@@ -63,7 +63,7 @@ void draw_legend(std::ostringstream& out, const ChartLayout& l, const std::vecto
                  const std::vector<std::string>& colours) {
     if (names.size() < 2) return;
     double x = l.plot_left();
-    const double y = l.margin_top - 14;
+    const double y = l.plot_bottom() + 36;  // between the tick labels and the axis label, clear of the title
     for (std::size_t i = 0; i < names.size(); ++i) {
         out << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"" << colours[i] << "\"/>"
             << "<text x=\"" << num(x + 14) << "\" y=\"" << num(y) << "\">" << xml_escape(names[i]) << "</text>\n";

@@ -45,7 +45,7 @@ def test_funding_table_holds_the_landmine_monitor_series(report):
     assert 2007 not in by_year  # no figure published: left out, not filled in
     # Sum of the eleven published years: 23.90 + 29.58 + 24.31 + 21.45 + 30.27 + 33.15 + 12.96
     # + 14.43 + 25.45 + 23.89 + 37.70 = 277.09 M.
-    assert sum(by_year.values()) == Decimal("277090000")
+    assert sum(v for v in by_year.values() if v is not None) == Decimal("277090000")  # 2023–2025 rows hold pledges only
 
 
 def test_remaining_contamination_matches_the_published_total(report):
