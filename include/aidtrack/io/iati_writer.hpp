@@ -19,7 +19,7 @@ struct IatiWriteOptions {
     /// `@generated-datetime` of the file (xsd:dateTime); empty = now, in UTC.
     std::string generated_datetime;
     /// Values without a value-date get the transaction date (budgets and planned disbursements:
-    /// the period start), because the XSD requires @value-date. Off: they are written without
+    /// the period start), because the XSD requires `@value-date`. Off: they are written without
     /// one (the file will not validate) and a diagnostic names each.
     bool fill_value_date = true;
     /// Indent the output (two spaces); off writes one line per document (smaller files).
@@ -27,7 +27,7 @@ struct IatiWriteOptions {
 };
 
 /// Writes the activities of `portfolio` as IATI 2.03 XML to `out`, elements in the order the
-/// XSD requires, narratives with their xml:lang, values with @currency and @value-date.
+/// XSD requires, narratives with their xml:lang, values with `@currency` and `@value-date`.
 ///
 /// Returns the problems that keep the output from validating (an activity without the title,
 /// description, participating organisation, status or date the XSD requires, a document link

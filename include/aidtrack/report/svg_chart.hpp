@@ -53,7 +53,7 @@ struct Series {
 
 /// \brief A bar chart over categories: one or more series, grouped side by side or stacked.
 struct BarChart {
-    std::string title;                    ///< drawn above the plot and used as the SVG <title>
+    std::string title;                    ///< drawn above the plot and used as the SVG `title` element
     std::string x_label;                  ///< axis label under the categories
     std::string y_label;                  ///< axis label beside the values (e.g. "USD")
     std::vector<std::string> categories;  ///< x categories, in order
