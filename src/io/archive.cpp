@@ -313,6 +313,16 @@ void write_file_atomically(const std::string& path, const std::string& bytes, co
         ::unlink(temporary.c_str());
         throw IoError("cannot replace '" + path + "': " + reason, {path, 0, {}});
     }
+    // Make the rename itself durable: without syncing the directory a power cut can bring
+    // back the old name. Failing to sync is not an error for the caller (the data is written).
+    const std::string directory = std::filesystem::path(path).parent_path().empty()
+                                      ? std::string(".")
+                                      : std::filesystem::path(path).parent_path().string();
+    const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        (void)::fsync(dir_fd);
+        ::close(dir_fd);
+    }
 }
 
 void save_portfolio(const Portfolio& portfolio, const std::string& path, ArchiveFormat format) {
