@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
     aidtrack::python::bind_coordination(m);
     aidtrack::python::bind_report(m);
     aidtrack::python::bind_aggregate(m);
+    aidtrack::python::bind_trust(m);
 }

@@ -79,5 +79,6 @@ void bind_results(py::module_& m);
 void bind_coordination(py::module_& m);
 void bind_report(py::module_& m);
 void bind_aggregate(py::module_& m);
+void bind_trust(py::module_& m);
 
 }  // namespace aidtrack::python

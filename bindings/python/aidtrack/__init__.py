@@ -16,6 +16,7 @@ from . import coordination, datasets, measures, report, results  # noqa: E402 - 
 from .iati import *  # noqa: F401,F403,E402 - load_iati and friends at the top level
 from .iati_write import *  # noqa: F401,F403,E402 - validate_iati, Portfolio.to_iati
 from . import aggregate  # noqa: E402 - fast mergeable donor x fiscal year x objective sums
+from . import trust  # noqa: E402 - duplicates, exact splits, hierarchies, explain()
 
 __version__: str = _core.__version__
 
