@@ -9,7 +9,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "install failed: ${rc}")
 endif()
 execute_process(COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${SOURCE_DIR} ${BUILD_DIR}/consumer-build
-                        --build-generator ${CMAKE_GENERATOR}
+                        --build-generator ${GENERATOR}
                         --build-options -DCMAKE_PREFIX_PATH=${PREFIX} -DCMAKE_BUILD_TYPE=${CONFIG}
                         --test-command consumer
                 RESULT_VARIABLE rc)

@@ -55,7 +55,8 @@ def test_validate_iati_frame_and_flag():
 
     problems, valid = aidtrack.validate_iati(SUITE / "should-fail" / "20-two-reporting-orgs.xml")
     assert not valid
-    assert set(problems["class"]) == {"SchemaError"}
+    # Two reporting-orgs break the schema; any advice (RuleWarning) beside it does not fail a file.
+    assert set(problems[problems["severity"] == "error"]["class"]) == {"SchemaError"}
     assert problems["line"].notna().all()
 
 
