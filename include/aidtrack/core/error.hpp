@@ -18,8 +18,8 @@ struct SourceLocation {
     /// "FILE:LINE: <element>" with the unknown parts left out.
     [[nodiscard]] std::string to_string() const {
         std::string out = file;
-        if (line != 0) out += (out.empty() ? "line " : ":") + std::to_string(line);
-        if (!element.empty()) out += (out.empty() ? "<" : ": <") + element + ">";
+        if (line != 0) out.append(out.empty() ? "line " : ":").append(std::to_string(line));
+        if (!element.empty()) out.append(out.empty() ? "<" : ": <").append(element).append(">");
         return out;
     }
     [[nodiscard]] bool empty() const noexcept { return file.empty() && line == 0 && element.empty(); }
@@ -44,9 +44,10 @@ public:
 private:
     static std::string compose(const std::string& message, const SourceLocation& where,
                                const std::string& rule) {
-        std::string out = where.empty() ? std::string{} : where.to_string() + ": ";
-        out += message;
-        if (!rule.empty()) out += " [" + rule + "]";
+        std::string out = where.empty() ? std::string{} : where.to_string();
+        if (!out.empty()) out.append(": ");
+        out.append(message);
+        if (!rule.empty()) out.append(" [").append(rule).append("]");
         return out;
     }
     std::string message_;
