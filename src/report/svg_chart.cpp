@@ -3,6 +3,7 @@
 
 #include <aidtrack/core/error.hpp>
 #include <aidtrack/report/svg_chart.hpp>
+#include <aidtrack/report/table_writer.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -133,19 +134,8 @@ std::string tick_label(double value) {
 }
 
 std::string xml_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
+    // SVG text and attributes need the same five entities as HTML.
+    return html_escape(text);
 }
 
 BarGeometry layout_bars(const BarChart& chart) {
