@@ -88,7 +88,9 @@ void load_with(const std::string& reader, const std::string& path) {
 void expect_names_place(const std::string& what, const Expectation& e) {
     EXPECT_NE(what.find(fs::path(e.file).filename().string()), std::string::npos) << what;
     if (e.line > 0) {
-        EXPECT_NE(what.find(":" + std::to_string(e.line) + ":"), std::string::npos) << what;
+        std::string place = ":";
+        place.append(std::to_string(e.line)).append(":");
+        EXPECT_NE(what.find(place), std::string::npos) << what;
     }
 }
 
