@@ -10,6 +10,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 namespace aidtrack {
 
@@ -193,6 +194,96 @@ void load_joint_work(CoordinationStore& s, const Row& r, JointWorkKind fallback)
     s.joint_work.push_back(std::move(w));
 }
 
+/// Positions of the records of one vector by ref, so that a file whose rows add details to a
+/// record (a visit and its visitors, a deployment and its rotations' personnel) finds the record
+/// in constant time instead of scanning every record per row. Built on first use from what the
+/// store already holds (the first record of a ref wins, as a scan would find it), so loading a
+/// file into a store that has records behaves as before.
+class RefIndex {
+public:
+    /// The record `ref` of `records`, else `make()` appended to them.
+    template <class T, class Make>
+    T& find_or_add(std::vector<T>& records, const std::string& ref, Make&& make) {
+        if (!built_) {
+            for (std::size_t i = 0; i < records.size(); ++i) positions_.try_emplace(records[i].ref, i);
+            built_ = true;
+        }
+        if (const auto it = positions_.find(ref); it != positions_.end()) return records[it->second];
+        records.push_back(make());  // may throw on a bad row: nothing is indexed then
+        positions_.emplace(ref, records.size() - 1);
+        return records.back();
+    }
+
+private:
+    std::unordered_map<std::string, std::size_t> positions_;
+    bool built_ = false;
+};
+
+/// Handler of a file whose rows share records by ref; the index lives for one file load.
+using KeyedRowHandler = std::function<void(CoordinationStore&, const Row&, RefIndex&)>;
+
+const std::map<std::string, KeyedRowHandler>& keyed_handlers() {
+    static const std::map<std::string, KeyedRowHandler> kHandlers{
+        {"exchange_visits.csv",
+         [](CoordinationStore& s, const Row& r, RefIndex& index) {
+             const std::string ref = r.req("ref");
+             ExchangeVisit& visit = index.find_or_add(s.exchange_visits, ref, [&] {
+                 ExchangeVisit v;
+                 v.ref = ref;
+                 v.year = static_cast<int>(r.integer("year"));
+                 v.date = r.opt_date("date");
+                 v.host = {r.req("host_org"), r.req("host_country")};
+                 v.purpose = r.opt("purpose");
+                 v.topics = r.list("topics");
+                 v.provenance = r.provenance();
+                 return v;
+             });
+             if (!r.opt("visitor_org").empty() || !r.opt("visitor_country").empty()) {
+                 visit.visitors.push_back({r.opt("visitor_org"), r.req("visitor_country")});
+             }
+         }},
+        {"trainings.csv",
+         [](CoordinationStore& s, const Row& r, RefIndex& index) {
+             const std::string ref = r.req("ref");
+             Training& training = index.find_or_add(s.trainings, ref, [&] {
+                 Training t;
+                 t.ref = ref;
+                 t.year = static_cast<int>(r.integer("year"));
+                 t.title = r.opt("title");
+                 t.provider = {r.req("provider_org"), r.req("provider_country")};
+                 t.topics = r.list("topics");
+                 t.provenance = r.provenance();
+                 return t;
+             });
+             if (!r.opt("recipient_org").empty() || !r.opt("recipient_country").empty()) {
+                 training.recipients.push_back({r.opt("recipient_org"), r.req("recipient_country")});
+             }
+         }},
+        {"deployments.csv",
+         [](CoordinationStore& s, const Row& r, RefIndex& index) {
+             const std::string ref = r.req("ref");
+             Deployment& deployment = index.find_or_add(s.deployments, ref, [&] {
+                 Deployment d;
+                 d.ref = ref;
+                 d.contributor = r.req("contributor");
+                 d.mission = r.req("mission");
+                 d.host_country = r.req("host_country");
+                 d.rotation_start = r.date("rotation_start");
+                 d.rotation_end = r.opt_date("rotation_end");
+                 if (d.rotation_end && *d.rotation_end < d.rotation_start) r.fail("rotation_end", "rotation ends before it starts");
+                 d.provenance = r.provenance();
+                 return d;
+             });
+             if (!r.opt("role").empty() || !r.opt("personnel").empty()) {
+                 const std::int64_t n = r.integer("personnel");
+                 if (n < 0) r.fail("personnel", "negative personnel");
+                 deployment.personnel.push_back({r.keyword<PeacekeepingRole>("role", parse_peacekeeping_role), n});
+             }
+         }},
+    };
+    return kHandlers;
+}
+
 const std::map<std::string, RowHandler>& handlers() {
     static const std::map<std::string, RowHandler> kHandlers{
         {"forums.csv",
@@ -317,69 +408,6 @@ const std::map<std::string, RowHandler>& handlers() {
          }},
         {"missions.csv", [](CoordinationStore& s, const Row& r) { load_joint_work(s, r, JointWorkKind::mission); }},
         {"analytic_studies.csv", [](CoordinationStore& s, const Row& r) { load_joint_work(s, r, JointWorkKind::analytic); }},
-        {"exchange_visits.csv",
-         [](CoordinationStore& s, const Row& r) {
-             const std::string ref = r.req("ref");
-             auto it = std::find_if(s.exchange_visits.begin(), s.exchange_visits.end(),
-                                    [&](const ExchangeVisit& v) { return v.ref == ref; });
-             if (it == s.exchange_visits.end()) {
-                 ExchangeVisit v;
-                 v.ref = ref;
-                 v.year = static_cast<int>(r.integer("year"));
-                 v.date = r.opt_date("date");
-                 v.host = {r.req("host_org"), r.req("host_country")};
-                 v.purpose = r.opt("purpose");
-                 v.topics = r.list("topics");
-                 v.provenance = r.provenance();
-                 s.exchange_visits.push_back(std::move(v));
-                 it = std::prev(s.exchange_visits.end());
-             }
-             if (!r.opt("visitor_org").empty() || !r.opt("visitor_country").empty()) {
-                 it->visitors.push_back({r.opt("visitor_org"), r.req("visitor_country")});
-             }
-         }},
-        {"trainings.csv",
-         [](CoordinationStore& s, const Row& r) {
-             const std::string ref = r.req("ref");
-             auto it = std::find_if(s.trainings.begin(), s.trainings.end(), [&](const Training& t) { return t.ref == ref; });
-             if (it == s.trainings.end()) {
-                 Training t;
-                 t.ref = ref;
-                 t.year = static_cast<int>(r.integer("year"));
-                 t.title = r.opt("title");
-                 t.provider = {r.req("provider_org"), r.req("provider_country")};
-                 t.topics = r.list("topics");
-                 t.provenance = r.provenance();
-                 s.trainings.push_back(std::move(t));
-                 it = std::prev(s.trainings.end());
-             }
-             if (!r.opt("recipient_org").empty() || !r.opt("recipient_country").empty()) {
-                 it->recipients.push_back({r.opt("recipient_org"), r.req("recipient_country")});
-             }
-         }},
-        {"deployments.csv",
-         [](CoordinationStore& s, const Row& r) {
-             const std::string ref = r.req("ref");
-             auto it = std::find_if(s.deployments.begin(), s.deployments.end(), [&](const Deployment& d) { return d.ref == ref; });
-             if (it == s.deployments.end()) {
-                 Deployment d;
-                 d.ref = ref;
-                 d.contributor = r.req("contributor");
-                 d.mission = r.req("mission");
-                 d.host_country = r.req("host_country");
-                 d.rotation_start = r.date("rotation_start");
-                 d.rotation_end = r.opt_date("rotation_end");
-                 if (d.rotation_end && *d.rotation_end < d.rotation_start) r.fail("rotation_end", "rotation ends before it starts");
-                 d.provenance = r.provenance();
-                 s.deployments.push_back(std::move(d));
-                 it = std::prev(s.deployments.end());
-             }
-             if (!r.opt("role").empty() || !r.opt("personnel").empty()) {
-                 const std::int64_t n = r.integer("personnel");
-                 if (n < 0) r.fail("personnel", "negative personnel");
-                 it->personnel.push_back({r.keyword<PeacekeepingRole>("role", parse_peacekeeping_role), n});
-             }
-         }},
         {"tenders.csv",
          [](CoordinationStore& s, const Row& r) {
              Tender t;
@@ -493,6 +521,11 @@ const std::vector<std::string>& coordination_csv_files() {
 
 void load_coordination_csv(CoordinationStore& store, const std::string& path) {
     const std::string name = std::filesystem::path(path).filename().string();
+    if (const auto keyed = keyed_handlers().find(name); keyed != keyed_handlers().end()) {
+        RefIndex index;
+        read_csv(store, path, [&](CoordinationStore& s, const Row& r) { keyed->second(s, r, index); });
+        return;
+    }
     const auto& table = handlers();
     const auto it = table.find(name);
     if (it == table.end()) throw ValidationError("'" + name + "' is not a coordination CSV file name", {path, 0, {}});

@@ -78,4 +78,45 @@ TEST(coordination_csv_test, unknown_reference_and_missing_column_are_errors) {
 }
 
 }  // namespace
+// Rows of one record may be apart in the file; they join the first record of their ref, in the
+// order refs first appear, and a file loaded into a store that already holds the ref adds to it.
+TEST(coordination_csv_test, rows_join_their_record_by_ref) {
+    const auto dir = std::filesystem::temp_directory_path() / "aidtrack_coordination_csv_ref_test";
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream out(dir / "deployments.csv");
+        out << "ref,contributor,mission,host_country,rotation_start,rotation_end,role,personnel\n";
+        // 3000 rotations, each on two rows 3000 lines apart: personnel 1 + 2 = 3 per rotation.
+        for (int pass = 1; pass <= 2; ++pass) {
+            for (int i = 0; i < 3000; ++i) {
+                out << "D" << i << ",KH-NPMEC,UNMISS,SS,2013-06-01,2014-05-31,deminer unit," << pass << "\n";
+            }
+        }
+    }
+    {
+        std::ofstream(dir / "trainings.csv") << "ref,year,title,provider_org,provider_country,recipient_org,recipient_country\n"
+                                                "T-B,2014,B,KH-CMAA,KH,X,CO\nT-A,2015,A,KH-CMAA,KH,Y,LA\nT-B,2099,ignored,KH-CMAA,KH,Z,IQ\n";
+    }
+    CoordinationStore store;
+    load_coordination_dir(store, dir.string());
+    ASSERT_EQ(store.deployments.size(), 3000U);
+    EXPECT_EQ(store.deployments[0].ref, "D0");
+    EXPECT_EQ(store.deployments[2999].ref, "D2999");
+    std::int64_t total = 0;
+    for (const auto& d : store.deployments) total += d.total_personnel();
+    EXPECT_EQ(total, 9000);  // 3000 rotations x (1 + 2)
+    EXPECT_EQ(store.deployments[17].provenance.line, 19U);  // the record keeps its first row (line 2 + 17)
+    ASSERT_EQ(store.trainings.size(), 2U);
+    EXPECT_EQ(store.trainings[0].ref, "T-B");
+    EXPECT_EQ(store.trainings[0].year, 2014);  // the record's fields come from its first row
+    EXPECT_EQ(store.trainings[0].recipients.size(), 2U);  // X, Z
+    EXPECT_EQ(store.trainings[1].recipients.size(), 1U);
+    // Loading the trainings again adds the recipients to the records already held: 2 + 2 and 1 + 1.
+    load_coordination_csv(store, (dir / "trainings.csv").string());
+    ASSERT_EQ(store.trainings.size(), 2U);
+    EXPECT_EQ(store.trainings[0].recipients.size(), 4U);
+    EXPECT_EQ(store.trainings[1].recipients.size(), 2U);
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace aidtrack
