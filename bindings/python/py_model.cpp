@@ -30,6 +30,46 @@ py::array dates_of(const std::vector<std::int32_t>& days) {
     return out.attr("view")(fits ? "datetime64[ns]" : "datetime64[D]");
 }
 
+// Exact values (raw units of 10^-9) as float64, the nearest double to each.
+py::array values_of(const std::vector<Int128>& raw) {
+    py::array_t<double> out(static_cast<py::ssize_t>(raw.size()));
+    double* o = out.mutable_data();
+    for (std::size_t i = 0; i < raw.size(); ++i) o[i] = Decimal::from_raw(raw[i]).to_double();
+    return out;
+}
+
+// Index codes narrowed to the integer type pandas keeps categorical codes in for `categories`
+// categories (its coerce_indexer_dtype rule), so a Categorical takes them without another copy.
+template <class Source, class Map>
+py::array narrow_codes(const std::vector<Source>& column, std::size_t categories, Map&& map) {
+    auto make = [&](auto tag) {
+        using T = decltype(tag);
+        py::array_t<T> out(static_cast<py::ssize_t>(column.size()));
+        T* o = out.mutable_data();
+        for (std::size_t i = 0; i < column.size(); ++i) o[i] = static_cast<T>(map(column[i]));
+        return py::array(std::move(out));
+    };
+    if (categories < 127) return make(std::int8_t{});
+    if (categories < 32767) return make(std::int16_t{});
+    return make(std::int32_t{});
+}
+
+// Packed currency codes → (codes, names): small integer codes in the dtype pandas would choose
+// for that many categories (so it keeps them without a copy) and the ISO names they index. One
+// pass with a 65 536-entry table: no sort, no per-row Python object.
+py::tuple currency_codes_of(const std::vector<std::uint16_t>& packed) {
+    std::vector<std::int32_t> slot(1U << 16, -1);
+    for (std::uint16_t c : packed) slot[c] = 0;
+    std::vector<std::string> names;
+    for (std::uint32_t c = 0; c < slot.size(); ++c) {
+        if (slot[c] < 0) continue;
+        slot[c] = static_cast<std::int32_t>(names.size());
+        names.push_back(c == 0 ? std::string() : CurrencyCode::from_packed(static_cast<std::uint16_t>(c)).str());
+    }
+    py::array codes = narrow_codes(packed, names.size(), [&](std::uint16_t c) { return slot[c]; });
+    return py::make_tuple(codes, names);
+}
+
 GroupKey group_key_from(const std::string& name) {
     static const std::map<std::string, GroupKey> kKeys = {
         {"reporting_org", GroupKey::reporting_org}, {"provider_org", GroupKey::provider_org},
@@ -291,10 +331,7 @@ void bind_model(py::module_& m) {
                  out["type"] = column_view(t.type, self);
                  out["date"] = dates_of(t.date);
                  out["value_date"] = dates_of(t.value_date);
-                 py::array_t<double> value(static_cast<py::ssize_t>(t.size()));
-                 auto* v = value.mutable_data();
-                 for (std::size_t i = 0; i < t.size(); ++i) v[i] = Decimal::from_raw(t.value[i]).to_double();
-                 out["value"] = value;
+                 out["value"] = values_of(t.value);
                  out["currency"] = column_view(t.currency, self);
                  out["humanitarian"] = column_view(t.humanitarian, self);
                  out["line"] = column_view(t.line, self);
@@ -308,6 +345,40 @@ void bind_model(py::module_& m) {
                  return out;
              },
              "Transaction columns as numpy arrays (views that keep the Portfolio alive).")
+        .def("_transaction_frame_columns",
+             [](const Portfolio& p) {
+                 // Everything transactions_frame needs, converted once in C++: values as float64,
+                 // dates as datetime64, and every code column narrowed for a Categorical.
+                 const TransactionTable& t = p.transactions();
+                 const std::size_t pool = t.strings().size();
+                 py::dict out;
+                 out["activity"] = narrow_codes(t.activity, p.activity_count(), [](std::uint32_t a) { return a; });
+                 py::array_t<std::int16_t> type(static_cast<py::ssize_t>(t.size()));
+                 std::copy(t.type.begin(), t.type.end(), type.mutable_data());
+                 out["type"] = type;
+                 out["date"] = dates_of(t.date);
+                 out["value_date"] = dates_of(t.value_date);
+                 out["value"] = values_of(t.value);
+                 out["currency"] = currency_codes_of(t.currency);
+                 py::array_t<std::int8_t> humanitarian(static_cast<py::ssize_t>(t.size()));
+                 std::copy(t.humanitarian.begin(), t.humanitarian.end(), humanitarian.mutable_data());
+                 out["humanitarian"] = humanitarian;
+                 py::array_t<std::uint32_t> line(static_cast<py::ssize_t>(t.size()));
+                 std::copy(t.line.begin(), t.line.end(), line.mutable_data());
+                 out["line"] = line;
+                 const auto same = [](TransactionTable::Index i) { return i; };
+#define AIDTRACK_POOL_COLUMN(name) out[#name] = narrow_codes(t.name, pool, same);
+                 AIDTRACK_POOL_COLUMN(ref) AIDTRACK_POOL_COLUMN(provider_org) AIDTRACK_POOL_COLUMN(provider_activity)
+                 AIDTRACK_POOL_COLUMN(receiver_org) AIDTRACK_POOL_COLUMN(receiver_activity) AIDTRACK_POOL_COLUMN(aid_type)
+                 AIDTRACK_POOL_COLUMN(finance_type) AIDTRACK_POOL_COLUMN(flow_type) AIDTRACK_POOL_COLUMN(tied_status)
+                 AIDTRACK_POOL_COLUMN(disbursement_channel) AIDTRACK_POOL_COLUMN(sector_vocabulary)
+                 AIDTRACK_POOL_COLUMN(sector_code) AIDTRACK_POOL_COLUMN(recipient_country) AIDTRACK_POOL_COLUMN(recipient_region)
+#undef AIDTRACK_POOL_COLUMN
+                 return out;
+             },
+             "Transaction columns for a DataFrame (copies owned by Python; codes narrowed as pandas keeps them).")
+        .def("_transaction_currency_codes", [](const Portfolio& p) { return currency_codes_of(p.transactions().currency); },
+             "The currency column as (small integer codes, ISO names they index).")
         .def("_transaction_strings", [](const Portfolio& p) { return p.transactions().strings().strings(); },
              "The shared string pool the text columns index into.")
         .def("_activity_identifiers", [](const Portfolio& p) {

@@ -14,24 +14,30 @@ _TEXT_COLUMNS = (
 )
 
 
-def _currency_names(packed: np.ndarray) -> pd.Categorical:
-    """Packed 16-bit currency codes → a categorical of ISO codes (decoded once per distinct code)."""
-    # A 65 536-entry look-up table instead of np.unique: one linear pass, no sort of the column.
-    packed = np.asarray(packed, dtype=np.uint16)
-    present = np.zeros(1 << 16, dtype=bool)
-    present[packed] = True
-    uniques = np.flatnonzero(present)
-    lookup = np.zeros(1 << 16, dtype=np.int32)
-    lookup[uniques] = np.arange(len(uniques), dtype=np.int32)
-    codes = lookup[packed]
-    names = []
-    for value in uniques.tolist():
-        if value == 0:
-            names.append("")
-            continue
-        v = value - 1
-        names.append(chr(65 + v // 676) + chr(65 + (v // 26) % 26) + chr(65 + v % 26))
-    return pd.Categorical.from_codes(codes.astype(np.int32), categories=names)
+def _code_dtype(categories: int) -> type:
+    """The integer type pandas keeps categorical codes in for that many categories."""
+    if categories < np.iinfo(np.int8).max:
+        return np.int8
+    if categories < np.iinfo(np.int16).max:
+        return np.int16
+    if categories < np.iinfo(np.int32).max:
+        return np.int32
+    return np.int64
+
+
+def _categorical(codes: np.ndarray, dtype: pd.CategoricalDtype) -> pd.Categorical:
+    """Codes the library guarantees to be in range → a Categorical, without pandas re-checking them.
+
+    ``from_codes`` scans every code array twice (min and max) to validate it; the library's codes
+    index its own string pool, so that check only costs time. The codes are narrowed to the type
+    pandas itself would choose, which keeps the Categorical's invariants; the result owns its
+    codes (it is never a view of library memory).
+    """
+    narrow = np.asarray(codes).astype(_code_dtype(len(dtype.categories)), copy=False)
+    simple_new = getattr(pd.Categorical, "_simple_new", None)
+    if simple_new is None:  # a pandas without the constructor: the validated path
+        return pd.Categorical.from_codes(narrow, dtype=dtype)
+    return simple_new(narrow, dtype)
 
 
 def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
@@ -39,28 +45,29 @@ def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
 
     Text columns are categoricals over the portfolio's single string pool (no per-row Python
     strings); ``value`` is float64. With ``exact=True`` a ``value_exact`` column of
-    :class:`decimal.Decimal` is added (that one does create an object per row).
+    :class:`decimal.Decimal` is added (that one does create an object per row). The frame owns
+    its data: it stays valid after the portfolio is gone.
     """
-    cols = portfolio._transaction_columns()
-    pool = portfolio._transaction_strings()
-    # One dtype shared by every text column: the pool's categories are checked once, and the
-    # 32-bit codes go to pandas as they are (it narrows them itself) instead of widened first.
-    text_dtype = pd.CategoricalDtype(pd.Index(pool))
+    cols = portfolio._transaction_frame_columns()
+    # One dtype shared by every text column: the pool's categories are checked once.
+    text_dtype = pd.CategoricalDtype(pd.Index(portfolio._transaction_strings()))
     activity_ids = pd.Index(portfolio._activity_identifiers())
+    currency_codes, currency_names = cols["currency"]
     data: dict[str, Any] = {
-        "activity_id": pd.Categorical.from_codes(cols["activity"], dtype=pd.CategoricalDtype(activity_ids))
+        "activity_id": _categorical(cols["activity"], pd.CategoricalDtype(activity_ids))
         if len(activity_ids) else pd.Categorical([]),
-        "type": cols["type"].astype(np.int16),
+        "type": cols["type"],
         "date": cols["date"],
         "value": cols["value"],
-        "currency": _currency_names(cols["currency"]),
+        "currency": _categorical(currency_codes, pd.CategoricalDtype(pd.Index(currency_names))),
         "value_date": cols["value_date"],
     }
     for name in _TEXT_COLUMNS:
-        data[name] = pd.Categorical.from_codes(cols[name], dtype=text_dtype)
+        data[name] = _categorical(cols[name], text_dtype)
     data["humanitarian"] = cols["humanitarian"]
     data["line"] = cols["line"]
-    frame = pd.DataFrame(data)
+    # The arrays are fresh copies made for this frame: no need for pandas to copy them again.
+    frame = pd.DataFrame(data, copy=False)
     if exact:
         frame["value_exact"] = [Decimal(v) for v in portfolio._transaction_values_exact()]
     return frame
