@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -149,40 +150,101 @@ std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::st
     return p.add_activity(std::move(a));
 }
 
-// funding.csv: the Landmine Monitor series (country totals, single donors) and the national
-// contribution, each kept in its own activity so that no total is added to its parts.
+// funding.csv: the Landmine Monitor series and the national contribution.
+//
+// Every amount is counted once. A year's `international` row is the country total; its
+// `international_by_donor` rows are parts of that total, not money beside it. So a year with
+// named donors becomes one transaction per named donor (provider = the donor, evidence of its
+// row) plus one for the rest (total − named donors, no provider, evidence `derived`), and these
+// add up to the published total. A donor row without its year's total, or named donors adding
+// up to more than the total, is an error naming the row.
+//
+// The national contribution is the Royal Government's own spending on mine action, not a
+// development partner's disbursement: it is recorded as expenditure (type 4), so the donor
+// measures, which count disbursements (type 3), never list the government as a donor of its
+// own budget. Pledges are outgoing pledges (type 12).
 void load_funding(const std::string& dir, Portfolio& p) {
     CsvFile f;
     if (!read_csv(dir + "/funding.csv", f)) return;
+    std::map<int, std::size_t> totals;                 // year -> row of the international total
+    std::map<int, std::vector<std::size_t>> by_donor;  // year -> rows of named donors
+    std::optional<std::uint32_t> intl;                 // the international series activity
+    auto add = [&](std::uint32_t index, std::size_t row, int type, const std::string& provider, const Decimal& amount, Evidence evidence,
+                   const std::string& ref, const std::string& why) {
+        Transaction t;
+        t.activity = index;
+        t.type = type;
+        t.date = make_date(parse_int_at(f, row, "year"), 12, 31);  // published as calendar-year totals
+        t.value = Money(amount, CurrencyCode("USD"));
+        t.provider_org = provider;
+        t.ref = ref;
+        t.line = f.lines[row];
+        p.add_transaction(t);
+        Activity a = p.activity(index);
+        weaken(a, evidence, f.path + ":" + std::to_string(f.lines[row]) + why);
+        p.replace_activity(index, std::move(a));
+    };
     for (std::size_t r = 0; r < f.rows.size(); ++r) {
         const std::string series = f.required(r, "series");
         const int year = parse_int_at(f, r, "year");
-        Transaction t;
-        t.date = make_date(year, 12, 31);  // published as calendar-year totals
-        t.value = Money(parse_decimal_at(f, r, "amount_usd"), CurrencyCode("USD"));
-        t.provider_org = f.get(r, "donor_ref");
-        t.line = f.lines[r];
-        std::uint32_t index = 0;
         if (series == "international") {
-            index = series_activity(p, CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)",
-                                    "AIDTRACK-LM", f.path);
-            t.type = 3;
+            if (!intl) {
+                intl = series_activity(p, CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)",
+                                       "AIDTRACK-LM", f.path);
+            }
+            if (!totals.emplace(year, r).second) {
+                throw ParseError("a second international total for " + std::to_string(year) + " (line " +
+                                     std::to_string(f.lines[totals[year]]) + " gives one)", f.where(r, "year"));
+            }
         } else if (series == "international_by_donor") {
-            index = series_activity(p, CambodiaSeries::by_donor, "International support by donor (Landmine Monitor; part of the country total)",
-                                    "AIDTRACK-LM", f.path);
-            t.type = 3;
+            static_cast<void>(f.required(r, "donor_ref"));  // a part must name its donor
+            by_donor[year].push_back(r);
         } else if (series == "national" || series == "national_pledge") {
-            index = series_activity(p, CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC", f.path);
-            t.type = series == "national" ? 3 : 12;  // 12 = outgoing pledge
+            const std::uint32_t index =
+                series_activity(p, CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC", f.path);
+            add(index, r, series == "national" ? 4 : 12, f.get(r, "donor_ref"), parse_decimal_at(f, r, "amount_usd"), parse_evidence(f, r),
+                "", "");
         } else {
             throw ParseError("unknown series '" + series + "' (international, international_by_donor, national, national_pledge)",
                              f.where(r, "series"));
         }
-        t.activity = index;
-        p.add_transaction(t);
-        Activity a = p.activity(index);
-        weaken(a, parse_evidence(f, r), f.path + ":" + std::to_string(f.lines[r]));
-        p.replace_activity(index, std::move(a));
+    }
+    for (const auto& [year, rows] : by_donor) {
+        if (!totals.contains(year)) {
+            throw ParseError("a donor's part of " + std::to_string(year) + " without the international total of that year "
+                             "(an international row is needed, so that the part is counted within it)", f.where(rows.front(), "series"));
+        }
+    }
+    if (!intl) return;
+    const std::uint32_t index = *intl;
+    for (const auto& [year, total_row] : totals) {
+        const Decimal total = parse_decimal_at(f, total_row, "amount_usd");
+        Decimal named;
+        std::string lines;
+        const auto parts = by_donor.find(year);
+        if (parts != by_donor.end()) {
+            for (const std::size_t r : parts->second) {
+                const Decimal amount = parse_decimal_at(f, r, "amount_usd");
+                named += amount;
+                if (named > total) {
+                    throw ParseError("named donors of " + std::to_string(year) + " add up to " + named.to_string() +
+                                         ", more than the international total " + total.to_string() + " (line " +
+                                         std::to_string(f.lines[total_row]) + ")", f.where(r, "amount_usd"));
+                }
+                const std::string donor = f.get(r, "donor_ref");
+                add(index, r, 3, donor, amount, parse_evidence(f, r), "LM-" + std::to_string(year) + "-" + donor, "");
+                lines += (lines.empty() ? "" : ", ") + std::to_string(f.lines[r]);
+            }
+        }
+        if (parts == by_donor.end()) {
+            add(index, total_row, 3, "", total, parse_evidence(f, total_row), "LM-" + std::to_string(year), "");
+        } else if (named < total) {
+            // The rest of the total is derived: published total minus the published parts.
+            const Evidence total_evidence = parse_evidence(f, total_row);
+            const Evidence rest_evidence = total_evidence == Evidence::illustrative ? Evidence::illustrative : Evidence::derived;
+            add(index, total_row, 3, "", total - named, rest_evidence, "LM-" + std::to_string(year) + "-other-donors",
+                " (" + std::to_string(year) + " total " + total.to_string() + " minus the named donors of line(s) " + lines + ")");
+        }
     }
 }
 

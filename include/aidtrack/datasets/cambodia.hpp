@@ -14,11 +14,14 @@ namespace aidtrack::datasets {
 /// \brief Identifiers of the series the dataset builds from published aggregates, so that
 /// reports can tell country-level totals from project-level flows and never add the two.
 struct CambodiaSeries {
-    /// Landmine Monitor: international contributions to mine action in Cambodia, by year.
+    /// Landmine Monitor: international contributions to mine action in Cambodia, by year (type 3).
+    /// A year whose single donors the Monitor names holds one transaction per named donor
+    /// (provider = the donor) plus the rest of the total (no provider, evidence derived), so
+    /// the year's transactions add up to the published total and no donor is counted twice.
     static constexpr const char* international = "AIDTRACK-KH-LM-INTL";
-    /// Landmine Monitor: contributions of single donors (a part of `international`).
-    static constexpr const char* by_donor = "AIDTRACK-KH-LM-BY-DONOR";
-    /// The Royal Government's national contribution (disbursements) and pledges.
+    /// The Royal Government's national contribution, recorded as its own expenditure (type 4, so
+    /// that donor measures, which count disbursements, never list the government as a donor),
+    /// and its pledges (type 12).
     static constexpr const char* national = "AIDTRACK-KH-RGC-NATIONAL";
 };
 
