@@ -4,6 +4,7 @@
 #include <aidtrack/core/data_dir.hpp>
 #include <aidtrack/measures/clearance_forecast.hpp>
 #include <aidtrack/measures/coordination_queries.hpp>
+#include <aidtrack/measures/donor_flows.hpp>
 #include <aidtrack/measures/predictability.hpp>
 #include <aidtrack/measures/strategy_alignment.hpp>
 #include <aidtrack/measures/results_progress.hpp>
@@ -77,7 +78,52 @@ struct Context {
     int year = 0;
     Converter convert;
     std::set<std::uint32_t> series;  // activity indexes of published aggregates
+    std::unique_ptr<Portfolio> projects;  // p without the published aggregates, made on first use
 };
+
+// The portfolio the donor measures run on: project money only. Published country totals (the
+// Landmine Monitor series, the national contribution) are not any activity's disbursements, so
+// they can be neither mapped to NMAS goals nor scheduled; counting them would dilute every
+// all-donor share. Without such aggregates this is the portfolio itself (no copy).
+const Portfolio& project_portfolio(Context& c) {
+    if (c.series.empty()) return c.p;
+    if (c.projects) return *c.projects;
+    auto out = std::make_unique<Portfolio>();
+    for (const auto& org : c.p.organisations()) out->upsert_organisation(org);
+    std::map<std::uint32_t, std::uint32_t> index;  // old activity index -> new
+    for (std::uint32_t a = 0; a < c.p.activity_count(); ++a) {
+        if (!c.series.contains(a)) index[a] = out->add_activity(c.p.activity(a));
+    }
+    const auto& t = c.p.transactions();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto it = index.find(t.activity[i]);
+        if (it == index.end()) continue;
+        Transaction row = t.row(i);
+        row.activity = it->second;
+        out->add_transaction(row);
+    }
+    for (Budget b : c.p.budgets()) {
+        if (const auto it = index.find(b.activity); it != index.end()) {
+            b.activity = it->second;
+            out->add_budget(std::move(b));
+        }
+    }
+    for (PlannedDisbursement pd : c.p.planned_disbursements()) {
+        if (const auto it = index.find(pd.activity); it != index.end()) {
+            pd.activity = it->second;
+            out->add_planned_disbursement(std::move(pd));
+        }
+    }
+    c.projects = std::move(out);
+    return *c.projects;
+}
+
+// The activity identifiers of the published aggregates, for the sections' notes.
+std::string series_names(const Context& c) {
+    std::string out;
+    for (const auto index : c.series) out += (out.empty() ? "" : ", ") + c.p.activity(index).identifier;
+    return out;
+}
 
 int latest_year(const Portfolio& p) {
     int year = 0;
@@ -103,6 +149,7 @@ Section funding(Context& c) {
     std::map<int, Decimal> international;
     std::map<int, Decimal> national;
     std::map<int, Decimal> pledged;
+    std::map<int, std::map<std::string, Decimal>> named;  // year -> provider ("" = not named) -> amount
     const auto intl = c.p.find_activity(c.o.international_series);
     const auto nat = c.p.find_activity(c.o.national_series);
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -110,7 +157,10 @@ Section funding(Context& c) {
         const int y = row.date.year();
         if (y > c.year && row.type != 12) continue;
         if (intl && row.activity == *intl && row.type == 3) {
-            if (auto v = c.convert(row.value, row.date)) international[y] += *v;
+            if (auto v = c.convert(row.value, row.date)) {
+                international[y] += *v;
+                named[y][row.provider_org] += *v;
+            }
         } else if (nat && row.activity == *nat) {
             if (auto v = c.convert(row.value, row.date)) (row.type == 12 ? pledged : national)[y] += *v;
         }
@@ -149,6 +199,36 @@ Section funding(Context& c) {
         table.add_note("National: Landmine Monitor; pledges are transactions of type 12 (outgoing pledge) of activity " + c.o.national_series + ".");
         s.tables.push_back(std::move(table));
         s.charts.push_back({chart.title, render_svg(chart)});
+        // Years whose total names single donors: the parts shown beside the total, never added to it.
+        Table parts("International support by named donor (parts of the yearly total)");
+        parts.add_column<std::int64_t>("year");
+        parts.add_column<std::string>("donor", "named donor; '(not named)' = the rest of the total");
+        parts.add_column<std::string>("donor_ref");
+        parts.add_column<Decimal>("amount_" + c.o.currency.str());
+        parts.add_column<double>("share_of_total", "amount / the year's international total");
+        std::vector<std::string> part_lines;
+        for (const auto& [y, by] : named) {
+            if (by.size() == 1 && by.begin()->first.empty()) continue;  // total only: no donor named
+            for (const auto& [ref, v] : by) {
+                parts.push<std::int64_t>(0, y);
+                parts.push<std::string>(1, ref.empty() ? "(not named)" : org_label(c.p, ref));
+                parts.push<std::string>(2, ref);
+                parts.push<Decimal>(3, v);
+                parts.push<double>(4, v.to_double() / international[y].to_double());
+            }
+            std::string line = "International support " + std::to_string(y) + ": " + millions(international[y], c.o.currency) + ", of which ";
+            std::string rest;
+            for (const auto& [ref, v] : by) {
+                if (ref.empty()) rest = millions(v, c.o.currency) + " from donors not named separately";
+                else line += org_label(c.p, ref) + " " + millions(v, c.o.currency) + ", ";
+            }
+            part_lines.push_back(line + (rest.empty() ? std::string("no other donor") : rest) + " (parts of the total, counted once).");
+        }
+        if (parts.row_count() > 0) {
+            parts.add_note("The Landmine Monitor names some donors' part of a year's total; the rest (total minus the named donors) is "
+                           "derived and shown as '(not named)'. The rows of a year add up to its total in the table above.");
+            s.tables.push_back(std::move(parts));
+        }
         if (!international.empty()) {
             const auto last = *international.rbegin();
             const auto first = *international.begin();
@@ -162,6 +242,7 @@ Section funding(Context& c) {
                                 (pledged.empty() ? "" : "; " + millions(pledged.begin()->second, c.o.currency) + " a year pledged from " +
                                                             std::to_string(pledged.begin()->first)) + ".");
         }
+        s.summary.insert(s.summary.end(), part_lines.begin(), part_lines.end());
     }
     // 2. Project flows (CfR, IATI) by provider and year, without the published aggregates.
     struct Cell {
@@ -446,12 +527,35 @@ Section alignment(Context& c, const ExchangeRates* rates) {
     if (c.o.nmas_mapping.empty()) return unavailable("alignment", title, "no mapping of activities to NMAS objectives was given");
     measures::MeasureOptions m = measure_options(c);
     m.rates = rates;
-    Table t = measures::strategy_alignment(c.p, m, c.o.nmas_mapping);
+    // The mapping names the activities that report the money (UNDP's Clearing for Results
+    // projects and outputs). Under the default hop 'origin', disbursements of activities funded
+    // by another activity of the portfolio are left out and the money counts only at the
+    // activity that first sent it, which no mapping names: everything would read as unmapped.
+    // So alignment counts each disbursement at the activity that reported it (hop 'reported').
+    m.hop = measures::FlowHop::reported;
+    const Portfolio& projects = project_portfolio(c);
+    const std::set<std::uint32_t> pass = measures::pass_through_activities(projects);
+    std::size_t chained = 0;
+    const auto& tx = projects.transactions();
+    for (std::size_t i = 0; i < tx.size(); ++i) {
+        if (tx.type[i] == 3 && pass.contains(tx.activity[i])) ++chained;
+    }
+    Table t = measures::strategy_alignment(projects, m, c.o.nmas_mapping);
+    if (!c.series.empty()) t.add_note("Project money only: the published aggregates (" + series_names(c) + ") are left out, as in the funding section's project flows.");
+    t.add_note("hop 'reported': disbursements counted at the activity that reported them, the activities the mapping names.");
     const auto unmapped = all_donor_values(t, "objective", measures::kUnmapped);
     if (t.row_count() == 0) return unavailable("alignment", title, "no disbursements (type 3) to measure");
     Section s{"alignment", title, true, {}, {}, {}, {}};
     s.paragraphs.push_back("Share of each donor's disbursements (IATI type 3) that goes to NMAS goals, through a mapping of activities "
                            "to goals; '(unmapped)' is money no mapping covers. Methodology nmas-mapping (Partnership Principles).");
+    s.paragraphs.push_back("Counted at hop 'reported': each disbursement is credited to the activity that reported it, because the mapping "
+                           "names the activities that report the money (the agencies' projects), not the donors' activities that first "
+                           "sent it. At the default hop 'origin' the disbursements of pass-through activities would be left out and the "
+                           "money credited to the originating activity, which the mapping does not name. Money passed along a chain "
+                           "counts at each hop that reports it: " + std::to_string(chained) + " disbursement(s) here belong to "
+                           "pass-through activities (funded by another activity of the portfolio)." +
+                           (c.series.empty() ? std::string() : " The published country totals (Landmine Monitor, national contribution) "
+                                                               "are not project money: they are left out here, as in the project flows."));
     std::map<std::string, std::map<int, double>> by_objective;
     std::set<int> years;
     for (std::size_t r = 0; r < t.row_count(); ++r) {
@@ -476,10 +580,28 @@ Section alignment(Context& c, const ExchangeRates* rates) {
             chart.series.push_back(std::move(series));
         }
         s.charts.push_back({chart.title, render_svg(chart)});
+        // Mapped share of a year = 100 − the unmapped share of the all-donor rows.
+        auto mapped_in = [&](int y) {
+            const auto u = by_objective.find(measures::kUnmapped);
+            if (u == by_objective.end()) return 100.0;
+            const auto v = u->second.find(y);
+            return v == u->second.end() ? 100.0 : 100 - v->second;
+        };
         const int last = *years.rbegin();
-        const double mapped = 100 - (by_objective.count(measures::kUnmapped) ? by_objective[measures::kUnmapped].count(last) ? by_objective[measures::kUnmapped][last] : 0 : 0);
-        s.summary.push_back(fixed(mapped, 0) + "% of " + std::to_string(last) + " disbursements mapped to NMAS goals (" +
-                            std::to_string(c.o.nmas_mapping.size()) + " mapping rows).");
+        std::string line = fixed(mapped_in(last), 0) + "% of " + std::to_string(last) + " disbursements mapped to NMAS goals (" +
+                           std::to_string(c.o.nmas_mapping.size()) + " mapping rows, hop 'reported')";
+        // When the latest year has nothing mapped, name the latest year that has, so that the
+        // reader sees the mapping at work rather than a bare 0%.
+        int last_mapped = 0;
+        for (int y : years) {
+            if (mapped_in(y) > 0) last_mapped = y;
+        }
+        if (last_mapped != 0 && last_mapped != last) {
+            line += "; latest year with mapped money: " + std::to_string(last_mapped) + ", " + fixed(mapped_in(last_mapped), 1) + "% mapped";
+        } else if (last_mapped == 0) {
+            line += "; no year has mapped money";
+        }
+        s.summary.push_back(line + ".");
     }
     s.tables.push_back(std::move(t));
     return s;
@@ -490,7 +612,8 @@ Section predictability(Context& c, const ExchangeRates* rates) {
     measures::MeasureOptions m = measure_options(c);
     m.rates = rates;
     m.budgets_as_schedule_fallback = true;
-    Table t = measures::annual_predictability(c.p, m);
+    Table t = measures::annual_predictability(project_portfolio(c), m);
+    if (!c.series.empty()) t.add_note("Project money only: the published aggregates (" + series_names(c) + ") are left out; they have no schedule.");
     const auto values = all_donor_values(t);
     if (values.empty()) return unavailable("predictability", title, "no year has both disbursements and a schedule (planned disbursements or budgets)");
     Section s{"predictability", title, true, {}, {}, {}, {}};
@@ -593,9 +716,11 @@ Section forecast_section(Context& c) {
     const auto& t = c.p.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
         const Transaction row = t.row(i);
-        if (row.date.year() > c.year || row.type != 3) continue;
-        const bool is_intl = intl && row.activity == *intl;
-        const bool is_nat = nat && row.activity == *nat;
+        if (row.date.year() > c.year) continue;
+        // International support is disbursed (type 3); the national contribution is the
+        // government's own spending (type 4; type 3 in data built before that distinction).
+        const bool is_intl = intl && row.activity == *intl && row.type == 3;
+        const bool is_nat = nat && row.activity == *nat && (row.type == 3 || row.type == 4);
         if (!is_intl && !is_nat) continue;
         if (auto v = c.convert(row.value, row.date)) (is_intl ? international : national)[row.date.year()] += v->to_double();
     }
@@ -674,6 +799,11 @@ Section forecast_section(Context& c) {
                         "; P(done by " + std::to_string(c.o.horizon) + ") = " + fixed(100 * sim.p_meets_deadline, 0) + "%.");
     s.summary.push_back("Cost needed " + c.o.currency.str() + " " + fixed(point.cost_needed / 1e6, 1) + " M; funding gap to " +
                         std::to_string(c.o.horizon) + ": " + c.o.currency.str() + " " + fixed(point.funding_gap / 1e6, 1) + " M.");
+    const BindingConstraint binding = binding_constraint(input, point, c.o.currency);
+    add("release_needed_m2_per_year", binding.needed_rate, "remaining ÷ years from " + to_iso(as_of) + " to the deadline");
+    add("fundable_m2_per_year", binding.fundable_rate, "funding per year ÷ cost per m²");
+    s.summary.push_back(binding.sentence);
+    s.paragraphs.push_back(binding.sentence);
     s.tables.push_back(std::move(inputs));
     s.tables.push_back(std::move(sim.summary));
     s.tables.push_back(std::move(sim.fan));
@@ -809,8 +939,64 @@ void provenance(Context& c, Report& report) {
 
 }  // namespace
 
+// Which limit decides the forecast: release capacity (the rate operators reach) or money (the
+// funding to the deadline against the cost of releasing what is left). Read from the forecast's
+// own numbers: the capacity binds when the rate alone misses the deadline, money binds when the
+// funding to the deadline is short of the cost; when both fall short, the smaller of the area
+// releasable by the deadline and the area fundable by it binds.
+BindingConstraint binding_constraint(const ForecastInput& in, const ForecastResult& r, const CurrencyCode& currency) {
+    BindingConstraint out;
+    // Years from as_of to the deadline, each calendar year counted by the share of its days.
+    double years = 0;
+    for (int y = in.as_of.year(); y <= in.deadline.year(); ++y) {
+        const Date first = std::max(in.as_of, make_date(y, 1, 1));
+        const Date last = std::min(in.deadline, make_date(y, 12, 31));
+        if (last < first) continue;
+        years += static_cast<double>((last - first).days() + 1) / static_cast<double>((make_date(y, 12, 31) - make_date(y, 1, 1)).days() + 1);
+    }
+    out.needed_rate = years > 0 ? in.remaining_m2 / years : 0;
+    const double funding_per_year = years > 0 ? r.funding_to_deadline / years : 0;
+    out.fundable_rate = in.cost_per_m2 > 0 ? funding_per_year / in.cost_per_m2 : 0;
+    const std::string deadline = std::to_string(in.deadline.year());
+    const std::string when = r.completion_year ? "until " + std::to_string(*r.completion_year) : std::string("beyond the horizon");
+    const std::string rate = fixed(in.release_rate_m2_per_year / kM2PerKm2, 1) + " km²/year";
+    const std::string needed = fixed(out.needed_rate / kM2PerKm2, 1) + " km²/year";
+    const std::string fundable = fixed(out.fundable_rate / kM2PerKm2, 1) + " km²/year";
+    const std::string money = currency.str() + " " + fixed(r.funding_to_deadline / 1e6, 1) + " M";
+    const std::string cost = currency.str() + " " + fixed(r.cost_needed / 1e6, 1) + " M";
+    out.capacity_short = !r.meets_deadline;
+    out.money_short = r.funding_gap > 0;
+    const bool capacity_short = out.capacity_short;
+    const bool money_short = out.money_short;
+    if (capacity_short && !money_short) {
+        out.limit = "capacity";
+        const double times = in.release_rate_m2_per_year > 0 ? out.needed_rate / in.release_rate_m2_per_year : 0;
+        out.sentence = "Binding constraint: release capacity, not money. The funding to " + deadline + " (" + money +
+                       ") covers the cost of releasing all that is left (" + cost + "), but at " + rate + " the work lasts " + when +
+                       "; finishing by " + deadline + " needs " + needed + " (" + fixed(times, 1) + " times the recent rate). "
+                       "A funding gap of 0 therefore does not mean the deadline is within reach.";
+    } else if (money_short && !capacity_short) {
+        out.limit = "money";
+        out.sentence = "Binding constraint: money, not release capacity. At " + rate + " the work would be done by " + deadline +
+                       ", but the funding to " + deadline + " (" + money + ") is " + currency.str() + " " + fixed(r.funding_gap / 1e6, 1) +
+                       " M short of the cost (" + cost + "); it pays for " + fundable + ".";
+    } else if (money_short && capacity_short) {
+        const bool capacity_binds = in.release_rate_m2_per_year <= out.fundable_rate;
+        out.limit = capacity_binds ? "capacity" : "money";
+        out.sentence = std::string("Binding constraint: both fall short, ") + (capacity_binds ? "release capacity" : "money") +
+                       " most. The rate reaches " + rate + " and the funding pays for " + fundable + "; finishing by " + deadline +
+                       " needs " + needed + ", and the funding to " + deadline + " is " + currency.str() + " " +
+                       fixed(r.funding_gap / 1e6, 1) + " M short of the cost (" + cost + ").";
+    } else {
+        out.limit = "none";
+        out.sentence = "Neither capacity nor money binds: at " + rate + " the work is done by " + deadline + " and the funding to " +
+                       deadline + " (" + money + ") covers the cost (" + cost + ").";
+    }
+    return out;
+}
+
 Report build_report(const Portfolio& portfolio, const ReportOptions& options) {
-    Context c{portfolio, options, options.year.value_or(latest_year(portfolio)), Converter(options), {}};
+    Context c{portfolio, options, options.year.value_or(latest_year(portfolio)), Converter(options), {}, {}};
     for (const auto* id : {&options.international_series, &options.donor_series, &options.national_series}) {
         if (auto index = portfolio.find_activity(*id)) c.series.insert(*index);
     }

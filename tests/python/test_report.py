@@ -93,3 +93,29 @@ def test_cli_report_runs_on_the_embedded_dataset(build_dir, tmp_path):
     assert "funding by donor and year" in done.stderr  # progress lines go to stderr
     bad = subprocess.run([str(binary), "report", "--year"], capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0
+
+
+def test_alignment_has_mapped_rows_at_the_reported_hop(report):
+    alignment = aidtrack.report.tables(report)["alignment"][0]
+    mapped = alignment[(alignment["objective"] != "(unmapped)") & (alignment["numerator"] > 0)]
+    assert len(mapped) > 0
+    assert not {"KH-RGC", "AIDTRACK-LM"} & set(alignment["donor"])  # published country totals are not project money
+    assert any("hop 'reported'" in p for p in report.section("alignment").paragraphs)
+
+
+def test_forecast_names_its_binding_constraint(report):
+    inputs = aidtrack.report.tables(report)["forecast"][0]
+    values = dict(zip(inputs["input"], inputs["value"]))
+    summary = report.section("forecast").summary
+    binding = [line for line in summary if line.startswith("Binding constraint")]
+    assert len(binding) == 1
+    # On the embedded data there is no gap while the recent rate is below the rate that would
+    # finish by 2030 (remaining ÷ 6 years): capacity, not money, binds.
+    assert values["funding_gap"] == 0
+    assert values["release_needed_m2_per_year"] == pytest.approx(values["remaining_m2"] / 6)
+    assert values["release_needed_m2_per_year"] > values["release_rate_m2_per_year"]
+    assert binding[0].startswith("Binding constraint: release capacity, not money")
+    # Japan's part is shown beside the 2022 total, never added to it.
+    funding = aidtrack.report.tables(report)["funding"]
+    parts = next(t for t in funding if t.attrs.get("title", "").startswith("International support by named donor"))
+    assert sum(parts["amount_USD"]) == Decimal("37700000")

@@ -4,6 +4,7 @@
 
 #include <aidtrack/core/currency.hpp>
 #include <aidtrack/core/exchange_rates.hpp>
+#include <aidtrack/measures/clearance_forecast.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>
 #include <aidtrack/model/portfolio.hpp>
 #include <aidtrack/report/report.hpp>
@@ -27,7 +28,9 @@ struct ReportOptions {
     /// Activities that hold published country-level totals rather than project flows: they are
     /// shown as their own series and never added to project flows.
     std::string international_series = "AIDTRACK-KH-LM-INTL";
-    std::string donor_series = "AIDTRACK-KH-LM-BY-DONOR";  ///< single donors' part of the total
+    /// Single donors' part of the total as its own activity (built by dataset versions before the
+    /// by-donor rows were folded into `international_series`); still kept apart when present.
+    std::string donor_series = "AIDTRACK-KH-LM-BY-DONOR";
     std::string national_series = "AIDTRACK-KH-RGC-NATIONAL";  ///< national contribution
     /// Shares of activities by NMAS goal/objective (measures::load_activity_shares, column
     /// `objective`) for the alignment section; empty = alignment not available.
@@ -37,6 +40,25 @@ struct ReportOptions {
     /// Called with a line before each long step.
     std::function<void(const std::string&)> progress;
 };
+
+/// \brief Which limit decides a clearance forecast: release capacity or money, in numbers and words.
+struct BindingConstraint {
+    /// "capacity", "money" or "none"; when both fall short, the tighter of the two: capacity when
+    /// the release rate is at most the area the funding pays for per year, else money.
+    std::string limit;
+    bool capacity_short = false;  ///< the release rate alone misses the deadline
+    bool money_short = false;     ///< the funding to the deadline is less than the cost needed
+    double needed_rate = 0;       ///< m² a year to finish by the deadline (remaining ÷ years left)
+    double fundable_rate = 0;     ///< m² a year the funding pays for (funding to the deadline per year ÷ cost per m²)
+    std::string sentence;         ///< the finding in words, with the numbers it rests on
+};
+
+/// Reads the binding constraint off a deterministic forecast made with
+/// `funding_limits_release = false` (the rate alone decides completion, the funding the gap).
+/// Years left are counted from `input.as_of` to `input.deadline`, each calendar year by the share
+/// of its days.
+[[nodiscard]] BindingConstraint binding_constraint(const ForecastInput& input, const ForecastResult& result,
+                                                   const CurrencyCode& currency);
 
 /// Assembles the report: funding, alignment, predictability, harmonization and fragmentation,
 /// results per NMAS goal, land release and contamination, forecast and funding gap,
