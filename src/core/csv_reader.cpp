@@ -4,10 +4,23 @@
 
 namespace aidtrack {
 
+namespace {
+
+// A stream that failed to read (badbit) is not a file that ended: a directory opened as a
+// file, an I/O error or a vanished mount must not pass for an empty or shorter file.
+void throw_if_unreadable(const std::istream& in, const std::string& file, std::uint32_t line) {
+    if (in.bad()) throw IoError("cannot read '" + file + "' (a directory, or a read error)", {file, line, {}}, "io-read");
+}
+
+}  // namespace
+
 bool CsvReader::next(std::vector<std::string>& fields) {
     fields.clear();
     int c = in_.get();
-    if (c == std::char_traits<char>::eof()) return false;
+    if (c == std::char_traits<char>::eof()) {
+        throw_if_unreadable(in_, file_, next_line_);
+        return false;
+    }
     record_line_ = next_line_;
     std::string field;
     bool quoted = false;
@@ -16,6 +29,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     for (;; c = in_.get()) {
         if (++bytes > max_record_bytes) throw ParseError("CSV record longer than the limit of " + std::to_string(max_record_bytes) + " bytes", where());
         if (c == std::char_traits<char>::eof()) {
+            throw_if_unreadable(in_, file_, next_line_);
             if (quoted) throw ParseError("unterminated quoted field", where());
             fields.push_back(std::move(field));
             return true;

@@ -19,7 +19,8 @@ public:
     CsvReader(std::istream& in, std::string file) : in_(in), file_(std::move(file)) {}
 
     /// Reads the next record into `fields`; false at end of input. Throws ParseError on an
-    /// unterminated quote or a record longer than `max_record_bytes`.
+    /// unterminated quote or a record longer than `max_record_bytes`, and IoError naming the
+    /// file when the stream fails to read (e.g. the path is a directory).
     bool next(std::vector<std::string>& fields);
     /// The line on which the last record returned started (1-based).
     [[nodiscard]] std::uint32_t line() const noexcept { return record_line_; }
