@@ -3,10 +3,10 @@
 #include <aidtrack/io/archive_model.hpp>
 #include <aidtrack/io/archive_results.hpp>
 
+#include "archive_checked.hpp"
+
 #include <boost/archive/archive_exception.hpp>
-#include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
-#include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 #include <boost/crc.hpp>
 #include <boost/serialization/binary_object.hpp>
@@ -41,10 +41,16 @@ static void save_column(Archive& ar, const char* name, const std::vector<T>& col
 }
 
 template <class Archive, class T>
-static void load_column(Archive& ar, const char* name, std::vector<T>& column, std::uint64_t limit) {
+static void load_column(Archive& ar, const char* name, std::vector<T>& column) {
     std::uint64_t n = 0;
     ar >> boost::serialization::make_nvp((std::string(name) + "_size").c_str(), n);
-    if (n > limit) throw ArchiveError(std::string("column '") + name + "' claims more rows than the archive can hold");
+    // A row takes sizeof(T) bytes in a binary archive and at least one byte in text or XML:
+    // refuse a count the rest of the payload cannot hold before allocating for it.
+    const std::uint64_t row_bytes = archive_detail::is_binary<Archive> ? sizeof(T) : 1U;
+    if (n > ar.remaining() / row_bytes) {
+        throw ArchiveError(std::string("column '") + name + "' claims " + std::to_string(n) + " rows, more than the archive can hold", {},
+                           "archive-count");
+    }
     if constexpr (archive_detail::is_binary<Archive>) {
         column.resize(n);
         if (n != 0) {
@@ -78,7 +84,7 @@ static void save_transactions(Archive& ar, const TransactionTable& t) {
 }
 
 template <class Archive>
-static void load_transactions(Archive& ar, TransactionTable& t, std::uint64_t limit) {
+static void load_transactions(Archive& ar, TransactionTable& t) {
     std::vector<std::string> strings;
     ar >> boost::serialization::make_nvp("strings", strings);
     t.clear();
@@ -86,7 +92,7 @@ static void load_transactions(Archive& ar, TransactionTable& t, std::uint64_t li
     for (std::size_t i = 1; i < strings.size(); ++i) {
         if (t.strings().intern(strings[i]) != i) throw ArchiveError("transaction string pool holds a duplicate");
     }
-#define AIDTRACK_LOAD(name) load_column(ar, #name, t.name, limit);
+#define AIDTRACK_LOAD(name) load_column(ar, #name, t.name);
     AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_LOAD)
 #undef AIDTRACK_LOAD
     // Every column as long as the first, every index inside the pool: a loaded table is safe to scan.
@@ -126,7 +132,7 @@ void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int /*version*/) {
         Portfolio loaded;
         for (auto& a : activities) loaded.add_activity(std::move(a));
         for (auto& o : organisations) loaded.upsert_organisation(std::move(o));
-        load_transactions(ar, loaded.transactions_, 1ULL << 34U);
+        load_transactions(ar, loaded.transactions_);
         for (auto a : loaded.transactions_.activity) {
             if (a >= loaded.activities_.size()) throw ArchiveError("transaction of an activity that is not in the archive");
         }
@@ -249,17 +255,17 @@ Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name
     try {
         switch (static_cast<ArchiveFormat>(format)) {
             case ArchiveFormat::binary: {
-                boost::archive::binary_iarchive ar(in);
+                archive_detail::checked_binary_iarchive ar(in);
                 ar >> boost::serialization::make_nvp("portfolio", out);
                 break;
             }
             case ArchiveFormat::text: {
-                boost::archive::text_iarchive ar(in);
+                archive_detail::checked_text_iarchive ar(in);
                 ar >> boost::serialization::make_nvp("portfolio", out);
                 break;
             }
             case ArchiveFormat::xml: {
-                boost::archive::xml_iarchive ar(in);
+                archive_detail::checked_xml_iarchive ar(in);
                 ar >> boost::serialization::make_nvp("portfolio", out);
                 break;
             }
