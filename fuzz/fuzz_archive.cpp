@@ -1,18 +1,12 @@
-// libFuzzer harness: any bytes as a Portfolio archive. Loading either succeeds or raises
-// aidtrack::ArchiveError; a loaded Portfolio must survive a save/load round trip unchanged.
-#include <aidtrack/io/archive.hpp>
+/// \file fuzz_archive.cpp
+/// \brief libFuzzer harness: any bytes as a Portfolio archive, loaded and round-tripped (aidtrack::fuzz::archive).
+#include "fuzz_targets.hpp"
 
+#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <string>
+#include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string bytes(reinterpret_cast<const char*>(data), size);
-    try {
-        const aidtrack::Portfolio p = aidtrack::portfolio_from_bytes(bytes, "fuzz.atk");
-        const aidtrack::Portfolio again = aidtrack::portfolio_from_bytes(aidtrack::portfolio_to_bytes(p), "again.atk");
-        if (!(again == p)) std::abort();
-    } catch (const aidtrack::ArchiveError&) {
-    }
+    aidtrack::fuzz::archive(std::string_view(reinterpret_cast<const char*>(data), size));
     return 0;
 }

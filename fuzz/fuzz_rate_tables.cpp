@@ -1,20 +1,12 @@
-// libFuzzer harness: any bytes as a plain rate CSV and as an IMF rate CSV.
-#include <aidtrack/core/exchange_rates.hpp>
+/// \file fuzz_rate_tables.cpp
+/// \brief libFuzzer harness: any bytes as a plain and as an IMF rate CSV (aidtrack::fuzz::rate_tables).
+#include "fuzz_targets.hpp"
 
+#include <cstddef>
 #include <cstdint>
-#include <sstream>
-#include <string>
+#include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string text(reinterpret_cast<const char*>(data), size);
-    for (int kind = 0; kind < 2; ++kind) {
-        std::istringstream in(text);
-        try {
-            const auto rates = kind == 0 ? aidtrack::ExchangeRates::from_csv(in, "fuzz.csv")
-                                         : aidtrack::ExchangeRates::from_imf_csv(in, "fuzz.csv");
-            for (auto c : rates.currencies()) (void)rates.entries(c);
-        } catch (const aidtrack::Error&) {
-        }
-    }
+    aidtrack::fuzz::rate_tables(std::string_view(reinterpret_cast<const char*>(data), size));
     return 0;
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses with clang (ASan + UBSan) and runs each for SECONDS (default 60)
-# on a seed corpus made from real files. Prints executions and coverage per harness; crashing
-# inputs are left in build-fuzz/findings/<harness>/ — keep them as regression tests in
-# tests/data/bad/ once fixed.
+# on a seed corpus made from real files, one harness at a time, each in one process (no -jobs:
+# the machine is shared). Prints executions, coverage (libFuzzer cov: edges, ft: features), corpus
+# size and findings per harness; crashing, leaking, slow and out-of-memory inputs are left in
+# build-fuzz/findings/<harness>/ — once fixed, keep each in tests/data/fuzz-regressions/<harness>/
+# (tests/io/fuzz_regression_test.cpp replays them through the same entry points).
 #   scripts/fuzz.sh [SECONDS] [HARNESS...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +21,7 @@ harnesses=("$@")
 if ((${#harnesses[@]} == 0)); then
   mapfile -t harnesses < <(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
 fi
-cmake --build "$build" --target "${harnesses[@]}"
+cmake --build "$build" -j 2 --target "${harnesses[@]}"
 
 seed() {  # harness → seed corpus directory
   local dir="$build/corpus/$1"
@@ -41,16 +43,19 @@ seed() {  # harness → seed corpus directory
   echo "$dir"
 }
 
-printf '%-26s %12s %10s %8s\n' harness executions coverage crashes
+printf '%-18s %11s %7s %7s %7s %8s\n' harness executions cov ft corpus findings
 for h in "${harnesses[@]}"; do
   corpus=$(seed "$h")
   findings="$build/findings/$h"
   mkdir -p "$findings"
   log="$build/$h.log"
-  "$build/fuzz/$h" "$corpus" -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 \
+  "$build/fuzz/$h" "$corpus" -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 -timeout=25 \
     -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || true
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo 0)
+  ft=$(grep -o 'ft: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo 0)
+  corp=$(grep -o 'corp: [0-9]*' <<<"$last" | grep -o '[0-9]*' || echo 0)
   crashes=$(find "$findings" -type f | wc -l)
-  printf '%-26s %12s %10s %8s\n' "$h" "$execs" "$cov" "$crashes"
+  printf '%-18s %11s %7s %7s %7s %8s\n' "${h#fuzz_}" "$execs" "$cov" "$ft" "$corp" "$crashes"
 done
