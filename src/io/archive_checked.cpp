@@ -6,6 +6,7 @@
 #include <aidtrack/core/error.hpp>
 
 #include <boost/archive/detail/archive_serializer_map.hpp>
+#include <boost/archive/xml_archive_exception.hpp>
 #include <boost/archive/impl/archive_serializer_map.ipp>
 #include <boost/archive/impl/basic_binary_iarchive.ipp>
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
@@ -68,6 +69,32 @@ void checked_text_iarchive::load(std::string& s) {
 void checked_xml_iarchive::load(boost::serialization::collection_size_type& t) {
     base::load(t);
     check_claimed_count(static_cast<std::size_t>(t), 1, *this->is.rdbuf(), "a collection");
+}
+
+void checked_xml_iarchive::load_start(const char* name) {
+    if (name == nullptr) return;
+    if (!this->gimpl->parse_start_tag(this->get_is())) {
+        boost::serialization::throw_exception(boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
+    }
+    ++depth_;
+}
+
+void checked_xml_iarchive::load_end(const char* name) {
+    if (name == nullptr) return;
+    if (!this->gimpl->parse_end_tag(this->get_is())) {
+        boost::serialization::throw_exception(boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
+    }
+    // The outermost tag is not checked (as in Boost); a depth already at 0 means more end tags
+    // than start tags, which is a mismatch too.
+    if (depth_ == 0) {
+        boost::serialization::throw_exception(
+            boost::archive::xml_archive_exception(boost::archive::xml_archive_exception::xml_archive_tag_mismatch, name));
+    }
+    if (--depth_ == 0) return;
+    if ((this->get_flags() & boost::archive::no_xml_tag_checking) == 0 && this->gimpl->rv.object_name != name) {
+        boost::serialization::throw_exception(
+            boost::archive::xml_archive_exception(boost::archive::xml_archive_exception::xml_archive_tag_mismatch, name));
+    }
 }
 
 }  // namespace aidtrack::archive_detail

@@ -98,6 +98,15 @@ public:
         base::load(t);
     }
     void load(boost::serialization::collection_size_type& t);
+    /// Reads an element's start tag (Boost's own, with the nesting depth kept here).
+    void load_start(const char* name);
+    /// Reads an element's end tag and compares its name with a bounded comparison: Boost's
+    /// load_end reads `name[length of the tag in the file]`, past the end of a shorter expected
+    /// name (a global-buffer-overflow found by fuzz_archive).
+    void load_end(const char* name);
+
+private:
+    unsigned int depth_ = 0;
 };
 
 }  // namespace aidtrack::archive_detail
