@@ -23,8 +23,9 @@ inline std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-/// Element-name comparison without building strings.
-inline bool equals(const char* a, const char* b) noexcept { return std::strcmp(a, b) == 0; }
+/// Element-name comparison without building strings; the first-byte test settles most
+/// mismatches without a call.
+inline bool equals(const char* a, const char* b) noexcept { return a[0] == b[0] && std::strcmp(a, b) == 0; }
 
 /// A percentage: like Decimal::try_parse, but digits past the ninth decimal are rounded (half
 /// up) instead of refused, since shares such as 0.5714285714285714 (= 4/7) are published.

@@ -4,11 +4,14 @@
 #include <aidtrack/io/codelists.hpp>
 #include <aidtrack/io/iati_reader.hpp>
 
+#include "iati_batches.hpp"
 #include "iati_read_support.hpp"
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +24,9 @@ namespace {
 
 using pugi::xml_node;
 using iati_detail::equals;
+
+// No parse_eol: offsets must stay those of the file for line numbers (values are trimmed).
+constexpr unsigned kParseFlags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_wconv_attribute;
 using iati_detail::trim;
 
 // Records of one activity waiting for the end of the activity: defaults and the selection
@@ -84,7 +90,19 @@ private:
     // --- diagnostics -----------------------------------------------------------------------
     [[nodiscard]] std::uint32_t line_of(const xml_node& node) const {
         const std::ptrdiff_t offset = node.offset_debug();
-        return offset < 0 ? 0 : lines_.line(static_cast<std::size_t>(offset));
+        return offset < 0 ? 0 : line_at(file_offset(static_cast<std::size_t>(offset)));
+    }
+    /// The line of a file offset: from the whole file's index, or in batches from the index of
+    /// the current slice (and of the prolog, for the root element).
+    [[nodiscard]] std::uint32_t line_at(std::size_t offset) const noexcept {
+        if (!batched_) return lines_.line(offset);
+        if (offset >= batch_region_offset_) return region_first_line_ + region_lines_.line(offset - batch_region_offset_) - 1;
+        return head_lines_.line(offset);
+    }
+    /// The file offset of an offset in the parsed buffer (they differ in batches, which are the
+    /// root's start tag followed by a slice of the file).
+    [[nodiscard]] std::size_t file_offset(std::size_t parsed) const noexcept {
+        return parsed < batch_head_length_ ? batch_head_offset_ + parsed : batch_region_offset_ + (parsed - batch_head_length_);
     }
     /// A problem: thrown in strict mode, else kept (pending for the current activity).
     void problem(Severity severity, bool parse, const std::string& rule, const std::string& message,
@@ -181,6 +199,35 @@ private:
 
     // --- elements ---------------------------------------------------------------------------
     void read_activities_root(const xml_node& root, bool truncated, std::size_t bytes_before, std::size_t bytes_total);
+    void begin_activities_root(const xml_node& root);
+    /// Reads the activities under `root`. In a document cut short (`truncated`) the last one is
+    /// left out as incomplete unless `last_is_complete` (known when its text was scanned).
+    void read_activities_children(const xml_node& root, bool truncated, std::size_t bytes_before, std::size_t bytes_total,
+                                  bool last_is_complete = false);
+    /// Reports the parse error of a document cut short, once its complete records are read.
+    void report_deferred_error() {
+        if (!deferred_error_) return;
+        const auto [message, line] = *std::exchange(deferred_error_, std::nullopt);
+        problem(Severity::error, true, "well-formed", message, line, {});
+    }
+    /// Reports a failed parse; false when nothing can be read from the document.
+    bool accept(const pugi::xml_document& doc, const pugi::xml_parse_result& parsed, bool& truncated);
+    /// Reads `window` (the file's text from its start) and what `more` appends to it, a batch of
+    /// whole activities at a time; `more` returns false at the end of the file.
+    void read_batches(std::string& window, const iati_detail::RootTag& root, const std::function<bool(std::string&)>& more,
+                      std::size_t bytes_before, std::size_t bytes_total);
+
+public:
+    /// Starts reading the file `name`.
+    void begin_file(const std::string& name);
+    /// Reads a file whose first bytes are `window` and whose root `root` admits batches.
+    void read_stream(std::string& window, const iati_detail::RootTag& root, const std::function<bool(std::string&)>& more,
+                     const std::string& name, std::size_t bytes_before, std::size_t bytes_total) {
+        begin_file(name);
+        read_batches(window, root, more, bytes_before, bytes_total);
+    }
+
+private:
     void read_organisations_root(const xml_node& root, bool truncated);
     void read_activity(const xml_node& node);
     void read_transaction(const xml_node& node, Activity& activity, std::vector<PendingTransaction>& out);
@@ -200,6 +247,15 @@ private:
     const Codelists& codes_;
     std::string file_;
     iati_detail::LineIndex lines_;
+    // Where the buffer being parsed comes from in the file (identity outside batches).
+    std::size_t batch_head_offset_ = 0;
+    std::size_t batch_head_length_ = std::numeric_limits<std::size_t>::max();
+    std::size_t batch_region_offset_ = 0;
+    bool batched_ = false;
+    std::optional<std::pair<std::string, std::uint32_t>> deferred_error_;  // message, line
+    iati_detail::LineIndex head_lines_;    // lines of the prolog and the root's start tag
+    iati_detail::LineIndex region_lines_;  // lines of the current batch's slice of the file
+    std::uint32_t region_first_line_ = 1;  // line where that slice starts
     bool in_activity_ = false;
     Diagnostics pending_;
     std::size_t next_progress_ = 0;
@@ -855,6 +911,11 @@ void Reader::flush() {
 }
 
 void Reader::read_activities_root(const xml_node& root, bool truncated, std::size_t bytes_before, std::size_t bytes_total) {
+    begin_activities_root(root);
+    read_activities_children(root, truncated, bytes_before, bytes_total);
+}
+
+void Reader::begin_activities_root(const xml_node& root) {
     const std::string_view version = trim(root.attribute("version").as_string());
     version_ = std::string(version.substr(0, 10));
     legacy_ = iati_detail::is_legacy_version(version);
@@ -865,9 +926,13 @@ void Reader::read_activities_root(const xml_node& root, bool truncated, std::siz
     } else if (!version.empty() && version.substr(0, 2) != "2.") {
         warn(root, "version-2", "IATI version '" + version_ + "' is neither 1.01-1.05 nor 2.0x; read with the 2.0x rules and the 1.0x code mapping");
     }
+}
+
+void Reader::read_activities_children(const xml_node& root, bool truncated, std::size_t bytes_before, std::size_t bytes_total,
+                                      bool last_is_complete) {
     // In a file cut short, the last activity may be incomplete: everything before it was closed.
     xml_node last;
-    if (truncated) {
+    if (truncated && !last_is_complete) {
         for (const xml_node a : root.children("iati-activity")) last = a;
     }
     const std::size_t step = std::max<std::size_t>(bytes_total / 100, 1);
@@ -885,7 +950,7 @@ void Reader::read_activities_root(const xml_node& root, bool truncated, std::siz
         read_activity(a);
         if (options_.progress) {
             const std::ptrdiff_t offset = a.offset_debug();
-            const std::size_t done = bytes_before + (offset < 0 ? 0 : static_cast<std::size_t>(offset));
+            const std::size_t done = bytes_before + (offset < 0 ? 0 : file_offset(static_cast<std::size_t>(offset)));
             if (done >= next_progress_) {
                 options_.progress(done, bytes_total);
                 next_progress_ = done + step;
@@ -982,13 +1047,27 @@ void Reader::read_organisations_root(const xml_node& root, bool truncated) {
     result_.notes.push_back(note);
 }
 
-void Reader::read_document(std::string& buffer, const std::string& name, std::size_t bytes_before, std::size_t bytes_total) {
+void Reader::begin_file(const std::string& name) {
     file_ = name;
     file_order_ = result_.files;
     ++result_.files;
+    batched_ = false;
+    batch_head_offset_ = 0;
+    batch_head_length_ = std::numeric_limits<std::size_t>::max();
+    batch_region_offset_ = 0;
+}
+
+void Reader::read_document(std::string& buffer, const std::string& name, std::size_t bytes_before, std::size_t bytes_total) {
+    begin_file(name);
     if (buffer.size() > std::numeric_limits<std::uint32_t>::max()) {
         problem(Severity::error, false, "file-size", "files over 4 GiB are not supported; split the file", 0, {});
         return;
+    }
+    if (options_.batch_bytes > 0) {
+        if (const auto root = iati_detail::find_batchable_root(buffer)) {
+            read_batches(buffer, *root, [](std::string&) { return false; }, bytes_before, bytes_total);
+            return;
+        }
     }
     lines_ = iati_detail::LineIndex(buffer);
     // A DOCTYPE is never followed (pugixml does not expand entities beyond the five XML ones
@@ -1002,36 +1081,130 @@ void Reader::read_document(std::string& buffer, const std::string& name, std::si
         problem(Severity::warning, true, "no-doctype", "DOCTYPE ignored (IATI files have none)", lines_.line(doctype->offset), "!DOCTYPE");
     }
     pugi::xml_document doc;
-    // No parse_eol: offsets must stay those of the file for line numbers (values are trimmed).
-    const unsigned flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_wconv_attribute;
-    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), flags, pugi::encoding_auto);
-    const xml_node root = doc.document_element();
     bool truncated = false;
+    if (!accept(doc, doc.load_buffer_inplace(buffer.data(), buffer.size(), kParseFlags, pugi::encoding_auto), truncated)) return;
+    const xml_node root = doc.document_element();
+    if (equals(root.name(), "iati-activities")) {
+        read_activities_root(root, truncated, bytes_before, bytes_total);
+        report_deferred_error();
+    } else if (equals(root.name(), "iati-organisations")) {
+        read_organisations_root(root, truncated);
+        report_deferred_error();
+    } else {
+        report_deferred_error();
+        problem(Severity::error, false, "root-element",
+                "root element <" + std::string(root.name()).substr(0, 60) + "> is not <iati-activities> or <iati-organisations>; the file is not read",
+                line_of(root), root.name());
+    }
+}
+
+bool Reader::accept(const pugi::xml_document& doc, const pugi::xml_parse_result& parsed, bool& truncated) {
+    const xml_node root = doc.document_element();
+    truncated = false;
     if (!parsed) {
-        const std::uint32_t line = parsed.offset >= 0 ? lines_.line(static_cast<std::size_t>(parsed.offset)) : 0;
+        const std::uint32_t line = parsed.offset >= 0 ? line_at(file_offset(static_cast<std::size_t>(parsed.offset))) : 0;
         const bool empty_document = parsed.status == pugi::status_no_document_element;
         const std::string message = empty_document ? "not an XML document (no root element)"
                                                    : std::string("XML is not well formed: ") + parsed.description();
         if (!root || empty_document || options_.strict) {
             problem(Severity::error, true, "well-formed", message + (root ? "" : "; the file is not read"), line, {});
-            return;
+            return false;
         }
         truncated = true;
-        problem(Severity::error, true, "well-formed", message + "; the complete records before this point are read", line, {});
+        // Reported after the records before the error are read, so diagnostics stay in file order.
+        deferred_error_ = {message + "; the complete records before this point are read", line};
     }
     if (!root) {
         problem(Severity::error, true, "well-formed", "not an XML document (no root element)", 0, {});
-        return;
+        return false;
     }
-    if (equals(root.name(), "iati-activities")) {
-        read_activities_root(root, truncated, bytes_before, bytes_total);
-    } else if (equals(root.name(), "iati-organisations")) {
-        read_organisations_root(root, truncated);
-    } else {
-        problem(Severity::error, false, "root-element",
-                "root element <" + std::string(root.name()).substr(0, 60) + "> is not <iati-activities> or <iati-organisations>; the file is not read",
-                line_of(root), root.name());
+    return true;
+}
+
+// A large activities document is parsed a batch of whole activities at a time: each batch is
+// the root's start tag, a slice of the file ending after an activity, and the root's end tag.
+// Only one batch's DOM (and, reading a file, about one batch of its text) exists at once, and
+// every offset maps back to the file, so lines, errors and results are those of a
+// whole-document parse. The last slice runs to the end of the file: whatever follows the
+// activities (or cuts one short) is parsed as it stands.
+void Reader::read_batches(std::string& window, const iati_detail::RootTag& root, const std::function<bool(std::string&)>& more,
+                          std::size_t bytes_before, std::size_t bytes_total) {
+    using Kind = iati_detail::BatchCut::Kind;
+    static constexpr std::string_view kTail = "</iati-activities>";
+    const std::string head = window.substr(root.begin, root.end - root.begin);
+    batched_ = true;
+    head_lines_ = iati_detail::LineIndex(std::string_view(window).substr(0, root.end));
+    batch_head_offset_ = root.begin;
+    batch_head_length_ = head.size();
+    std::size_t window_offset = 0;  // file offset of window[0]
+    std::size_t from = root.end;    // where the next batch starts in the window
+    std::size_t counted = 0;        // newlines are counted up to here in the window ...
+    std::uint32_t line = 1;         // ... which is on this line
+    const auto count_lines_to = [&](std::size_t to) {
+        line += static_cast<std::uint32_t>(std::count(window.begin() + static_cast<std::ptrdiff_t>(counted), window.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+        counted = to;
+    };
+    bool end_of_file = false;
+    bool first = true;
+    bool exact = false;  // the current batch is cut by the exact scan
+    std::string batch;
+    while (true) {
+        const std::size_t target = from + std::min(options_.batch_bytes, std::numeric_limits<std::size_t>::max() - from);
+        // The quick cut by substring search first; the exact scan only when its batch fails.
+        iati_detail::BatchCut found = exact ? iati_detail::next_batch_cut(window, from, target) : iati_detail::quick_batch_cut(window, from, target);
+        if (found.kind == Kind::more && !end_of_file) {
+            // Keep only what is not parsed yet, and read on.
+            count_lines_to(from);
+            window.erase(0, from);
+            window_offset += from;
+            from = 0;
+            counted = 0;
+            end_of_file = !more(window);
+            continue;
+        }
+        const bool last = found.kind != Kind::cut;
+        while (last && !end_of_file) end_of_file = !more(window);
+        const std::size_t to = last ? window.size() : found.at;
+        count_lines_to(from);
+        batch.clear();
+        batch.reserve(head.size() + (to - from) + kTail.size());
+        batch.append(head).append(window, from, to - from);
+        if (!last) batch.append(kTail);
+        batch_region_offset_ = window_offset + from;
+        region_lines_ = iati_detail::LineIndex(std::string_view(window).substr(from, to - from));
+        region_first_line_ = line;
+        pugi::xml_document doc;
+        bool truncated = false;
+        const pugi::xml_parse_result parsed = doc.load_buffer_inplace(batch.data(), batch.size(), kParseFlags, pugi::encoding_utf8);
+        if (!parsed && !exact && !last) {
+            exact = true;  // the quick cut may have fallen inside a comment or CDATA: cut again
+            continue;
+        }
+        if (!accept(doc, parsed, truncated)) break;
+        const xml_node element = doc.document_element();
+        if (first) begin_activities_root(element);
+        first = false;
+        // In a document cut short, the last activity is kept when its text (still in the window,
+        // unlike the parsed copy) closes it before the error: a file that ends between two
+        // activities loses none.
+        bool last_is_complete = false;
+        if (truncated && parsed.offset >= 0) {
+            xml_node last_activity;
+            for (const xml_node a : element.children("iati-activity")) last_activity = a;
+            const std::ptrdiff_t name_at = last_activity ? last_activity.offset_debug() : -1;
+            if (name_at > 0) {
+                const std::size_t start = file_offset(static_cast<std::size_t>(name_at) - 1) - window_offset;  // its '<'
+                const iati_detail::BatchCut end = iati_detail::next_batch_cut(window, start, start);
+                last_is_complete = end.kind == Kind::cut && window_offset + end.at <= file_offset(static_cast<std::size_t>(parsed.offset));
+            }
+        }
+        read_activities_children(element, truncated, bytes_before, bytes_total, last_is_complete);
+        report_deferred_error();
+        if (last || truncated) break;  // an error ends the read of the file, as in one parse
+        from = to;
+        exact = false;
     }
+    batched_ = false;
 }
 
 }  // namespace
@@ -1056,7 +1229,36 @@ IatiReadResult read_iati_files(const std::vector<std::string>& paths, Portfolio&
             result.diagnostics.push_back(std::move(d));
             continue;
         }
-        std::string buffer((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto expected = std::filesystem::file_size(path, ec);
+        const std::size_t known = ec ? 0 : static_cast<std::size_t>(expected);
+        // Appends the next chunk of the file (at least as much as is held, so that a long
+        // record costs a logarithmic number of reads); false at the end of the file.
+        const auto more = [&in, &options](std::string& window) {
+            const std::size_t chunk = std::max({std::size_t{1} << 16, options.batch_bytes, window.size()});
+            const std::size_t old = window.size();
+            window.resize(old + chunk);
+            in.read(window.data() + old, static_cast<std::streamsize>(chunk));
+            window.resize(old + static_cast<std::size_t>(in.gcount()));
+            return in.gcount() > 0;
+        };
+        std::string buffer;
+        if (options.batch_bytes > 0 && known > 0 && more(buffer)) {
+            if (const auto root = iati_detail::find_batchable_root(buffer)) {
+                reader.read_stream(buffer, *root, more, path, done, std::max(total, done + known));
+                done += known;
+                continue;
+            }
+        }
+        // The whole file at once: one read of the known size (growing a string character by
+        // character would copy the file several times), then to the end whatever the size said.
+        if (known > buffer.size()) {
+            const std::size_t old = buffer.size();
+            buffer.resize(known);
+            in.read(buffer.data() + old, static_cast<std::streamsize>(known - old));
+            buffer.resize(old + static_cast<std::size_t>(in.gcount()));
+        }
+        in.clear();
+        buffer.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         const std::size_t size = buffer.size();
         reader.read_document(buffer, path, done, std::max(total, done + size));
         done += size;

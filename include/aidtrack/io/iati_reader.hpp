@@ -31,6 +31,11 @@ struct IatiReadOptions {
     /// file). Strict mode refuses any duplicate. An activity already in the Portfolio before
     /// the read is always kept (its money cannot be taken back out).
     DuplicatePolicy duplicates = DuplicatePolicy::latest_updated;
+    /// A UTF-8 `<iati-activities>` file is read and parsed a batch of whole activities of about
+    /// this many bytes at a time, so memory follows the batch, not the file; records, lines and
+    /// errors do not depend on the batch size. 0 parses each file whole (then, in a file cut short
+    /// between two activities, the last complete one is left out with the cut one; batches keep it).
+    std::size_t batch_bytes = std::size_t{4} << 20;
 };
 
 /// \brief What a read did: counts, the diagnostics it found and tables of what it selected.

@@ -1,0 +1,210 @@
+/// \file
+/// \brief Reading IATI files a batch of activities at a time gives exactly what a whole-document
+/// parse gives: the same Portfolio, diagnostics and lines, on the real files, their truncations
+/// and crafted documents whose text fools a quick cut.
+#include "../../src/io/iati_batches.hpp"
+
+#include <aidtrack/io/iati_reader.hpp>
+#include <aidtrack/model/portfolio.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace aidtrack {
+namespace {
+
+namespace fs = std::filesystem;
+using iati_detail::BatchCut;
+
+const std::string kReal = std::string(AIDTRACK_SHARED_DATA_DIR) + "/iati/real/";
+
+struct Read {
+    Portfolio portfolio;
+    IatiReadResult result;
+    std::vector<std::string> diagnostics;
+};
+
+Read read_string(const std::string& xml, std::size_t batch_bytes) {
+    Read r;
+    IatiReadOptions options;
+    options.batch_bytes = batch_bytes;
+    r.result = read_iati_string(xml, r.portfolio, options, "doc.xml");
+    for (const auto& d : r.result.diagnostics) r.diagnostics.push_back(d.to_string());
+    return r;
+}
+
+Read read_file(const std::string& path, std::size_t batch_bytes) {
+    Read r;
+    IatiReadOptions options;
+    options.batch_bytes = batch_bytes;
+    r.result = read_iati_files({path}, r.portfolio, options);
+    for (const auto& d : r.result.diagnostics) r.diagnostics.push_back(d.to_string());
+    return r;
+}
+
+void expect_same(const Read& whole, const Read& batched, const std::string& what) {
+    EXPECT_EQ(whole.diagnostics, batched.diagnostics) << what;
+    EXPECT_EQ(whole.result.activities_read, batched.result.activities_read) << what;
+    EXPECT_EQ(whole.result.activities_kept, batched.result.activities_kept) << what;
+    EXPECT_EQ(whole.result.transactions, batched.result.transactions) << what;
+    EXPECT_EQ(whole.result.notes, batched.result.notes) << what;
+    EXPECT_TRUE(whole.portfolio == batched.portfolio) << what;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> real_activity_files() {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(kReal)) {
+        if (e.path().extension() == ".xml" && slurp(e.path().string()).find("<iati-activities") != std::string::npos) out.push_back(e.path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST(iati_batches_test, real_files_read_the_same_in_batches_of_any_size) {
+    const auto files = real_activity_files();
+    ASSERT_GE(files.size(), 10U);
+    for (const auto& path : files) {
+        const Read whole = read_file(path, 0);
+        ASSERT_GT(whole.result.activities_read, 0U) << path;
+        // 1 byte: every activity its own batch; 20 kB: several activities a batch; from a file
+        // (the text read a chunk at a time) and from memory.
+        expect_same(whole, read_file(path, 1), path + " by file, 1-byte batches");
+        expect_same(whole, read_file(path, 20'000), path + " by file, 20 kB batches");
+        const std::string text = slurp(path);
+        expect_same(read_string(text, 0), read_string(text, 1), path + " from memory, 1-byte batches");
+    }
+}
+
+TEST(iati_batches_test, truncations_give_the_same_records_and_errors) {
+    // The largest real activity file, cut at every tenth: the records before the cut are kept
+    // and the error names the same line whether the document is parsed whole or in batches.
+    std::string largest;
+    for (const auto& path : real_activity_files()) {
+        if (largest.empty() || fs::file_size(path) > fs::file_size(largest)) largest = path;
+    }
+    const std::string text = slurp(largest);
+    const fs::path dir = fs::temp_directory_path() / "aidtrack-batches-test";
+    fs::create_directories(dir);
+    for (int tenth = 1; tenth < 10; ++tenth) {
+        const std::string cut = text.substr(0, text.size() * static_cast<std::size_t>(tenth) / 10);
+        const std::string path = (dir / ("cut-" + std::to_string(tenth) + ".xml")).string();
+        std::ofstream(path, std::ios::binary) << cut;
+        const Read whole = read_file(path, 0);
+        EXPECT_FALSE(whole.diagnostics.empty());
+        expect_same(whole, read_file(path, 1), path);
+        expect_same(whole, read_file(path, 5'000), path);
+    }
+    fs::remove_all(dir);
+}
+
+// Activities whose text holds what a substring search takes for an activity's end.
+std::string crafted(const std::string& middle) {
+    std::string xml = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a comment before the root -->\n"
+                      "<iati-activities version=\"2.03\" note=\"a > in a value\">\n";
+    for (int i = 1; i <= 3; ++i) {
+        xml += " <iati-activity default-currency=\"USD\">\n  <iati-identifier>XM-T-" + std::to_string(i) + "</iati-identifier>\n";
+        if (i == 2) xml += middle;
+        xml += "  <transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-0" + std::to_string(i) +
+               "\"/><value>10" + std::to_string(i) + "</value></transaction>\n </iati-activity>\n";
+    }
+    return xml + "</iati-activities>\n";
+}
+
+TEST(iati_batches_test, text_that_looks_like_an_end_tag_does_not_cut_a_batch) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"comment", "  <!-- </iati-activity> -->\n"},
+        {"cdata", "  <title><narrative><![CDATA[ </iati-activity> ]]></narrative></title>\n"},
+        {"processing instruction", "  <?note </iati-activity> ?>\n"},
+        {"nested activity", "  <iati-activity><iati-identifier>XM-NESTED</iati-identifier></iati-activity>\n"},
+        {"end tag with space", "  <title><narrative>t</narrative></title>\n </iati-activity  >\n <iati-activity><iati-identifier>XM-T-2b</iati-identifier>\n"},
+        {"self-closing activity", " </iati-activity>\n <iati-activity/>\n <iati-activity>\n  <iati-identifier>XM-T-2c</iati-identifier>\n"},
+        {"unexpected element", " </iati-activity>\n <note>between activities</note>\n <iati-activity>\n  <iati-identifier>XM-T-2d</iati-identifier>\n"},
+        {"mismatched tag", "  <title><narrative>open</title>\n"},
+        {"bad value", "  <transaction><transaction-type code=\"3\"/><value>1e400</value></transaction>\n"},
+    };
+    for (const auto& [name, middle] : cases) {
+        const std::string xml = crafted(middle);
+        const Read whole = read_string(xml, 0);
+        for (std::size_t batch : {std::size_t{1}, std::size_t{40}, std::size_t{200}, std::size_t{400}}) {
+            expect_same(whole, read_string(xml, batch), name + ", batches of " + std::to_string(batch));
+        }
+    }
+    // The comment case is read in full: three activities, three transactions.
+    const Read comment = read_string(crafted("  <!-- </iati-activity> -->\n"), 1);
+    EXPECT_EQ(comment.portfolio.activity_count(), 3U);
+    EXPECT_EQ(comment.portfolio.transactions().size(), 3U);
+    EXPECT_TRUE(comment.diagnostics.empty());
+}
+
+TEST(iati_batches_test, garbage_after_the_root_is_reported_alike) {
+    const std::string body = crafted("");
+    for (const std::string& xml : {body + "<extra/>\n", body + "trailing text"}) {
+        const Read whole = read_string(xml, 0);
+        expect_same(whole, read_string(xml, 1), xml.substr(xml.size() - 30));
+    }
+}
+
+TEST(iati_batches_test, a_file_cut_between_activities_keeps_every_complete_one) {
+    // Cut after the third activity's end tag: no activity is incomplete, whatever the batch.
+    const std::string body = crafted("");
+    const std::string xml = body.substr(0, body.size() - std::string("</iati-activities>\n").size());
+    const Read one = read_string(xml, std::size_t{1} << 30);  // a single batch
+    EXPECT_EQ(one.portfolio.activity_count(), 3U);
+    EXPECT_EQ(one.portfolio.transactions().size(), 3U);
+    ASSERT_EQ(one.diagnostics.size(), 1U);
+    EXPECT_NE(one.diagnostics[0].find("the complete records before this point are read"), std::string::npos) << one.diagnostics[0];
+    for (std::size_t batch : {std::size_t{1}, std::size_t{40}, std::size_t{200}}) {
+        expect_same(one, read_string(xml, batch), "batches of " + std::to_string(batch));
+    }
+    // Cut inside the third activity: it is left out, as in a whole-document parse.
+    const std::string inside = body.substr(0, body.find("<value>103"));
+    const Read whole = read_string(inside, 0);
+    EXPECT_EQ(whole.portfolio.activity_count(), 2U);
+    for (std::size_t batch : {std::size_t{1}, std::size_t{40}, std::size_t{1} << 30}) {
+        expect_same(whole, read_string(inside, batch), "cut inside, batches of " + std::to_string(batch));
+    }
+}
+
+TEST(iati_batches_test, only_plain_utf8_activity_documents_are_batched) {
+    EXPECT_FALSE(iati_detail::find_batchable_root("\xFF\xFE<\0i\0"));                        // UTF-16 LE
+    EXPECT_FALSE(iati_detail::find_batchable_root("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><iati-activities>"));
+    EXPECT_FALSE(iati_detail::find_batchable_root("<!DOCTYPE x><iati-activities>"));
+    EXPECT_FALSE(iati_detail::find_batchable_root("<iati-activities version=\"2.03\"/>"));  // empty root
+    EXPECT_FALSE(iati_detail::find_batchable_root("<iati-organisations>"));
+    EXPECT_FALSE(iati_detail::find_batchable_root("<iati-activitiesX>"));
+    const std::string text = "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?>\n<!-- c -->\n<iati-activities a=\"x>y\">\n<iati-activity/>";
+    const auto root = iati_detail::find_batchable_root(text);
+    ASSERT_TRUE(root);
+    // BOM 3 + declaration 38 + newline 1 + comment 10 + newline 1 = 53.
+    EXPECT_EQ(root->begin, 53U);
+    EXPECT_EQ(text.substr(root->begin, root->end - root->begin), "<iati-activities a=\"x>y\">");
+}
+
+TEST(iati_batches_test, exact_cut_counts_depth_and_skips_markup) {
+    const std::string body = "<a><b/></a><!-- <x> --><c x='>'><![CDATA[</c>]]></c><d/>";
+    //                         0         10        20        30        40        50
+    // <a>..</a> ends at 11; the comment ends at 23; <c ...>...</c> ends at 52; <d/> at 56.
+    EXPECT_EQ(iati_detail::next_batch_cut(body, 0, 0).at, 11U);
+    EXPECT_EQ(iati_detail::next_batch_cut(body, 0, 12).at, 52U);
+    EXPECT_EQ(iati_detail::next_batch_cut(body, 11, 53).at, 56U);
+    EXPECT_EQ(iati_detail::next_batch_cut(body, 0, 57).kind, BatchCut::Kind::more);
+    EXPECT_EQ(iati_detail::next_batch_cut("<a>text", 0, 0).kind, BatchCut::Kind::more);
+    EXPECT_EQ(iati_detail::next_batch_cut("<a/></iati-activities>", 4, 5).kind, BatchCut::Kind::rest);
+    const std::string two = "<iati-activity>x</iati-activity><iati-activity>y</iati-activity >";
+    EXPECT_EQ(iati_detail::quick_batch_cut(two, 0, 1).at, 32U);    // 15 + 1 + 16
+    EXPECT_EQ(iati_detail::quick_batch_cut(two, 32, 33).at, 65U);  // 32 + 15 + 1 + 17 (with the space)
+    EXPECT_EQ(iati_detail::quick_batch_cut(two, 0, 66).kind, BatchCut::Kind::more);
+}
+
+}  // namespace
+}  // namespace aidtrack
