@@ -264,9 +264,10 @@ void bind_iati(py::module_& m) {
         [](const std::vector<std::string>& paths, bool strict, py::object progress, std::vector<std::string> countries,
            std::vector<std::string> sectors, std::vector<std::string> reporting_orgs, std::optional<Date> date_from,
            std::optional<Date> date_to, std::vector<std::string> activity_ids, std::vector<std::pair<std::string, std::string>> keywords,
-           bool mine_action, bool peacekeeping) {
+           bool mine_action, bool peacekeeping, std::size_t batch_bytes) {
             IatiReadOptions options;
             options.strict = strict;
+            options.batch_bytes = batch_bytes;
             IatiSelection& s = options.selection;
             s.recipient_countries.insert(countries.begin(), countries.end());
             s.sectors.insert(sectors.begin(), sectors.end());
@@ -292,7 +293,7 @@ void bind_iati(py::module_& m) {
         py::arg("sectors") = std::vector<std::string>{}, py::arg("reporting_orgs") = std::vector<std::string>{},
         py::arg("date_from") = std::nullopt, py::arg("date_to") = std::nullopt, py::arg("activity_ids") = std::vector<std::string>{},
         py::arg("keywords") = std::vector<std::pair<std::string, std::string>>{}, py::arg("mine_action") = false,
-        py::arg("peacekeeping") = false,
+        py::arg("peacekeeping") = false, py::arg("batch_bytes") = IatiReadOptions{}.batch_bytes,
         "Read IATI files into a new Portfolio; returns (portfolio, read result dict). Use aidtrack.load_iati.");
     m.def("_summarize_iati", [](const Portfolio& p) { return summarize_iati(p).to_json(); }, py::arg("portfolio"),
           "The `aidtrack summarize --json` object of a portfolio, as JSON text.");

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import aidtrack
@@ -263,3 +264,14 @@ def test_codelists_resolve_names():
     assert aidtrack.codelist_contains("TransactionType", "3")
     assert not aidtrack.codelist_contains("TransactionType", "99")
     assert aidtrack.codelists_version() == "2.03"
+
+
+def test_batch_size_does_not_change_what_is_read():
+    """Reading a batch of activities at a time (here tiny batches) gives the whole-file answer."""
+    paths = [p for p in REAL_FILES if b"<iati-activities" in p.read_bytes()[:4000]]
+    whole, whole_result = aidtrack.read_iati(paths, batch_bytes=0)
+    small, small_result = aidtrack.read_iati(paths, batch_bytes=10_000)
+    assert whole_result["activities_kept"] == small_result["activities_kept"] > 0
+    pd.testing.assert_frame_equal(whole.transactions_frame(), small.transactions_frame())
+    pd.testing.assert_frame_equal(whole_result["diagnostics"], small_result["diagnostics"])
+    assert aidtrack.summarize_iati(whole) == aidtrack.summarize_iati(small)

@@ -77,14 +77,19 @@ def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
               date_from: Optional[_dt.date] = None, date_to: Optional[_dt.date] = None,
               activity_ids: Union[None, str, Iterable[str]] = None,
               keywords: Optional[Mapping[str, str]] = None,
-              mine_action: bool = False, peacekeeping: bool = False) -> tuple[Portfolio, dict]:
+              mine_action: bool = False, peacekeeping: bool = False,
+              batch_bytes: int = 4 << 20) -> tuple[Portfolio, dict]:
     """Like :func:`load_iati` but also returns the read result: counts, ``diagnostics``,
     ``selection`` (why each activity was kept), ``organisation_finances`` (budgets and
-    expenditure of iati-organisations files) as DataFrames, and ``notes``."""
+    expenditure of iati-organisations files) as DataFrames, and ``notes``.
+
+    ``batch_bytes``: activity files are read and parsed about this many bytes of whole
+    activities at a time, so memory follows the batch rather than the file (records and
+    diagnostics do not depend on it); ``0`` parses each file whole."""
     callback = _StderrBar() if progress is True else (progress or None)
     portfolio, result = _core._read_iati(
         _paths(paths), strict, callback, _as_list(countries), _as_list(sectors), _as_list(reporting_orgs),
-        date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping)
+        date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping, batch_bytes)
     for name in ("diagnostics", "selection", "organisation_finances"):
         result[name] = table_frame(result[name])
     return portfolio, result
@@ -108,7 +113,7 @@ def load_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
             any matches, and ``activities_frame()["selected_by"]`` names the rule.
     """
     unknown = set(filters) - {"countries", "sectors", "reporting_orgs", "date_from", "date_to", "activity_ids",
-                              "keywords", "mine_action", "peacekeeping"}
+                              "keywords", "mine_action", "peacekeeping", "batch_bytes"}
     if unknown:
         raise TypeError(f"load_iati() got unknown filters: {', '.join(sorted(unknown))}")
     portfolio, _ = read_iati(paths, strict=strict, progress=progress, **filters)
