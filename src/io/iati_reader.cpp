@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <deque>
 #include <functional>
 #include <cstring>
 #include <filesystem>
@@ -260,7 +261,7 @@ private:
     Diagnostics pending_;
     std::size_t next_progress_ = 0;
     std::size_t file_order_ = 0;
-    std::vector<StagedActivity> staged_;
+    std::deque<StagedActivity> staged_;  // a deque: growing it never moves the large records
     std::unordered_map<std::string, std::size_t> staged_index_;
     // IATI 1.0x: whether the current file declares 1.0x, and the mismatches already reported.
     bool legacy_ = false;
