@@ -94,6 +94,23 @@ std::string slug(const std::string& title) {
     return out.empty() ? "table" : out;
 }
 
+namespace {
+
+bool ends_with_year(const std::string& name) {
+    return name.size() >= 4 && name.compare(name.size() - 4, 4, "year") == 0;
+}
+
+// A value is a year when its column is named so, or its row is (a first text column naming the
+// statistic, as in forecast summaries): years are shown without thousands separators.
+bool names_a_year(const Table& table, std::size_t row, std::size_t column) {
+    if (ends_with_year(table.column(column).name)) return true;
+    if (column == 0 || table.column_count() == 0) return false;
+    const auto* labels = std::get_if<std::vector<std::string>>(&table.column(0).data);
+    return labels != nullptr && row < labels->size() && ends_with_year((*labels)[row]);
+}
+
+}  // namespace
+
 std::string display_text(const Table& table, std::size_t row, std::size_t column, int decimals) {
     const auto& c = table.column(column);
     if (c.valid.at(row) == 0) return "–";
@@ -102,6 +119,10 @@ std::string display_text(const Table& table, std::size_t row, std::size_t column
         const double x = (*v)[row];
         if (!std::isfinite(x)) return "–";
         char buffer[64];
+        if (names_a_year(table, row, column)) {  // 2045.4, not 2,045
+            std::snprintf(buffer, sizeof buffer, x == std::floor(x) ? "%.0f" : "%.1f", x);
+            return buffer;
+        }
         // Large values as whole numbers with separators; small ones (ratios) with 3 decimals.
         if (std::abs(x) >= 1000) {
             std::snprintf(buffer, sizeof buffer, "%.0f", x);

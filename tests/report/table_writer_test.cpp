@@ -78,6 +78,24 @@ TEST(table_writer_test, display_groups_thousands_but_not_years) {
     EXPECT_EQ(display_text(t, 0, 3), "1,234,567");
 }
 
+TEST(table_writer_test, decimal_years_in_a_year_row_or_column_are_not_grouped) {
+    // A forecast summary: the statistic names the row; completion years are decimal years.
+    Table t("summary");
+    t.add_column<std::string>("statistic");
+    t.add_column<double>("p50");
+    t.add_column<double>("completion_year");
+    t.push<std::string>(0, "completion_year");
+    t.push<double>(1, 2045.37);
+    t.push<double>(2, 2046.0);
+    t.push<std::string>(0, "funding_gap");
+    t.push<double>(1, 2045370.0);
+    t.push<double>(2, 2047.04);
+    EXPECT_EQ(display_text(t, 0, 1), "2045.4");     // row named *year: one decimal, no separator
+    EXPECT_EQ(display_text(t, 0, 2), "2046");       // whole years without decimals
+    EXPECT_EQ(display_text(t, 1, 1), "2,045,370");  // money in another row keeps its separators
+    EXPECT_EQ(display_text(t, 1, 2), "2047.0");     // column named *year: 2047.04 to one decimal
+}
+
 TEST(table_writer_test, slugs_are_file_name_safe) {
     EXPECT_EQ(slug("Project flows by provider and year"), "project-flows-by-provider-and-year");
     EXPECT_EQ(slug("Remaining (km²) on 2024-12-31!"), "remaining-km-on-2024-12-31");
