@@ -206,12 +206,26 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     auto survey = [&](unsigned k) {
         Seen& s = seen[k];
         const std::size_t from = n * k / threads, to = n * (k + 1) / threads;
-        for (std::size_t i = from; i < to; ++i) {
-            const std::int32_t d = t.date[i];
-            const std::int32_t v = t.value_date[i];
-            if (d != day_number::kNone) { s.lo = std::min(s.lo, d); s.hi = std::max(s.hi, d); }
-            if (v != day_number::kNone) { s.lo = std::min(s.lo, v); s.hi = std::max(s.hi, v); }
-            s.currency[t.currency[i]] = 1;
+        // Branch-free minimum and maximum (kNone is the smallest int32, so it never wins a
+        // maximum and is lifted out of the minimum) let the compiler vectorise the day range.
+        static_assert(day_number::kNone == std::numeric_limits<std::int32_t>::min());
+        constexpr std::int32_t kHigh = std::numeric_limits<std::int32_t>::max();
+        std::int32_t lo = kHigh, hi = day_number::kNone;
+        for (const std::int32_t* column : {t.date.data(), t.value_date.data()}) {
+            for (std::size_t i = from; i < to; ++i) {
+                const std::int32_t d = column[i];
+                lo = std::min(lo, d == day_number::kNone ? kHigh : d);
+                hi = std::max(hi, d);
+            }
+        }
+        if (lo != kHigh) { s.lo = lo; s.hi = hi; }
+        // Rows come activity by activity and an activity mostly pays in one currency.
+        if (from == to) return;
+        std::uint16_t last = t.currency[from];
+        s.currency[last] = 1;
+        for (std::size_t i = from + 1; i < to; ++i) {
+            const std::uint16_t c = t.currency[i];
+            if (c != last) { s.currency[c] = 1; last = c; }
         }
     };
     {
