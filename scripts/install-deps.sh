@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-serialization-dev libboost-date-time-dev
-  libpugixml-dev libxml2-dev
+  libpugixml-dev libxml2-dev zlib1g-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest python3-matplotlib
   python3-nbclient python3-ipykernel python3-lxml python3-dask python3-distributed
   libgtest-dev libgmock-dev libbenchmark-dev

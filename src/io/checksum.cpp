@@ -1,0 +1,13 @@
+/// \file checksum.cpp
+/// \brief CRC-32 through zlib (see checksum.hpp).
+#include "checksum.hpp"
+
+#include <zlib.h>
+
+namespace aidtrack::archive_detail {
+
+std::uint32_t crc32_of(const char* data, std::size_t size) {
+    return static_cast<std::uint32_t>(crc32_z(0L, reinterpret_cast<const Bytef*>(data), size));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): zlib takes bytes
+}
+
+}  // namespace aidtrack::archive_detail
