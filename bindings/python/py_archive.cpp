@@ -1,4 +1,4 @@
-// Saving and loading Portfolios as checked Boost.Serialization archives.
+// Saving and loading Portfolios as checked archives (compact, or Boost.Serialization's own).
 #include "py_common.hpp"
 
 #include <aidtrack/io/archive.hpp>
@@ -12,8 +12,8 @@ void bind_archive(py::module_& m) {
                  py::gil_scoped_release release;
                  p.save(path, format);
              },
-             py::arg("path"), py::arg("format") = "binary",
-             "Save atomically as a Boost.Serialization archive: 'binary' (default), 'text' or 'xml'.")
+             py::arg("path"), py::arg("format") = "compact",
+             "Save atomically: 'compact' (default, fastest to load), or Boost.Serialization's 'binary', 'text' or 'xml'.")
         .def_static("load", [](const std::string& path) {
                         py::gil_scoped_release release;
                         return Portfolio::load(path);
@@ -22,7 +22,7 @@ void bind_archive(py::module_& m) {
         .def("to_bytes", [](const Portfolio& p, const std::string& format) {
                  return py::bytes(portfolio_to_bytes(p, archive_format_from_string(format)));
              },
-             py::arg("format") = "binary", "The archive as bytes.")
+             py::arg("format") = "compact", "The archive as bytes.")
         .def_static("from_bytes", [](const py::bytes& data) { return portfolio_from_bytes(std::string(data)); }, py::arg("data"),
                     "A Portfolio from archive bytes.");
 }

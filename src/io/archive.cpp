@@ -4,11 +4,12 @@
 #include <aidtrack/io/archive_results.hpp>
 
 #include "archive_checked.hpp"
+#include "archive_compact.hpp"
+#include "checksum.hpp"
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
-#include <boost/crc.hpp>
 #include <boost/serialization/binary_object.hpp>
 
 #include <cerrno>
@@ -130,6 +131,8 @@ void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int /*version*/) {
         ar >> make_nvp("activities", activities);
         ar >> make_nvp("organisations", organisations);
         Portfolio loaded;
+        loaded.activities_.reserve(activities.size());  // no re-moves of large records while adding
+        loaded.activity_index_.reserve(activities.size());
         for (auto& a : activities) loaded.add_activity(std::move(a));
         for (auto& o : organisations) loaded.upsert_organisation(std::move(o));
         load_transactions(ar, loaded.transactions_);
@@ -182,26 +185,27 @@ public:
     }
 };
 
-std::uint32_t crc32_of(const char* data, std::size_t size) {
-    boost::crc_32_type crc;
-    crc.process_bytes(data, size);
-    return crc.checksum();
-}
-
 }  // namespace
 
 ArchiveFormat archive_format_from_string(const std::string& name) {
+    if (name == "compact") return ArchiveFormat::compact;
     if (name == "binary") return ArchiveFormat::binary;
     if (name == "text") return ArchiveFormat::text;
     if (name == "xml") return ArchiveFormat::xml;
-    throw ValidationError("unknown archive format '" + name + "' (binary, text or xml)");
+    throw ValidationError("unknown archive format '" + name + "' (compact, binary, text or xml)");
 }
 
 std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format) {
     std::ostringstream payload_stream(std::ios::binary);
+    std::string compact_payload;
     {
         auto& p = const_cast<Portfolio&>(portfolio);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost saves through a non-const reference
         switch (format) {
+            case ArchiveFormat::compact: {
+                archive_detail::compact_oarchive ar(compact_payload);
+                ar << boost::serialization::make_nvp("portfolio", p);
+                break;
+            }
             case ArchiveFormat::binary: {
                 boost::archive::binary_oarchive ar(payload_stream);
                 ar << boost::serialization::make_nvp("portfolio", p);
@@ -219,12 +223,12 @@ std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format)
             }
         }
     }
-    const std::string payload = std::move(payload_stream).str();
+    const std::string payload = format == ArchiveFormat::compact ? std::move(compact_payload) : std::move(payload_stream).str();
     std::string out(ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic);
     put_u32(out, ArchiveHeader::kFormatVersion);
     put_u32(out, static_cast<std::uint32_t>(format));
     put_u64(out, payload.size());
-    put_u32(out, crc32_of(payload.data(), payload.size()));
+    put_u32(out, archive_detail::crc32_of(payload.data(), payload.size()));
     put_u32(out, 0);
     out += payload;
     return out;
@@ -243,17 +247,23 @@ Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name
         throw ArchiveError("archive format version " + std::to_string(version) + " is not one this library reads (up to " +
                            std::to_string(ArchiveHeader::kFormatVersion) + ")", where, "archive-version");
     }
-    if (format > 2) throw ArchiveError("unknown archive kind " + std::to_string(format), where, "archive-kind");
+    if (format > 3) throw ArchiveError("unknown archive kind " + std::to_string(format), where, "archive-kind");
     if (size != bytes.size() - ArchiveHeader::kSize) {
         throw ArchiveError("archive is truncated or has trailing bytes: header says " + std::to_string(size) + " payload bytes, file has " +
                            std::to_string(bytes.size() - ArchiveHeader::kSize), where, "archive-size");
     }
-    if (crc32_of(bytes.data() + ArchiveHeader::kSize, size) != crc) throw ArchiveError("archive checksum does not match: the file is corrupted", where, "archive-checksum");
+    if (archive_detail::crc32_of(bytes.data() + ArchiveHeader::kSize, size) != crc) throw ArchiveError("archive checksum does not match: the file is corrupted", where, "archive-checksum");
     ByteRangeBuffer payload(bytes.data() + ArchiveHeader::kSize, size);
     std::istream in(&payload);
     Portfolio out;
     try {
         switch (static_cast<ArchiveFormat>(format)) {
+            case ArchiveFormat::compact: {
+                archive_detail::compact_iarchive ar(bytes.data() + ArchiveHeader::kSize, size);
+                ar >> boost::serialization::make_nvp("portfolio", out);
+                if (!ar.at_end()) throw ArchiveError("archive has bytes after the portfolio", {}, "archive-size");
+                break;
+            }
             case ArchiveFormat::binary: {
                 archive_detail::checked_binary_iarchive ar(in);
                 ar >> boost::serialization::make_nvp("portfolio", out);

@@ -59,13 +59,13 @@ std::set<std::string> split_list(const std::string& text) {
 const char* kUsage =
     "aidtrack import FILE... -o OUT.atk [--strict] [--rates CSV] [--country CC[,CC]] [--sector CODE[,CODE]]\n"
     "       [--reporting-org REF[,REF]] [--activity ID[,ID]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
-    "       [--mine-action [--with-peacekeeping]] [--keyword REGEX] [--format binary|text|xml] [--quiet]";
+    "       [--mine-action [--with-peacekeeping]] [--keyword REGEX] [--format compact|binary|text|xml] [--quiet]";
 
 int run_import(const std::vector<std::string>& args) {
     std::vector<std::string> files;
     std::string out;
     std::string rates_path;
-    std::string format = "binary";
+    std::string format = "compact";
     bool quiet = false;
     bool mine_action = false;
     bool peacekeeping = false;

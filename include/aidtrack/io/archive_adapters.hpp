@@ -25,12 +25,15 @@
 namespace aidtrack::archive_detail {
 
 class checked_binary_iarchive;  // the loader's binary archive (src/io/archive_checked.hpp)
+class compact_oarchive;         // the compact archive (src/io/archive_compact.hpp)
+class compact_iarchive;
 
 /// \brief Whether an archive is a binary one (columns go in as raw blocks there).
 template <class Archive>
 inline constexpr bool is_binary = std::is_same_v<Archive, boost::archive::binary_oarchive> ||
                                   std::is_same_v<Archive, boost::archive::binary_iarchive> ||
-                                  std::is_same_v<Archive, checked_binary_iarchive>;
+                                  std::is_same_v<Archive, checked_binary_iarchive> ||
+                                  std::is_same_v<Archive, compact_oarchive> || std::is_same_v<Archive, compact_iarchive>;
 
 /// \brief A Decimal as two 64-bit halves: exact, compact, readable enough in text archives.
 struct DecimalParts {

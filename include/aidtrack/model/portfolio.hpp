@@ -138,7 +138,7 @@ public:
     friend bool operator==(const Portfolio& a, const Portfolio& b);
 
     /// Saves and loads (see io/archive.hpp): declared here so users need one header.
-    void save(const std::string& path, const std::string& format = "binary") const;
+    void save(const std::string& path, const std::string& format = "compact") const;
     [[nodiscard]] static Portfolio load(const std::string& path);
 
 private:
