@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace aidtrack {
@@ -196,16 +197,16 @@ ArchiveFormat archive_format_from_string(const std::string& name) {
 }
 
 std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format) {
-    std::ostringstream payload_stream(std::ios::binary);
-    std::string compact_payload;
-    {
-        auto& p = const_cast<Portfolio&>(portfolio);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost saves through a non-const reference
+    auto& p = const_cast<Portfolio&>(portfolio);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost saves through a non-const reference
+    // The payload is written after room for the header, which is filled in last: the archive
+    // is built in one string, never copied.
+    std::string out(ArchiveHeader::kSize, '\0');
+    if (format == ArchiveFormat::compact) {
+        archive_detail::compact_oarchive ar(out);
+        ar << boost::serialization::make_nvp("portfolio", p);
+    } else {
+        std::ostringstream payload_stream(std::ios::binary);
         switch (format) {
-            case ArchiveFormat::compact: {
-                archive_detail::compact_oarchive ar(compact_payload);
-                ar << boost::serialization::make_nvp("portfolio", p);
-                break;
-            }
             case ArchiveFormat::binary: {
                 boost::archive::binary_oarchive ar(payload_stream);
                 ar << boost::serialization::make_nvp("portfolio", p);
@@ -221,47 +222,89 @@ std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format)
                 ar << boost::serialization::make_nvp("portfolio", p);
                 break;
             }
+            case ArchiveFormat::compact: break;
         }
+        out += std::move(payload_stream).str();
     }
-    const std::string payload = format == ArchiveFormat::compact ? std::move(compact_payload) : std::move(payload_stream).str();
-    std::string out(ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic);
-    put_u32(out, ArchiveHeader::kFormatVersion);
-    put_u32(out, static_cast<std::uint32_t>(format));
-    put_u64(out, payload.size());
-    put_u32(out, archive_detail::crc32_of(payload.data(), payload.size()));
-    put_u32(out, 0);
-    out += payload;
+    const std::uint64_t size = out.size() - ArchiveHeader::kSize;
+    std::string header(ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic);
+    put_u32(header, ArchiveHeader::kFormatVersion);
+    put_u32(header, static_cast<std::uint32_t>(format));
+    put_u64(header, size);
+    put_u32(header, archive_detail::crc32_of(out.data() + ArchiveHeader::kSize, size));
+    put_u32(header, 0);
+    out.replace(0, ArchiveHeader::kSize, header);
     return out;
 }
 
-Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name) {
-    const SourceLocation where{name, 0, {}};
-    if (bytes.size() < ArchiveHeader::kSize || std::memcmp(bytes.data(), ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic) != 0) {
+namespace {
+
+// The header's fields, checked against the archive's total size.
+ArchiveHeader read_header(const char* data, std::uint64_t total, const SourceLocation& where) {
+    if (total < ArchiveHeader::kSize || std::memcmp(data, ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic) != 0) {
         throw ArchiveError("not an aidtrack archive (no AIDTRACK header)", where, "archive-magic");
     }
-    const auto version = static_cast<std::uint32_t>(get_le(bytes, 8, 4));
-    const auto format = static_cast<std::uint32_t>(get_le(bytes, 12, 4));
-    const std::uint64_t size = get_le(bytes, 16, 8);
-    const auto crc = static_cast<std::uint32_t>(get_le(bytes, 24, 4));
-    if (version == 0 || version > ArchiveHeader::kFormatVersion) {
-        throw ArchiveError("archive format version " + std::to_string(version) + " is not one this library reads (up to " +
+    const std::string bytes(data, ArchiveHeader::kSize);
+    ArchiveHeader h;
+    h.format_version = static_cast<std::uint32_t>(get_le(bytes, 8, 4));
+    const auto kind = static_cast<std::uint32_t>(get_le(bytes, 12, 4));
+    h.payload_size = get_le(bytes, 16, 8);
+    h.crc32 = static_cast<std::uint32_t>(get_le(bytes, 24, 4));
+    if (h.format_version == 0 || h.format_version > ArchiveHeader::kFormatVersion) {
+        throw ArchiveError("archive format version " + std::to_string(h.format_version) + " is not one this library reads (up to " +
                            std::to_string(ArchiveHeader::kFormatVersion) + ")", where, "archive-version");
     }
-    if (format > 3) throw ArchiveError("unknown archive kind " + std::to_string(format), where, "archive-kind");
-    if (size != bytes.size() - ArchiveHeader::kSize) {
-        throw ArchiveError("archive is truncated or has trailing bytes: header says " + std::to_string(size) + " payload bytes, file has " +
-                           std::to_string(bytes.size() - ArchiveHeader::kSize), where, "archive-size");
+    if (kind > 3) throw ArchiveError("unknown archive kind " + std::to_string(kind), where, "archive-kind");
+    h.format = static_cast<ArchiveFormat>(kind);
+    if (h.payload_size != total - ArchiveHeader::kSize) {
+        throw ArchiveError("archive is truncated or has trailing bytes: header says " + std::to_string(h.payload_size) + " payload bytes, file has " +
+                           std::to_string(total - ArchiveHeader::kSize), where, "archive-size");
     }
-    if (archive_detail::crc32_of(bytes.data() + ArchiveHeader::kSize, size) != crc) throw ArchiveError("archive checksum does not match: the file is corrupted", where, "archive-checksum");
+    return h;
+}
+
+// Runs a load, turning whatever goes wrong inside it into an ArchiveError that names the file.
+template <class Load>
+void translating_errors(const SourceLocation& where, Load&& load) {
+    try {
+        load();
+    } catch (const ArchiveError& e) {
+        throw ArchiveError(e.message(), where, e.rule());
+    } catch (const IoError& e) {
+        throw IoError(e.message(), where, e.rule());
+    } catch (const Error& e) {
+        throw ArchiveError("archive holds invalid data: " + e.message(), where, "archive-content");
+    } catch (const boost::archive::archive_exception& e) {
+        throw ArchiveError(std::string("cannot read archive: ") + e.what(), where, "archive-content");
+    } catch (const std::bad_alloc&) {
+        throw ArchiveError("archive claims more memory than is available", where, "archive-content");
+    } catch (const std::exception& e) {
+        throw ArchiveError(std::string("cannot read archive: ") + e.what(), where, "archive-content");
+    }
+}
+
+void expect_end(const archive_detail::compact_iarchive& ar) {
+    if (!ar.at_end()) throw ArchiveError("archive has bytes after the portfolio", {}, "archive-size");
+}
+
+}  // namespace
+
+Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name) {
+    const SourceLocation where{name, 0, {}};
+    const ArchiveHeader header = read_header(bytes.data(), bytes.size(), where);
+    const std::uint64_t size = header.payload_size;
+    if (archive_detail::crc32_of(bytes.data() + ArchiveHeader::kSize, size) != header.crc32) {
+        throw ArchiveError("archive checksum does not match: the file is corrupted", where, "archive-checksum");
+    }
     ByteRangeBuffer payload(bytes.data() + ArchiveHeader::kSize, size);
     std::istream in(&payload);
     Portfolio out;
-    try {
-        switch (static_cast<ArchiveFormat>(format)) {
+    translating_errors(where, [&] {
+        switch (header.format) {
             case ArchiveFormat::compact: {
                 archive_detail::compact_iarchive ar(bytes.data() + ArchiveHeader::kSize, size);
                 ar >> boost::serialization::make_nvp("portfolio", out);
-                if (!ar.at_end()) throw ArchiveError("archive has bytes after the portfolio", {}, "archive-size");
+                expect_end(ar);
                 break;
             }
             case ArchiveFormat::binary: {
@@ -280,17 +323,7 @@ Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name
                 break;
             }
         }
-    } catch (const ArchiveError& e) {
-        throw ArchiveError(e.message(), where, e.rule());
-    } catch (const Error& e) {
-        throw ArchiveError("archive holds invalid data: " + e.message(), where, "archive-content");
-    } catch (const boost::archive::archive_exception& e) {
-        throw ArchiveError(std::string("cannot read archive: ") + e.what(), where, "archive-content");
-    } catch (const std::bad_alloc&) {
-        throw ArchiveError("archive claims more memory than is available", where, "archive-content");
-    } catch (const std::exception& e) {
-        throw ArchiveError(std::string("cannot read archive: ") + e.what(), where, "archive-content");
-    }
+    });
     return out;
 }
 
@@ -345,26 +378,58 @@ void save_portfolio(const Portfolio& portfolio, const std::string& path, Archive
     write_file_atomically(path, portfolio_to_bytes(portfolio, format));
 }
 
+namespace {
+
+// Closes a file descriptor when the load is over, however it ends.
+struct FileCloser {
+    int fd;
+    ~FileCloser() { ::close(fd); }
+};
+
+}  // namespace
+
 Portfolio load_portfolio(const std::string& path) {
-    // A directory opens as a stream on Linux and then fails inside the read with a
-    // std::ios_base::failure: refuse it (and any other read failure) as an IoError.
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw IoError("cannot read archive '" + path + "': it is a directory", {path, 0, {}});
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw IoError("cannot open archive '" + path + "'", {path, 0, {}});
-    std::string bytes;
-    try {
-        const std::streamoff size = in.tellg();
-        if (size < 0) throw IoError("cannot read archive '" + path + "': size unknown", {path, 0, {}});
-        bytes.resize(static_cast<std::size_t>(size));
-        in.seekg(0);
-        in.read(bytes.data(), size);
-    } catch (const IoError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw IoError("cannot read archive '" + path + "': " + e.what(), {path, 0, {}});
+    const SourceLocation where{path, 0, {}};
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError("cannot open archive '" + path + "': " + std::strerror(errno), where);
+    const FileCloser closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) throw IoError("cannot read archive '" + path + "': " + std::strerror(errno), where);
+    // A directory opens on Linux and fails only when read: refuse it by name.
+    if (S_ISDIR(info.st_mode)) throw IoError("cannot read archive '" + path + "': it is a directory", where);
+    const auto total = static_cast<std::uint64_t>(info.st_size);
+    auto read_exactly = [&](char* to, std::size_t size) {
+        std::size_t done = 0;
+        while (done < size) {
+            const ssize_t n = ::read(fd, to + done, size - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw IoError("cannot read archive '" + path + "'" + (n < 0 ? std::string(": ") + std::strerror(errno) : std::string(": it ended early")), where);
+            done += static_cast<std::size_t>(n);
+        }
+    };
+    char head[ArchiveHeader::kSize];
+    if (total < ArchiveHeader::kSize) {
+        std::string bytes(static_cast<std::size_t>(total), '\0');
+        read_exactly(bytes.data(), bytes.size());
+        return portfolio_from_bytes(bytes, path);  // refuses it with the header's own message
     }
-    if (!in) throw IoError("cannot read archive '" + path + "'", {path, 0, {}});
+    read_exactly(head, sizeof head);
+    const ArchiveHeader header = read_header(head, total, where);
+    if (header.format == ArchiveFormat::compact) {
+        // Straight from the file into the Portfolio, the CRC computed on the way and checked
+        // before the Portfolio is handed out: memory holds the Portfolio and one block.
+        Portfolio out;
+        translating_errors(where, [&] {
+            archive_detail::compact_iarchive ar(fd, header.payload_size);
+            ar >> boost::serialization::make_nvp("portfolio", out);
+            expect_end(ar);
+            if (!ar.verify_checksum(header.crc32)) throw ArchiveError("archive checksum does not match: the file is corrupted", {}, "archive-checksum");
+        });
+        return out;
+    }
+    std::string bytes(static_cast<std::size_t>(total), '\0');
+    std::memcpy(bytes.data(), head, sizeof head);
+    read_exactly(bytes.data() + sizeof head, bytes.size() - sizeof head);
     return portfolio_from_bytes(bytes, path);
 }
 

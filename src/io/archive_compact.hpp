@@ -24,6 +24,7 @@
 #include <boost/serialization/serialization.hpp>
 #include <boost/serialization/version.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -122,14 +123,23 @@ private:
     std::vector<unsigned char> met_;
 };
 
-/// \brief Reads the compact archive from a byte range; every count is checked against the
-/// bytes left before anything is allocated for it, and running past the end throws.
+/// \brief Reads the compact archive from a byte range or straight from a file; every count is
+/// checked against the bytes left before anything is allocated for it, and running past the
+/// end throws.
+///
+/// From a file the payload is read a block at a time (large blocks, such as transaction
+/// columns, straight into their place) and its CRC-32 is computed on the way: memory holds the
+/// Portfolio being built and one block, never the file. verify_checksum() then tells whether
+/// what was read is what was written.
 class compact_iarchive {
 public:
     using is_saving = boost::mpl::bool_<false>;
     using is_loading = boost::mpl::bool_<true>;
 
+    /// Reads `size` bytes at `data` (already checked by the caller).
     compact_iarchive(const char* data, std::size_t size) : at_(data), end_(data + size) {}
+    /// Reads `size` bytes from the file descriptor `fd`, from its current offset.
+    compact_iarchive(int fd, std::uint64_t size) : fd_(fd), buffer_(kBlock), at_(buffer_.data()), end_(buffer_.data()), unread_(size) {}
 
     template <class T>
     compact_iarchive& operator>>(T& value) {
@@ -155,9 +165,11 @@ public:
     }
     [[nodiscard]] unsigned int get_library_version() const { return 0; }
     /// Bytes not read yet.
-    [[nodiscard]] std::uint64_t remaining() const { return static_cast<std::uint64_t>(end_ - at_); }
+    [[nodiscard]] std::uint64_t remaining() const { return static_cast<std::uint64_t>(end_ - at_) + unread_; }
     /// True when every byte was read.
-    [[nodiscard]] bool at_end() const { return at_ == end_; }
+    [[nodiscard]] bool at_end() const { return remaining() == 0; }
+    /// Reading from a file: whether the CRC-32 of every byte read equals `expected`.
+    [[nodiscard]] bool verify_checksum(std::uint32_t expected) const { return crc_ == expected; }
 
 private:
     void load(boost::serialization::binary_object& blob) { load_block(blob); }
@@ -167,9 +179,14 @@ private:
     }
     void load(boost::serialization::collection_size_type& count) { count = boost::serialization::collection_size_type(get_count(1)); }
     void load(std::string& text) {
-        const std::uint64_t n = get_count(1);
-        text.assign(at_, static_cast<std::size_t>(n));
-        at_ += n;
+        const auto n = static_cast<std::size_t>(get_count(1));
+        if (n <= static_cast<std::size_t>(end_ - at_)) {
+            text.assign(at_, n);
+            at_ += n;
+        } else {
+            text.resize(n);
+            take(text.data(), n);
+        }
     }
     template <class T>
     void load(T& value) {
@@ -207,15 +224,45 @@ private:
     }
     void take(void* out, std::size_t size) {
         if (size > remaining()) throw ArchiveError("archive ends in the middle of a record", {}, "archive-size");
-        std::memcpy(out, at_, size);
+        auto* to = static_cast<char*>(out);
+        const auto buffered = static_cast<std::size_t>(end_ - at_);
+        if (size <= buffered) {
+            std::memcpy(to, at_, size);
+            at_ += size;
+            return;
+        }
+        std::memcpy(to, at_, buffered);
+        at_ = end_;
+        to += buffered;
+        size -= buffered;
+        if (size >= buffer_.size()) {  // a large block goes straight from the file into place
+            read_file(to, size);
+            return;
+        }
+        refill();
+        std::memcpy(to, at_, size);
         at_ += size;
     }
+    unsigned char next_byte() {
+        if (at_ == end_) {
+            if (unread_ == 0) throw ArchiveError("archive ends in the middle of a count", {}, "archive-size");
+            refill();
+        }
+        return static_cast<unsigned char>(*at_++);
+    }
+    void refill() {
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_.size(), unread_));
+        read_file(buffer_.data(), n);
+        at_ = buffer_.data();
+        end_ = buffer_.data() + n;
+    }
+    void read_file(char* to, std::size_t size);
     // A LEB128 count of things that take at least `unit` bytes each, checked against the rest.
     std::uint64_t get_count(std::size_t unit) {
         std::uint64_t n = 0;
         for (unsigned shift = 0;; shift += 7) {
-            if (at_ == end_ || shift > 63) throw ArchiveError("archive ends in the middle of a count", {}, "archive-size");
-            const auto byte = static_cast<unsigned char>(*at_++);
+            if (shift > 63) throw ArchiveError("archive holds a count longer than 64 bits", {}, "archive-content");
+            const unsigned char byte = next_byte();
             n |= static_cast<std::uint64_t>(byte & 0x7FU) << shift;
             if ((byte & 0x80U) == 0) break;
         }
@@ -226,8 +273,13 @@ private:
     }
 
     static constexpr unsigned int kUnseen = ~0U;
+    static constexpr std::size_t kBlock = std::size_t{1} << 20;
+    int fd_ = -1;
+    std::vector<char> buffer_;
     const char* at_;
     const char* end_;
+    std::uint64_t unread_ = 0;  // payload bytes still in the file
+    std::uint32_t crc_ = 0;     // CRC-32 of the bytes read from the file so far
     std::vector<unsigned int> versions_;
 };
 
