@@ -12,6 +12,7 @@
 #include <boost/archive/xml_oarchive.hpp>
 #include <boost/serialization/binary_object.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -21,6 +22,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace aidtrack {
 
@@ -386,6 +388,22 @@ struct FileCloser {
     ~FileCloser() { ::close(fd); }
 };
 
+// The CRC-32 of the `size` payload bytes after the header, read again from the file.
+std::uint32_t payload_checksum(int fd, std::uint64_t size) {
+    std::vector<char> block(std::size_t{1} << 20);
+    std::uint32_t crc = 0;
+    std::uint64_t at = ArchiveHeader::kSize;
+    const std::uint64_t end = at + size;
+    while (at < end) {
+        const ssize_t n = ::pread(fd, block.data(), static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), end - at)), static_cast<off_t>(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        crc = archive_detail::crc32_update(crc, block.data(), static_cast<std::size_t>(n));
+        at += static_cast<std::uint64_t>(n);
+    }
+    return crc;
+}
+
 }  // namespace
 
 Portfolio load_portfolio(const std::string& path) {
@@ -419,12 +437,20 @@ Portfolio load_portfolio(const std::string& path) {
         // Straight from the file into the Portfolio, the CRC computed on the way and checked
         // before the Portfolio is handed out: memory holds the Portfolio and one block.
         Portfolio out;
-        translating_errors(where, [&] {
-            archive_detail::compact_iarchive ar(fd, header.payload_size);
-            ar >> boost::serialization::make_nvp("portfolio", out);
-            expect_end(ar);
-            if (!ar.verify_checksum(header.crc32)) throw ArchiveError("archive checksum does not match: the file is corrupted", {}, "archive-checksum");
-        });
+        const ArchiveError corrupted("archive checksum does not match: the file is corrupted", where, "archive-checksum");
+        try {
+            translating_errors(where, [&] {
+                archive_detail::compact_iarchive ar(fd, header.payload_size);
+                ar >> boost::serialization::make_nvp("portfolio", out);
+                expect_end(ar);
+                if (!ar.verify_checksum(header.crc32)) throw corrupted;
+            });
+        } catch (const ArchiveError& e) {
+            // A damaged file usually fails inside the payload first: say it is damaged when the
+            // checksum of the whole payload confirms it, else report what the reading found.
+            if (e.rule() != "archive-checksum" && payload_checksum(fd, header.payload_size) != header.crc32) throw corrupted;
+            throw;
+        }
         return out;
     }
     std::string bytes(static_cast<std::size_t>(total), '\0');

@@ -148,3 +148,28 @@ TEST(archive_test, compact_archive_of_the_real_files_equals_the_import_and_is_sm
     for (int i = 0; i < 4; ++i) longer[24 + static_cast<std::size_t>(i)] = static_cast<char>((crc >> (8 * i)) & 0xFFU);
     EXPECT_THROW((void)aidtrack::portfolio_from_bytes(longer), aidtrack::ArchiveError);
 }
+
+TEST(archive_test, a_damaged_compact_file_is_reported_as_corrupted_whatever_fails_first) {
+    // Loading from a file reads and checks at once; a flipped byte may first break a count,
+    // but the error still says the file is damaged (the whole payload's CRC is consulted).
+    const fs::path path = temp_dir() / "damaged.atk";
+    aidtrack::testing::sample_portfolio().save(path.string());
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    ASSERT_GT(bytes.size(), 200U);
+    for (std::size_t at : {std::size_t{33}, bytes.size() / 2, bytes.size() - 1}) {
+        std::string damaged = bytes;
+        damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << damaged;
+        try {
+            (void)aidtrack::Portfolio::load(path.string());
+            ADD_FAILURE() << "a damaged archive loaded (byte " << at << ")";
+        } catch (const aidtrack::ArchiveError& e) {
+            EXPECT_EQ(e.rule(), "archive-checksum") << at << ": " << e.what();
+            EXPECT_EQ(e.where().file, path.string());
+        }
+    }
+}
