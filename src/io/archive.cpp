@@ -134,9 +134,7 @@ void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int /*version*/) {
         ar >> make_nvp("activities", activities);
         ar >> make_nvp("organisations", organisations);
         Portfolio loaded;
-        loaded.activities_.reserve(activities.size());  // no re-moves of large records while adding
-        loaded.activity_index_.reserve(activities.size());
-        for (auto& a : activities) loaded.add_activity(std::move(a));
+        loaded.add_activities(std::move(activities));
         for (auto& o : organisations) loaded.upsert_organisation(std::move(o));
         load_transactions(ar, loaded.transactions_);
         for (auto a : loaded.transactions_.activity) {

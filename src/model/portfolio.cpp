@@ -45,17 +45,45 @@ Portfolio& Portfolio::operator=(Portfolio&& other) noexcept {
 
 Portfolio::~Portfolio() = default;
 
-std::uint32_t Portfolio::add_activity(Activity activity) {
+namespace {
+
+// Why `activity` cannot join a portfolio indexed by `index`, if it cannot.
+void check_new_activity(const Activity& activity, const std::unordered_map<std::string, std::uint32_t>& index, std::size_t count) {
     if (activity.identifier.empty()) throw ValidationError("activity without an identifier", {activity.provenance.source, activity.provenance.line, "iati-identifier"}, "identifier-not-empty");
-    if (activity_index_.count(activity.identifier) != 0) {
+    if (index.count(activity.identifier) != 0) {
         throw ValidationError("duplicate activity identifier '" + activity.identifier + "'", {activity.provenance.source, activity.provenance.line, "iati-identifier"}, "identifier-unique");
     }
-    if (activities_.size() >= UINT32_MAX) throw OverflowError("too many activities");
+    if (count >= UINT32_MAX) throw OverflowError("too many activities");
+}
+
+}  // namespace
+
+std::uint32_t Portfolio::add_activity(Activity activity) {
+    check_new_activity(activity, activity_index_, activities_.size());
     const auto index = static_cast<std::uint32_t>(activities_.size());
     activity_index_.emplace(activity.identifier, index);
     activities_.push_back(std::move(activity));
     touch();
     return index;
+}
+
+void Portfolio::add_activities(std::vector<Activity> activities) {
+    if (activities_.empty()) {
+        // Index the records where they are, then take the whole vector (nothing changes if a
+        // record is refused).
+        std::unordered_map<std::string, std::uint32_t> index;
+        index.reserve(activities.size());
+        for (std::size_t i = 0; i < activities.size(); ++i) {
+            check_new_activity(activities[i], index, i);
+            index.emplace(activities[i].identifier, static_cast<std::uint32_t>(i));
+        }
+        activity_index_ = std::move(index);
+        activities_ = std::move(activities);
+        touch();
+        return;
+    }
+    activities_.reserve(activities_.size() + activities.size());
+    for (auto& a : activities) add_activity(std::move(a));
 }
 
 void Portfolio::replace_activity(std::uint32_t index, Activity activity) {

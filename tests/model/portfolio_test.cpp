@@ -135,3 +135,21 @@ TEST(portfolio_test, const_queries_agree_across_threads) {
     for (auto& th : threads) th.join();
     for (const auto& s : seen) EXPECT_EQ(s, (std::vector<std::uint32_t>{0, 1, 2, 3}));
 }
+
+TEST(portfolio_test, add_activities_adds_in_order_or_changes_nothing) {
+    auto make = [](const std::string& id) {
+        aidtrack::Activity a;
+        a.identifier = id;
+        return a;
+    };
+    aidtrack::Portfolio p;
+    EXPECT_THROW(p.add_activities({make("XM-A"), make("XM-B"), make("XM-A")}), aidtrack::ValidationError);
+    EXPECT_EQ(p.activity_count(), 0U);                 // refused as a whole
+    EXPECT_FALSE(p.find_activity("XM-A").has_value());  // and not half indexed
+    p.add_activities({make("XM-A"), make("XM-B")});
+    ASSERT_EQ(p.activity_count(), 2U);
+    EXPECT_EQ(*p.find_activity("XM-B"), 1U);
+    p.add_activities({make("XM-C")});  // onto a filled portfolio: one by one, same checks
+    EXPECT_EQ(*p.find_activity("XM-C"), 2U);
+    EXPECT_THROW(p.add_activities({make("")}), aidtrack::ValidationError);
+}

@@ -68,6 +68,9 @@ public:
     // --- activities -------------------------------------------------------------------------
     /// Adds an activity; throws ValidationError when its identifier is empty or already present.
     std::uint32_t add_activity(Activity activity);
+    /// Adds many activities at once, in order (bulk loaders): the same checks as add_activity,
+    /// without moving each record again.
+    void add_activities(std::vector<Activity> activities);
     /// Replaces the activity at `index` (same identifier required).
     void replace_activity(std::uint32_t index, Activity activity);
     [[nodiscard]] const Activity& activity(std::uint32_t index) const { return activities_.at(index); }
