@@ -291,6 +291,8 @@ void bind_model(py::module_& m) {
     py::class_<Portfolio>(m, "Portfolio", "Every record of a programme of aid, with indexes and queries.")
         .def(py::init<>())
         .def("add_activity", &Portfolio::add_activity, py::arg("activity"), "Add an activity; returns its index.")
+        .def("add_activities", &Portfolio::add_activities, py::arg("activities"),
+             "Add many activities in order; refuses them all (ValidationError) if one has an empty or repeated identifier.")
         .def("activity", [](const Portfolio& p, const std::string& id) { return p.activity(ActivityId(id)); }, py::arg("identifier"),
              "A copy of the activity with `identifier`; NotFoundError when absent.")
         .def("activity_at", [](const Portfolio& p, std::uint32_t i) { return p.activity(i); }, py::arg("index"))

@@ -118,3 +118,12 @@ def test_columns_keep_the_portfolio_alive():
     gc.collect()
     assert cols["type"].tolist() == [3, 3, 3]
     assert cols["activity"].base is not None
+
+
+def test_add_activities_in_bulk_is_all_or_nothing():
+    p = aidtrack.Portfolio()
+    with pytest.raises(aidtrack.ValidationError):
+        p.add_activities([aidtrack.Activity("XM-A"), aidtrack.Activity("XM-A")])
+    assert p.activity_count == 0
+    p.add_activities([aidtrack.Activity("XM-A"), aidtrack.Activity("XM-B")])
+    assert [a.identifier for a in p.activities()] == ["XM-A", "XM-B"]
