@@ -62,6 +62,7 @@ Codelists Codelists::from_directory(const std::string& directory) {
         Codelist list = read_codelist(entry.path());
         out.lists_.emplace(list.name, std::move(list));
     }
+    out.build_index();
     // The set is the IATI 2.03 release; its Version list names every version up to it, and the
     // newest 2.0x code it holds is the release the copies were taken from.
     out.version_ = "2.03";
@@ -84,12 +85,20 @@ const Codelists& Codelists::official() {
     return lists;
 }
 
-bool Codelists::contains(std::string_view list, std::string_view code) const {
-    const auto it = lists_.find(list);
-    return it != lists_.end() && it->second.names.find(code) != it->second.names.end();
+void Codelists::build_index() {
+    index_.clear();
+    for (const auto& [name, list] : lists_) {
+        CodeSet& codes = index_[name];
+        for (const auto& [code, english] : list.names) codes.insert(code);
+    }
 }
 
-bool Codelists::has_list(std::string_view list) const { return lists_.find(list) != lists_.end(); }
+bool Codelists::contains(std::string_view list, std::string_view code) const {
+    const auto it = index_.find(list);
+    return it != index_.end() && it->second.find(code) != it->second.end();
+}
+
+bool Codelists::has_list(std::string_view list) const { return index_.find(list) != index_.end(); }
 
 std::string Codelists::name_of(std::string_view list, std::string_view code) const {
     const auto it = lists_.find(list);

@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace aidtrack {
@@ -47,7 +49,17 @@ public:
     [[nodiscard]] std::string source() const;
 
 private:
+    /// \brief Hashes strings and string views alike, for look-ups without building a string.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
+    using CodeSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+    void build_index();
+
     std::map<std::string, Codelist, std::less<>> lists_;
+    // The codes of each list again, hashed: the reader checks every coded attribute it reads.
+    std::unordered_map<std::string, CodeSet, TextHash, std::equal_to<>> index_;
     std::string version_;
     std::string source_;
 };
