@@ -291,6 +291,8 @@ void bind_model(py::module_& m) {
     py::class_<Portfolio>(m, "Portfolio", "Every record of a programme of aid, with indexes and queries.")
         .def(py::init<>())
         .def("add_activity", &Portfolio::add_activity, py::arg("activity"), "Add an activity; returns its index.")
+        .def("reserve", &Portfolio::reserve, py::arg("more_activities"), py::arg("more_transactions") = 0,
+             "Make room for that many more activities and transactions before adding them one by one.")
         .def("add_activities", &Portfolio::add_activities, py::arg("activities"),
              "Add many activities in order; refuses them all (ValidationError) if one has an empty or repeated identifier.")
         .def("activity", [](const Portfolio& p, const std::string& id) { return p.activity(ActivityId(id)); }, py::arg("identifier"),

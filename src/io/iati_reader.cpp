@@ -872,6 +872,9 @@ void Reader::stage(StagedActivity incoming, const xml_node& node) {
 }
 
 void Reader::flush() {
+    std::size_t rows = 0;
+    for (const auto& s : staged_) rows += s.rows.size();
+    portfolio_.reserve(staged_.size(), rows);
     for (auto& s : staged_) {
         Activity& a = s.activity;
         if (s.reason) {

@@ -67,6 +67,12 @@ std::uint32_t Portfolio::add_activity(Activity activity) {
     return index;
 }
 
+void Portfolio::reserve(std::size_t more_activities, std::size_t more_transactions) {
+    activities_.reserve(activities_.size() + more_activities);
+    activity_index_.reserve(activity_index_.size() + more_activities);
+    if (more_transactions != 0) transactions_.reserve(transactions_.size() + more_transactions);
+}
+
 void Portfolio::add_activities(std::vector<Activity> activities) {
     if (activities_.empty()) {
         // Index the records where they are, then take the whole vector (nothing changes if a

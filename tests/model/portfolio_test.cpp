@@ -153,3 +153,14 @@ TEST(portfolio_test, add_activities_adds_in_order_or_changes_nothing) {
     EXPECT_EQ(*p.find_activity("XM-C"), 2U);
     EXPECT_THROW(p.add_activities({make("")}), aidtrack::ValidationError);
 }
+
+TEST(portfolio_test, reserve_keeps_contents_and_indexes) {
+    aidtrack::Portfolio p;
+    aidtrack::Activity a;
+    a.identifier = "XM-R-1";
+    p.add_activity(a);
+    p.reserve(1000, 5000);  // room only: nothing added, nothing lost
+    EXPECT_EQ(p.activity_count(), 1U);
+    EXPECT_EQ(*p.find_activity("XM-R-1"), 0U);
+    EXPECT_EQ(p.transactions().size(), 0U);
+}

@@ -71,6 +71,9 @@ public:
     /// Adds many activities at once, in order (bulk loaders): the same checks as add_activity,
     /// without moving each record again.
     void add_activities(std::vector<Activity> activities);
+    /// Makes room for `more` activities and as many transactions, so bulk loaders adding them
+    /// one by one do not move the records already held.
+    void reserve(std::size_t more_activities, std::size_t more_transactions = 0);
     /// Replaces the activity at `index` (same identifier required).
     void replace_activity(std::uint32_t index, Activity activity);
     [[nodiscard]] const Activity& activity(std::uint32_t index) const { return activities_.at(index); }
