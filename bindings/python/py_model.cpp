@@ -30,6 +30,20 @@ py::array dates_of(const std::vector<std::int32_t>& days) {
     return out.attr("view")(fits ? "datetime64[ns]" : "datetime64[D]");
 }
 
+// The text columns of a TransactionTable (indexes into its string pool), for DO(name).
+#define AIDTRACK_FOR_EACH_POOL_COLUMN(DO)                                                              \
+    DO(ref) DO(provider_org) DO(provider_activity) DO(receiver_org) DO(receiver_activity) DO(aid_type) \
+    DO(finance_type) DO(flow_type) DO(tied_status) DO(disbursement_channel) DO(sector_vocabulary)      \
+    DO(sector_code) DO(recipient_country) DO(recipient_region)
+
+// A column copied into a new numpy array of element type To (owned by Python).
+template <class To, class From>
+py::array copied_as(const std::vector<From>& column) {
+    py::array_t<To> out(static_cast<py::ssize_t>(column.size()));
+    std::copy(column.begin(), column.end(), out.mutable_data());
+    return out;
+}
+
 // Exact values (raw units of 10^-9) as float64, the nearest double to each.
 py::array values_of(const std::vector<Int128>& raw) {
     py::array_t<double> out(static_cast<py::ssize_t>(raw.size()));
@@ -340,11 +354,7 @@ void bind_model(py::module_& m) {
                  out["humanitarian"] = column_view(t.humanitarian, self);
                  out["line"] = column_view(t.line, self);
 #define AIDTRACK_POOL_COLUMN(name) out[#name] = column_view(t.name, self);
-                 AIDTRACK_POOL_COLUMN(ref) AIDTRACK_POOL_COLUMN(provider_org) AIDTRACK_POOL_COLUMN(provider_activity)
-                 AIDTRACK_POOL_COLUMN(receiver_org) AIDTRACK_POOL_COLUMN(receiver_activity) AIDTRACK_POOL_COLUMN(aid_type)
-                 AIDTRACK_POOL_COLUMN(finance_type) AIDTRACK_POOL_COLUMN(flow_type) AIDTRACK_POOL_COLUMN(tied_status)
-                 AIDTRACK_POOL_COLUMN(disbursement_channel) AIDTRACK_POOL_COLUMN(sector_vocabulary)
-                 AIDTRACK_POOL_COLUMN(sector_code) AIDTRACK_POOL_COLUMN(recipient_country) AIDTRACK_POOL_COLUMN(recipient_region)
+                 AIDTRACK_FOR_EACH_POOL_COLUMN(AIDTRACK_POOL_COLUMN)
 #undef AIDTRACK_POOL_COLUMN
                  return out;
              },
@@ -357,32 +367,20 @@ void bind_model(py::module_& m) {
                  const std::size_t pool = t.strings().size();
                  py::dict out;
                  out["activity"] = narrow_codes(t.activity, p.activity_count(), [](std::uint32_t a) { return a; });
-                 py::array_t<std::int16_t> type(static_cast<py::ssize_t>(t.size()));
-                 std::copy(t.type.begin(), t.type.end(), type.mutable_data());
-                 out["type"] = type;
+                 out["type"] = copied_as<std::int16_t>(t.type);
                  out["date"] = dates_of(t.date);
                  out["value_date"] = dates_of(t.value_date);
                  out["value"] = values_of(t.value);
                  out["currency"] = currency_codes_of(t.currency);
-                 py::array_t<std::int8_t> humanitarian(static_cast<py::ssize_t>(t.size()));
-                 std::copy(t.humanitarian.begin(), t.humanitarian.end(), humanitarian.mutable_data());
-                 out["humanitarian"] = humanitarian;
-                 py::array_t<std::uint32_t> line(static_cast<py::ssize_t>(t.size()));
-                 std::copy(t.line.begin(), t.line.end(), line.mutable_data());
-                 out["line"] = line;
+                 out["humanitarian"] = copied_as<std::int8_t>(t.humanitarian);
+                 out["line"] = copied_as<std::uint32_t>(t.line);
                  const auto same = [](TransactionTable::Index i) { return i; };
 #define AIDTRACK_POOL_COLUMN(name) out[#name] = narrow_codes(t.name, pool, same);
-                 AIDTRACK_POOL_COLUMN(ref) AIDTRACK_POOL_COLUMN(provider_org) AIDTRACK_POOL_COLUMN(provider_activity)
-                 AIDTRACK_POOL_COLUMN(receiver_org) AIDTRACK_POOL_COLUMN(receiver_activity) AIDTRACK_POOL_COLUMN(aid_type)
-                 AIDTRACK_POOL_COLUMN(finance_type) AIDTRACK_POOL_COLUMN(flow_type) AIDTRACK_POOL_COLUMN(tied_status)
-                 AIDTRACK_POOL_COLUMN(disbursement_channel) AIDTRACK_POOL_COLUMN(sector_vocabulary)
-                 AIDTRACK_POOL_COLUMN(sector_code) AIDTRACK_POOL_COLUMN(recipient_country) AIDTRACK_POOL_COLUMN(recipient_region)
+                 AIDTRACK_FOR_EACH_POOL_COLUMN(AIDTRACK_POOL_COLUMN)
 #undef AIDTRACK_POOL_COLUMN
                  return out;
              },
              "Transaction columns for a DataFrame (copies owned by Python; codes narrowed as pandas keeps them).")
-        .def("_transaction_currency_codes", [](const Portfolio& p) { return currency_codes_of(p.transactions().currency); },
-             "The currency column as (small integer codes, ISO names they index).")
         .def("_transaction_strings", [](const Portfolio& p) { return p.transactions().strings().strings(); },
              "The shared string pool the text columns index into.")
         .def("_activity_identifiers", [](const Portfolio& p) {

@@ -172,7 +172,7 @@ void put_u32(std::string& out, std::uint32_t v) {
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8U * static_cast<unsigned>(i))) & 0xFFU));
 }
-std::uint64_t get_le(const std::string& in, std::size_t at, int bytes) {
+std::uint64_t get_le(const char* in, std::size_t at, int bytes) {
     std::uint64_t v = 0;
     for (int i = bytes - 1; i >= 0; --i) v = (v << 8U) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
     return v;
@@ -244,12 +244,11 @@ ArchiveHeader read_header(const char* data, std::uint64_t total, const SourceLoc
     if (total < ArchiveHeader::kSize || std::memcmp(data, ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic) != 0) {
         throw ArchiveError("not an aidtrack archive (no AIDTRACK header)", where, "archive-magic");
     }
-    const std::string bytes(data, ArchiveHeader::kSize);
     ArchiveHeader h;
-    h.format_version = static_cast<std::uint32_t>(get_le(bytes, 8, 4));
-    const auto kind = static_cast<std::uint32_t>(get_le(bytes, 12, 4));
-    h.payload_size = get_le(bytes, 16, 8);
-    h.crc32 = static_cast<std::uint32_t>(get_le(bytes, 24, 4));
+    h.format_version = static_cast<std::uint32_t>(get_le(data, 8, 4));
+    const auto kind = static_cast<std::uint32_t>(get_le(data, 12, 4));
+    h.payload_size = get_le(data, 16, 8);
+    h.crc32 = static_cast<std::uint32_t>(get_le(data, 24, 4));
     if (h.format_version == 0 || h.format_version > ArchiveHeader::kFormatVersion) {
         throw ArchiveError("archive format version " + std::to_string(h.format_version) + " is not one this library reads (up to " +
                            std::to_string(ArchiveHeader::kFormatVersion) + ")", where, "archive-version");
