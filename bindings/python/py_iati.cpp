@@ -251,6 +251,7 @@ py::dict result_to_python(const IatiReadResult& r) {
     out["organisations"] = r.organisations;
     out["diagnostics"] = table_to_python(warnings_table(r.diagnostics));
     out["selection"] = table_to_python(r.selection);
+    out["outside"] = table_to_python(r.outside);
     out["organisation_finances"] = table_to_python(r.organisation_finances);
     out["notes"] = r.notes;
     return out;
@@ -316,6 +317,9 @@ void bind_iati(py::module_& m) {
           "All codes of an IATI codelist.");
     m.def("codelists_version", [] { return Codelists::official().version(); }, "IATI version of the shipped codelists.");
     m.attr("MINE_ACTION_PATTERN") = kMineActionPattern;
+    m.def("_classify_mine_action", [](const Portfolio& p, bool peacekeeping) {
+        return table_to_python(classify(p, IatiSelection::mine_action(peacekeeping)));
+    }, py::arg("portfolio"), py::arg("peacekeeping") = false);
 }
 
 }  // namespace aidtrack::python

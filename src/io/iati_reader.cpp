@@ -43,6 +43,17 @@ struct PendingTransaction {
     Transaction row;
     PendingMoney money;
     bool valid = true;
+    std::string provider_name;  // narrative of provider-org, when it has a ref
+    std::string receiver_name;  // narrative of receiver-org, when it has a ref
+};
+
+// An organisation named in an activity (reporting-org, participating-org, provider-org,
+// receiver-org): the publisher's narrative for a ref, so that tables can show a name.
+struct NamedOrg {
+    std::string ref;
+    std::string name;
+    std::string element;
+    std::uint32_t line = 0;
 };
 
 struct PendingBudget {
@@ -66,6 +77,7 @@ struct StagedActivity {
     std::vector<PlannedDisbursement> planned;
     std::optional<SelectionReason> reason;
     std::size_t file_order = 0;
+    std::vector<NamedOrg> names;
 };
 
 class Reader {
@@ -79,6 +91,17 @@ public:
             result_.selection.add_column<std::string>("file", "source file");
             result_.selection.add_column<std::int64_t>("line", "line of <iati-activity>");
         }
+        auto& out = result_.outside;
+        out.add_column<std::string>("activity_id", "iati-identifier");
+        out.add_column<std::string>("title", "activity title");
+        out.add_column<std::string>("reporting_org", "reporting-org ref");
+        out.add_column<std::string>("reporting_org_name", "reporting-org narrative");
+        out.add_column<std::string>("currency", "currency of the sums on this row");
+        out.add_column<Decimal>("disbursed_or_spent", "disbursements and expenditure (types 3, 4)");
+        out.add_column<Decimal>("committed", "commitments (types 2, 11)");
+        out.add_column<std::int64_t>("transactions", "valid transactions in this currency");
+        out.add_column<std::string>("file", "source file");
+        out.add_column<std::int64_t>("line", "line of <iati-activity>");
     }
 
     /// Reads one document held in `buffer` (modified in place by the parser).
@@ -269,6 +292,19 @@ private:
     std::unordered_set<std::string> mismatch_reported_;
 
     void stage(StagedActivity staged, const xml_node& node);
+    void count_outside(const Activity& a, const std::vector<Transaction>& rows);
+    // A ref the Portfolio has no organisation for gets the first narrative a kept activity gives
+    // it, so that tables show a name, never a bare ref (organisation files and earlier records win).
+    void name_organisation(NamedOrg named, const std::string& file) {
+        if (portfolio_.find_organisation(named.ref) != nullptr) return;
+        Organisation o;
+        o.ref = std::move(named.ref);
+        o.name = std::move(named.name);
+        o.provenance.source = file;
+        o.provenance.line = named.line;
+        o.provenance.note = "named in the " + named.element + " narrative";
+        portfolio_.upsert_organisation(std::move(o));
+    }
     void version_mismatch(const xml_node& node, const std::string& list, const std::string& code);
     int map_transaction_type(const xml_node& node, std::string_view code);
 };
@@ -337,9 +373,11 @@ void Reader::read_transaction(const xml_node& node, Activity& activity, std::vec
         } else if (equals(name, "provider-org")) {
             t.provider_org = std::string(trim(c.attribute("ref").as_string()));
             t.provider_activity = std::string(trim(c.attribute("provider-activity-id").as_string()));
+            if (!t.provider_org.empty()) p.provider_name = text_of(narratives(c));
         } else if (equals(name, "receiver-org")) {
             t.receiver_org = std::string(trim(c.attribute("ref").as_string()));
             t.receiver_activity = std::string(trim(c.attribute("receiver-activity-id").as_string()));
+            if (!t.receiver_org.empty()) p.receiver_name = text_of(narratives(c));
         } else if (equals(name, "disbursement-channel")) {
             t.disbursement_channel = code_attr(c, "code", "DisbursementChannel");
         } else if (equals(name, "sector")) {
@@ -794,6 +832,13 @@ void Reader::read_activity(const xml_node& node) {
     // Settle money with the activity's defaults, now that the whole activity is known.
     std::vector<Transaction> rows;
     rows.reserve(transactions.size());
+    std::vector<NamedOrg> names;
+    if (!a.reporting_org.ref.empty() && !a.reporting_org.name.empty()) {
+        names.push_back({a.reporting_org.ref, text_of(a.reporting_org.name), "reporting-org", a.provenance.line});
+    }
+    for (const auto& org : a.participating_orgs) {
+        if (!org.ref.empty() && !org.name.empty()) names.push_back({org.ref, text_of(org.name), "participating-org", a.provenance.line});
+    }
     for (auto& p : transactions) {
         if (p.valid) p.valid = settle_money(p.money, a.default_currency, p.row.value, p.row.value_date, "transaction");
         if (!p.valid) {
@@ -806,6 +851,8 @@ void Reader::read_activity(const xml_node& node) {
         if (t.flow_type.empty()) t.flow_type = a.default_flow_type;
         if (t.tied_status.empty()) t.tied_status = a.default_tied_status;
         if (t.humanitarian < 0 && node.attribute("humanitarian")) t.humanitarian = a.humanitarian ? 1 : 0;
+        if (!p.provider_name.empty()) names.push_back({t.provider_org, std::move(p.provider_name), "provider-org", t.line});
+        if (!p.receiver_name.empty()) names.push_back({t.receiver_org, std::move(p.receiver_name), "receiver-org", t.line});
         rows.push_back(std::move(t));
     }
     for (auto& p : budgets) {
@@ -822,6 +869,7 @@ void Reader::read_activity(const xml_node& node) {
         reason = options_.selection.match(a, rows);
         if (!reason) {
             ++result_.activities_filtered_out;
+            count_outside(a, rows);
             finish(false);
             return;
         }
@@ -840,7 +888,39 @@ void Reader::read_activity(const xml_node& node) {
     }
     staged.reason = std::move(reason);
     staged.file_order = file_order_;
+    staged.names = std::move(names);
     stage(std::move(staged), node);
+}
+
+// An activity the selection leaves out: its money per currency goes to result_.outside, so that
+// a report can say what it did not count.
+void Reader::count_outside(const Activity& a, const std::vector<Transaction>& rows) {
+    struct Sums {
+        Decimal spent;
+        Decimal committed;
+        std::int64_t count = 0;
+    };
+    std::map<std::string, Sums> by_currency;
+    for (const auto& t : rows) {
+        Sums& s = by_currency[t.value.currency().str()];
+        ++s.count;
+        if (t.type == 3 || t.type == 4) s.spent += t.value.amount();
+        if (t.type == 2 || t.type == 11) s.committed += t.value.amount();
+    }
+    if (by_currency.empty()) by_currency[a.default_currency];
+    auto& out = result_.outside;
+    for (const auto& [currency, s] : by_currency) {
+        out.push(0, a.identifier);
+        out.push(1, text_of(a.title));
+        out.push(2, a.reporting_org.ref);
+        out.push(3, text_of(a.reporting_org.name));
+        out.push(4, currency);
+        out.push(5, s.spent);
+        out.push(6, s.committed);
+        out.push(7, s.count);
+        out.push(8, file_);
+        out.push(9, static_cast<std::int64_t>(a.provenance.line));
+    }
 }
 
 // The duplicate policy: the first record of an identifier takes a slot; a later one either
@@ -890,6 +970,7 @@ void Reader::flush() {
             result_.indicators += r.indicators.size();
             for (const auto& i : r.indicators) result_.periods += i.periods.size();
         }
+        for (auto& n : s.names) name_organisation(std::move(n), a.provenance.source);
         const std::uint32_t index = portfolio_.add_activity(std::move(a));
         ++result_.activities_kept;
         auto& table = portfolio_.mutable_transactions();

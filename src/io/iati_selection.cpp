@@ -86,6 +86,27 @@ std::optional<SelectionReason> IatiSelection::match(const Activity& activity,
     return std::nullopt;
 }
 
+Table classify(const Portfolio& portfolio, const IatiSelection& selection) {
+    Table t("IATI activities classified by the selection");
+    t.add_column<std::string>("activity_id", "iati-identifier");
+    t.add_column<std::string>("title");
+    t.add_column<std::int64_t>("selected", "1 when the selection keeps the activity");
+    t.add_column<std::string>("rule", "the rule that selected it");
+    t.add_column<std::string>("detail", "what matched: sector code, identifier or text");
+    for (std::uint32_t a = 0; a < portfolio.activity_count(); ++a) {
+        std::vector<Transaction> rows;
+        for (const auto row : portfolio.transactions_of(a)) rows.push_back(portfolio.transactions().row(row));
+        const Activity& activity = portfolio.activity(a);
+        const auto reason = selection.match(activity, rows);
+        t.push<std::string>(0, activity.identifier);
+        t.push<std::string>(1, text_of(activity.title));
+        t.push<std::int64_t>(2, reason ? 1 : 0);
+        t.push<std::string>(3, reason ? reason->rule : std::string());
+        t.push<std::string>(4, reason ? reason->detail : std::string());
+    }
+    return t;
+}
+
 std::vector<std::string> known_mine_action_activity_ids() {
     return {"XM-DAC-41114-PROJECT-00090541", "XM-DAC-41114-OUTPUT-00096246"};
 }

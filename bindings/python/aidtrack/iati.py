@@ -14,6 +14,8 @@ import sys
 import time
 from typing import Any, Callable, Iterable, Mapping, Optional, Union
 
+import pandas as pd
+
 from . import _core
 from ._core import Portfolio
 from ._frames import table_frame
@@ -80,7 +82,8 @@ def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
               mine_action: bool = False, peacekeeping: bool = False,
               batch_bytes: int = 4 << 20) -> tuple[Portfolio, dict]:
     """Like :func:`load_iati` but also returns the read result: counts, ``diagnostics``,
-    ``selection`` (why each activity was kept), ``organisation_finances`` (budgets and
+    ``selection`` (why each activity was kept), ``outside`` (the activities a selection left out,
+    with their money per currency), ``organisation_finances`` (budgets and
     expenditure of iati-organisations files) as DataFrames, and ``notes``.
 
     ``batch_bytes``: activity files are read and parsed about this many bytes of whole
@@ -90,7 +93,7 @@ def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
     portfolio, result = _core._read_iati(
         _paths(paths), strict, callback, _as_list(countries), _as_list(sectors), _as_list(reporting_orgs),
         date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping, batch_bytes)
-    for name in ("diagnostics", "selection", "organisation_finances"):
+    for name in ("diagnostics", "selection", "outside", "organisation_finances"):
         result[name] = table_frame(result[name])
     return portfolio, result
 
@@ -118,6 +121,15 @@ def load_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
         raise TypeError(f"load_iati() got unknown filters: {', '.join(sorted(unknown))}")
     portfolio, _ = read_iati(paths, strict=strict, progress=progress, **filters)
     return portfolio
+
+
+def mine_action_scope(portfolio: Portfolio, *, peacekeeping: bool = False) -> pd.DataFrame:
+    """Which activities of ``portfolio`` are mine action under the rules ``load_iati(...,
+    mine_action=True)`` applies while reading (DAC sector 15250, or 15230 too with
+    ``peacekeeping``; the named Clearing for Results activities UNDP files under 15110; the
+    :data:`MINE_ACTION_PATTERN` keywords): one row per activity with ``selected`` (1/0), the
+    ``rule`` that matched and what it matched (``detail``)."""
+    return table_frame(_core._classify_mine_action(portfolio, peacekeeping))
 
 
 def summarize_iati(portfolio: Portfolio) -> dict:

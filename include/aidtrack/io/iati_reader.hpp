@@ -55,6 +55,10 @@ struct IatiReadResult {
     Diagnostics diagnostics;                 ///< every problem, in file order (also in the Portfolio)
     /// activity_id, rule, detail, file, line: why each kept activity was selected.
     Table selection{"IATI activities selected"};
+    /// Activities the selection left out, one row per activity and currency, with their money:
+    /// activity_id, title, reporting_org, reporting_org_name, currency, disbursed_or_spent
+    /// (types 3, 4), committed (types 2, 11), transactions, file, line. Empty without a selection.
+    Table outside{"IATI activities outside the selection"};
     /// Organisation-file budgets and expenditure (kept here, not in the Portfolio): organisation,
     /// kind (total-budget, recipient-org-budget, recipient-country-budget,
     /// recipient-region-budget, total-expenditure), status, period_start, period_end, value,

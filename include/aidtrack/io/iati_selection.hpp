@@ -3,7 +3,9 @@
 /// \brief Which IATI activities to keep while reading: filters and the mine action selection.
 
 #include <aidtrack/core/date.hpp>
+#include <aidtrack/core/table.hpp>
 #include <aidtrack/model/activity.hpp>
+#include <aidtrack/model/portfolio.hpp>
 #include <aidtrack/model/transaction_table.hpp>
 
 #include <optional>
@@ -61,6 +63,11 @@ struct IatiSelection {
 /// "Clearing for Results" programme name.
 inline constexpr const char* kMineActionPattern =
     R"(\bdemin|land ?mines?\b|\bmine action\b|\bmine clearance|\bmine risk\b|\bUXOs?\b|\bERW\b|explosive remnants|clearing for results)";
+
+/// One row per activity of `portfolio`, in order: activity_id, title, selected (1 or 0), rule and
+/// detail (what matched; empty when not selected): the selection's verdict on records already read,
+/// e.g. `classify(p, IatiSelection::mine_action())` to see which activities are mine action.
+[[nodiscard]] Table classify(const Portfolio& portfolio, const IatiSelection& selection);
 
 /// Activities that publishers file outside 15250 but that are mine action: UNDP Cambodia's
 /// Clearing for Results III project and its output (published under sector 15110).
