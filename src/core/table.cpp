@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 
 namespace aidtrack {
 
@@ -22,6 +23,27 @@ std::size_t Table::column_index(const std::string& name) const {
         if (columns_[i].name == name) return i;
     }
     throw NotFoundError("table '" + title_ + "' has no column '" + name + "'");
+}
+
+Table Table::select_rows(const std::vector<std::size_t>& rows) const {
+    Table out = *this;
+    for (auto& c : out.columns_) {
+        const auto& from = columns_[static_cast<std::size_t>(&c - out.columns_.data())];
+        std::visit(
+            [&](auto& values) {
+                using Vector = std::decay_t<decltype(values)>;
+                const auto& source = std::get<Vector>(from.data);
+                Vector picked;
+                picked.reserve(rows.size());
+                for (const std::size_t r : rows) picked.push_back(source.at(r));
+                values = std::move(picked);
+            },
+            c.data);
+        c.valid.clear();
+        c.valid.reserve(rows.size());
+        for (const std::size_t r : rows) c.valid.push_back(from.valid.at(r));
+    }
+    return out;
 }
 
 std::string Table::text(std::size_t row, std::size_t col) const {

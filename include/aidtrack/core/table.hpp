@@ -6,6 +6,7 @@
 #include <aidtrack/core/decimal.hpp>
 #include <aidtrack/core/error.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -41,6 +42,20 @@ public:
     Table& add_column(std::string name, std::string description = {}) {
         if (!rows_known_empty()) throw ValidationError("add columns before rows (table '" + title_ + "')");
         columns_.push_back(TableColumn{std::move(name), std::vector<T>{}, {}, std::move(description)});
+        return *this;
+    }
+    /// Inserts a whole column of type T before column `position` (at the end when `position` is
+    /// the column count); `values` must have one value per row, all defined.
+    template <class T>
+    Table& insert_column(std::size_t position, std::string name, std::vector<T> values, std::string description = {}) {
+        if (position > columns_.size()) throw ValidationError("table '" + title_ + "': no column position " + std::to_string(position));
+        if (!columns_.empty() && values.size() != row_count()) {
+            throw ValidationError("table '" + title_ + "': column '" + name + "' has " + std::to_string(values.size()) + " rows, expected " +
+                                  std::to_string(row_count()));
+        }
+        std::vector<std::uint8_t> valid(values.size(), 1);
+        const auto at = columns_.begin() + static_cast<std::ptrdiff_t>(position);
+        columns_.insert(at, TableColumn{std::move(name), std::move(values), std::move(valid), std::move(description)});
         return *this;
     }
     /// Appends a value to column `index`; `defined` false marks it undefined.
@@ -90,8 +105,13 @@ public:
     [[nodiscard]] const std::vector<std::string>& notes() const noexcept { return notes_; }
     void add_note(std::string note) { notes_.push_back(std::move(note)); }
 
+    /// A copy holding only the rows at `rows` (in that order), with the same columns, title,
+    /// methodology and notes; e.g. to leave out rows that hold no data.
+    [[nodiscard]] Table select_rows(const std::vector<std::size_t>& rows) const;
+
 private:
     [[nodiscard]] bool rows_known_empty() const noexcept { return row_count() == 0; }
+
     std::string title_;
     std::string methodology_;
     std::vector<std::string> notes_;
