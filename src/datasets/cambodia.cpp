@@ -150,103 +150,192 @@ std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::st
     return p.add_activity(std::move(a));
 }
 
-// funding.csv: the Landmine Monitor series and the national contribution.
+// A published amount of the international series: a year's total or one donor's part of it.
+struct SeriesAmount {
+    int year = 0;
+    Decimal amount;
+    std::string donor;  // organisation ref of a part; empty for a total
+    Evidence evidence = Evidence::reported;
+    std::string where;  // FILE:LINE
+    std::uint32_t line = 0;
+    std::string path;   // FILE
+};
+
+// The international series and the national contribution, from funding.csv and the Landmine
+// Monitor's tables (monitor/yearly_totals.csv, monitor/donor_contributions.csv).
 //
-// Every amount is counted once. A year's `international` row is the country total; its
-// `international_by_donor` rows are parts of that total, not money beside it. So a year with
-// named donors becomes one transaction per named donor (provider = the donor, evidence of its
-// row) plus one for the rest (total − named donors, no provider, evidence `derived`), and these
-// add up to the published total. A donor row without its year's total, or named donors adding
-// up to more than the total, is an error naming the row.
+// Every amount is counted once. A year's total is the country total; donor rows are parts of
+// that total, not money beside it. So a year with named donors becomes one transaction per named
+// donor (provider = the donor, evidence of its row) plus one for the rest (total − named donors,
+// no provider, evidence `derived`), and these add up to the published total. Where the
+// publisher's donor rows add up to more than its total, the rows are kept (they are the detailed
+// figures), no rest is made, and a warning in the Portfolio's diagnostics states the difference.
+// A donor row without its year's total is an error naming the row.
 //
 // The national contribution is the Royal Government's own spending on mine action, not a
 // development partner's disbursement: it is recorded as expenditure (type 4), so the donor
 // measures, which count disbursements (type 3), never list the government as a donor of its
 // own budget. Pledges are outgoing pledges (type 12).
-void load_funding(const std::string& dir, Portfolio& p) {
-    CsvFile f;
-    if (!read_csv(dir + "/funding.csv", f)) return;
-    std::map<int, std::size_t> totals;                 // year -> row of the international total
-    std::map<int, std::vector<std::size_t>> by_donor;  // year -> rows of named donors
-    std::optional<std::uint32_t> intl;                 // the international series activity
-    auto add = [&](std::uint32_t index, std::size_t row, int type, const std::string& provider, const Decimal& amount, Evidence evidence,
-                   const std::string& ref, const std::string& why) {
+class FundingLoader {
+public:
+    FundingLoader(const std::string& dir, Portfolio& p) : dir_(dir), p_(p) {}
+
+    void load() {
+        read_funding_csv();
+        read_monitor_totals();
+        read_monitor_donors();
+        for (const auto& [year, rows] : parts_) {
+            if (!totals_.contains(year)) {
+                throw ParseError("a donor's part of " + std::to_string(year) + " without the international total of that year "
+                                 "(a total is needed, so that the part is counted within it)", {rows.front().path, rows.front().line, "year"});
+            }
+        }
+        build_series();
+    }
+
+private:
+    static constexpr const char* kSource = "Landmine Monitor, Support for mine action: Cambodia";
+
+    std::uint32_t series(const std::string& id, const std::string& title, const std::string& reporting_org) {
+        return series_activity(p_, id, title, reporting_org, kSource);
+    }
+
+    void add(std::uint32_t index, int year, int type, const std::string& provider, const Decimal& amount, Evidence evidence,
+             const std::string& ref, const std::string& where, std::uint32_t line) {
         Transaction t;
         t.activity = index;
         t.type = type;
-        t.date = make_date(parse_int_at(f, row, "year"), 12, 31);  // published as calendar-year totals
+        t.date = make_date(year, 12, 31);  // published as calendar-year totals
         t.value = Money(amount, CurrencyCode("USD"));
         t.provider_org = provider;
         t.ref = ref;
-        t.line = f.lines[row];
-        p.add_transaction(t);
-        Activity a = p.activity(index);
-        weaken(a, evidence, f.path + ":" + std::to_string(f.lines[row]) + why);
-        p.replace_activity(index, std::move(a));
-    };
-    for (std::size_t r = 0; r < f.rows.size(); ++r) {
-        const std::string series = f.required(r, "series");
-        const int year = parse_int_at(f, r, "year");
-        if (series == "international") {
-            if (!intl) {
-                intl = series_activity(p, CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)",
-                                       "AIDTRACK-LM", f.path);
-            }
-            if (!totals.emplace(year, r).second) {
-                throw ParseError("a second international total for " + std::to_string(year) + " (line " +
-                                     std::to_string(f.lines[totals[year]]) + " gives one)", f.where(r, "year"));
-            }
-        } else if (series == "international_by_donor") {
-            static_cast<void>(f.required(r, "donor_ref"));  // a part must name its donor
-            by_donor[year].push_back(r);
-        } else if (series == "national" || series == "national_pledge") {
-            const std::uint32_t index =
-                series_activity(p, CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC", f.path);
-            add(index, r, series == "national" ? 4 : 12, f.get(r, "donor_ref"), parse_decimal_at(f, r, "amount_usd"), parse_evidence(f, r),
-                "", "");
-        } else {
-            throw ParseError("unknown series '" + series + "' (international, international_by_donor, national, national_pledge)",
-                             f.where(r, "series"));
-        }
+        t.line = line;
+        p_.add_transaction(t);
+        Activity a = p_.activity(index);
+        weaken(a, evidence, where);
+        p_.replace_activity(index, std::move(a));
     }
-    for (const auto& [year, rows] : by_donor) {
-        if (!totals.contains(year)) {
-            throw ParseError("a donor's part of " + std::to_string(year) + " without the international total of that year "
-                             "(an international row is needed, so that the part is counted within it)", f.where(rows.front(), "series"));
+
+    void add_total(const SeriesAmount& total) {
+        if (const auto it = totals_.find(total.year); it != totals_.end()) {
+            throw ParseError("a second international total for " + std::to_string(total.year) + " (" + it->second.where + " gives one)",
+                             {total.path, total.line, "year"});
         }
+        totals_[total.year] = total;
     }
-    if (!intl) return;
-    const std::uint32_t index = *intl;
-    for (const auto& [year, total_row] : totals) {
-        const Decimal total = parse_decimal_at(f, total_row, "amount_usd");
-        Decimal named;
-        std::string lines;
-        const auto parts = by_donor.find(year);
-        if (parts != by_donor.end()) {
-            for (const std::size_t r : parts->second) {
-                const Decimal amount = parse_decimal_at(f, r, "amount_usd");
-                named += amount;
-                if (named > total) {
-                    throw ParseError("named donors of " + std::to_string(year) + " add up to " + named.to_string() +
-                                         ", more than the international total " + total.to_string() + " (line " +
-                                         std::to_string(f.lines[total_row]) + ")", f.where(r, "amount_usd"));
-                }
-                const std::string donor = f.get(r, "donor_ref");
-                add(index, r, 3, donor, amount, parse_evidence(f, r), "LM-" + std::to_string(year) + "-" + donor, "");
-                lines += (lines.empty() ? "" : ", ") + std::to_string(f.lines[r]);
+
+    void read_funding_csv() {
+        CsvFile f;
+        if (!read_csv(dir_ + "/funding.csv", f)) return;
+        for (std::size_t r = 0; r < f.rows.size(); ++r) {
+            const std::string kind = f.required(r, "series");
+            const int year = parse_int_at(f, r, "year");
+            const std::string where = f.path + ":" + std::to_string(f.lines[r]);
+            SeriesAmount amount{year, {}, f.get(r, "donor_ref"), parse_evidence(f, r), where, f.lines[r], f.path};
+            if (kind == "international") {
+                amount.amount = parse_decimal_at(f, r, "amount_usd");
+                amount.donor.clear();
+                add_total(amount);
+            } else if (kind == "international_by_donor") {
+                static_cast<void>(f.required(r, "donor_ref"));  // a part must name its donor
+                amount.amount = parse_decimal_at(f, r, "amount_usd");
+                parts_[year].push_back(amount);
+            } else if (kind == "national" || kind == "national_pledge") {
+                const std::uint32_t index =
+                    series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
+                if (kind == "national") national_years_.insert(year);
+                add(index, year, kind == "national" ? 4 : 12, f.get(r, "donor_ref"), parse_decimal_at(f, r, "amount_usd"), amount.evidence, "",
+                    where, f.lines[r]);
+            } else {
+                throw ParseError("unknown series '" + kind + "' (international, international_by_donor, national, national_pledge)",
+                                 f.where(r, "series"));
             }
         }
-        if (parts == by_donor.end()) {
-            add(index, total_row, 3, "", total, parse_evidence(f, total_row), "LM-" + std::to_string(year), "");
-        } else if (named < total) {
-            // The rest of the total is derived: published total minus the published parts.
-            const Evidence total_evidence = parse_evidence(f, total_row);
-            const Evidence rest_evidence = total_evidence == Evidence::illustrative ? Evidence::illustrative : Evidence::derived;
-            add(index, total_row, 3, "", total - named, rest_evidence, "LM-" + std::to_string(year) + "-other-donors",
-                " (" + std::to_string(year) + " total " + total.to_string() + " minus the named donors of line(s) " + lines + ")");
+    }
+
+    // The publisher's yearly totals: the preferred row of each year is the series' total; its
+    // national contribution is added for years funding.csv does not give.
+    void read_monitor_totals() {
+        CsvFile f;
+        if (!read_csv(dir_ + "/monitor/yearly_totals.csv", f)) return;
+        std::map<int, std::size_t> national;  // year -> row
+        for (std::size_t r = 0; r < f.rows.size(); ++r) {
+            const int year = parse_int_at(f, r, "year");
+            const std::string preferred = f.required(r, "preferred");
+            if (preferred != "0" && preferred != "1") throw ParseError("preferred must be 0 or 1, not '" + preferred + "'", f.where(r, "preferred"));
+            if (preferred == "1" && !f.get(r, "international_usd").empty()) {
+                add_total({year, parse_decimal_at(f, r, "international_usd"), "", Evidence::reported, f.path + ":" + std::to_string(f.lines[r]), f.lines[r], f.path});
+            }
+            if (!f.get(r, "national_usd").empty() && !national_years_.contains(year) && (preferred == "1" || !national.contains(year))) {
+                national[year] = r;
+            }
+        }
+        for (const auto& [year, r] : national) {
+            const std::uint32_t index = series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
+            add(index, year, 4, "KH-RGC", parse_decimal_at(f, r, "national_usd"), Evidence::reported, "",
+                f.path + ":" + std::to_string(f.lines[r]), f.lines[r]);
         }
     }
-}
+
+    void read_monitor_donors() {
+        CsvFile f;
+        if (!read_csv(dir_ + "/monitor/donor_contributions.csv", f)) return;
+        for (std::size_t r = 0; r < f.rows.size(); ++r) {
+            const std::string ref = f.required(r, "donor_ref");
+            if (p_.find_organisation(ref) == nullptr) {
+                throw ParseError("donor_ref '" + ref + "' is no organisation of organisations.csv (add it there, so the donor has a name)",
+                                 f.where(r, "donor_ref"));
+            }
+            parts_[parse_int_at(f, r, "year")].push_back(
+                {parse_int_at(f, r, "year"), parse_decimal_at(f, r, "amount_usd"), ref, Evidence::reported, f.path + ":" + std::to_string(f.lines[r]), f.lines[r], f.path});
+        }
+    }
+
+    void build_series() {
+        if (totals_.empty()) return;
+        const std::uint32_t index = series(CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)", "AIDTRACK-LM");
+        for (const auto& [year, total] : totals_) {
+            const auto parts = parts_.find(year);
+            if (parts == parts_.end()) {
+                add(index, year, 3, "", total.amount, total.evidence, "LM-" + std::to_string(year), total.where, total.line);
+                continue;
+            }
+            // One transaction per donor: a donor listed twice in a year (two sectors) is summed.
+            std::map<std::string, std::pair<Decimal, const SeriesAmount*>> by_donor;
+            Decimal named;
+            for (const auto& part : parts->second) {
+                auto& [sum, first] = by_donor[part.donor];
+                sum += part.amount;
+                if (first == nullptr) first = &part;
+                named += part.amount;
+            }
+            for (const auto& [donor, entry] : by_donor) {
+                add(index, year, 3, donor, entry.first, entry.second->evidence, "LM-" + std::to_string(year) + "-" + donor, entry.second->where,
+                    entry.second->line);
+            }
+            if (named < total.amount) {
+                // The rest of the total is derived: published total minus the published parts.
+                const Evidence rest = total.evidence == Evidence::illustrative ? Evidence::illustrative : Evidence::derived;
+                add(index, year, 3, "", total.amount - named, rest, "LM-" + std::to_string(year) + "-other-donors",
+                    total.where + " (" + std::to_string(year) + " total " + total.amount.to_string() + " minus the named donors)", total.line);
+            } else if (total.amount < named) {
+                p_.add_diagnostic(Diagnostic{Severity::warning, "ValidationError", "series-parts-add-up",
+                                             "the donor rows of " + std::to_string(year) + " add up to " + named.to_string() +
+                                                 ", more than the published total " + total.amount.to_string() + " (" + total.where +
+                                                 "; difference " + (named - total.amount).to_string() + "): the rows are kept",
+                                             {parts->second.front().path, parts->second.front().line, "amount_usd"}});
+            }
+        }
+    }
+
+    std::string dir_;
+    Portfolio& p_;
+    std::map<int, SeriesAmount> totals_;
+    std::map<int, std::vector<SeriesAmount>> parts_;
+    std::set<int> national_years_;
+};
+
+void load_funding(const std::string& dir, Portfolio& p) { FundingLoader(dir, p).load(); }
 
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
@@ -320,7 +409,21 @@ void say(const DatasetOptions& o, const std::string& line) {
 
 }  // namespace
 
-void load_dataset_dir(const std::string& dir, Portfolio& into, const DatasetOptions& options) {
+IatiReadResult read_dataset_iati(const std::string& dir, Portfolio& into, const IatiSelection& selection) {
+    std::vector<std::string> files;
+    if (fs::is_directory(dir + "/iati")) {
+        for (const auto& e : fs::directory_iterator(dir + "/iati")) {
+            if (e.path().extension() == ".xml") files.push_back(e.path().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    IatiReadOptions read;  // lenient: problems of the published files become diagnostics
+    read.selection = selection;
+    return read_iati_files(files, into, read);
+}
+
+DatasetRead load_dataset_dir(const std::string& dir, Portfolio& into, const DatasetOptions& options) {
+    DatasetRead out;
     if (!fs::is_directory(dir)) throw IoError("dataset directory '" + dir + "' does not exist");
     say(options, "reading organisations, funding and activities from " + dir);
     load_organisations(dir, into);
@@ -336,21 +439,104 @@ void load_dataset_dir(const std::string& dir, Portfolio& into, const DatasetOpti
         load_coordination_dir(into.coordination(), dir + "/coordination");
     }
     if (options.iati && fs::is_directory(dir + "/iati")) {
-        std::vector<std::string> files;
-        for (const auto& e : fs::directory_iterator(dir + "/iati")) {
-            if (e.path().extension() == ".xml") files.push_back(e.path().string());
-        }
-        std::sort(files.begin(), files.end());
-        say(options, "reading " + std::to_string(files.size()) + " IATI file(s) from " + dir + "/iati");
-        IatiReadOptions read;  // lenient: problems of the published files become diagnostics
-        read_iati_files(files, into, read);
+        say(options, "reading the IATI files of " + dir + "/iati");
+        out.iati = read_dataset_iati(dir, into, options.iati_selection);
     }
+    return out;
 }
 
 Portfolio cambodia(const DatasetOptions& options) {
     Portfolio p;
     load_dataset_dir(options.dir.empty() ? data_file("cambodia") : options.dir, p, options);
     return p;
+}
+
+namespace {
+
+// One column of a published table: its CSV name, its type, whether a row must give it.
+struct PublishedColumn {
+    std::string csv;
+    std::string name;
+    enum class Kind { text, integer, decimal } kind = Kind::text;
+    bool required = false;
+    std::string description;
+};
+
+// A CSV file as a typed Table; empty cells of optional columns are undefined.
+std::optional<Table> read_published(const std::string& path, const std::string& title, const std::vector<PublishedColumn>& columns) {
+    CsvFile f;
+    if (!read_csv(path, f)) return std::nullopt;
+    Table t(title);
+    for (const auto& c : columns) {
+        if (c.kind == PublishedColumn::Kind::text) t.add_column<std::string>(c.name, c.description);
+        if (c.kind == PublishedColumn::Kind::integer) t.add_column<std::int64_t>(c.name, c.description);
+        if (c.kind == PublishedColumn::Kind::decimal) t.add_column<Decimal>(c.name, c.description);
+    }
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const auto& c = columns[i];
+            const std::string v = c.required ? f.required(r, c.csv) : f.get(r, c.csv);
+            if (c.kind == PublishedColumn::Kind::text) {
+                t.push<std::string>(i, v);
+            } else if (v.empty()) {
+                t.push_undefined(i);
+            } else if (c.kind == PublishedColumn::Kind::integer) {
+                t.push<std::int64_t>(i, parse_int_at(f, r, c.csv));
+            } else {
+                t.push<Decimal>(i, parse_decimal_at(f, r, c.csv));
+            }
+        }
+    }
+    t.add_note("Copied from the pages named on each row (" + path + ").");
+    return t;
+}
+
+}  // namespace
+
+PublishedTables published_tables(const std::string& dir_in) {
+    using K = PublishedColumn::Kind;
+    const std::string dir = (dir_in.empty() ? data_file("cambodia") : dir_in) + "/monitor";
+    PublishedTables out;
+    out.contributions = read_published(dir + "/donor_contributions.csv", "Published contributions by donor and year",
+                                       {{"year", "year", K::integer, true, "funding year"},
+                                        {"donor", "donor", K::text, true, "donor as the publisher names it"},
+                                        {"donor_ref", "donor_ref", K::text, true, "organisation identifier"},
+                                        {"sector", "sector", K::text, false, "as published"},
+                                        {"currency", "currency", K::text, false, "currency of amount_national"},
+                                        {"amount_national", "amount_national", K::decimal, false, "in the donor's currency, as published"},
+                                        {"amount_usd", "amount_usd", K::decimal, true, "the publisher's US dollars"},
+                                        {"url", "source", K::text, true, "page the row is copied from"},
+                                        {"edition", "edition", K::integer, false, "edition (year) of the page"}});
+    out.totals = read_published(dir + "/yearly_totals.csv", "Published yearly totals",
+                                {{"year", "year", K::integer, true, "funding year"},
+                                 {"international_usd", "international_usd", K::decimal, false, "international contributions"},
+                                 {"donors", "donors", K::integer, false, "donors the publisher counts"},
+                                 {"national_usd", "national_usd", K::decimal, false, "national contribution"},
+                                 {"url", "source", K::text, true, "page the row is copied from"},
+                                 {"table", "table", K::text, false, "donor table, summary or text"},
+                                 {"preferred", "preferred", K::integer, true, "1 = the figure the series holds"},
+                                 {"note", "note", K::text, false, ""},
+                                 {"edition", "edition", K::integer, false, "edition (year) of the page"}});
+    out.funding_needs = read_published(dir + "/funding_needs.csv", "Published estimates of the money needed",
+                                       {{"published", "published", K::text, true, "when the estimate was published (YYYY or YYYY-MM)"},
+                                        {"period_start", "period_start", K::integer, false, "first year covered"},
+                                        {"period_end", "period_end", K::integer, false, "last year covered"},
+                                        {"amount_usd", "amount_usd", K::decimal, true, "US dollars"},
+                                        {"scope", "scope", K::text, true, "total requirement, annual requirement, component …"},
+                                        {"who", "who", K::text, true, "who published it"},
+                                        {"url", "source", K::text, true, "page the row is copied from"},
+                                        {"note", "note", K::text, false, ""}});
+    out.land_release = read_published(dir + "/land_release.csv", "Published land release",
+                                      {{"year", "year", K::integer, true, "calendar year"},
+                                       {"contamination", "contamination", K::text, true, "all, mines, cmr or erw"},
+                                       {"cancelled_m2", "cancelled_m2", K::integer, false, "cancelled by non-technical survey"},
+                                       {"reduced_m2", "reduced_m2", K::integer, false, "reduced by technical survey"},
+                                       {"cleared_m2", "cleared_m2", K::integer, false, "cleared"},
+                                       {"total_m2", "total_m2", K::integer, false, "total as published"},
+                                       {"edition", "source", K::text, true, "publication"},
+                                       {"url", "url", K::text, true, "page the row is copied from"},
+                                       {"note", "note", K::text, false, ""}});
+    return out;
 }
 
 std::vector<measures::ActivityShare> nmas_mapping(const std::string& dir_in) {

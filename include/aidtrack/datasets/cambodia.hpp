@@ -3,10 +3,13 @@
 /// \brief The embedded Cambodia mine action dataset (data/cambodia/) as a Portfolio.
 
 #include <aidtrack/core/table.hpp>
+#include <aidtrack/io/iati_reader.hpp>
+#include <aidtrack/io/iati_selection.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>
 #include <aidtrack/model/portfolio.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace aidtrack::datasets {
@@ -32,8 +35,37 @@ struct DatasetOptions {
     /// Read the IATI files in `dir`/iati (the real UNDP Cambodia activities and d-portal's
     /// Cambodian COVID-19 activities).
     bool iati = true;
+    /// Which IATI activities of `dir`/iati belong to the dataset: mine action (DAC 15250, the
+    /// named Clearing for Results activities, the mine action keywords) by default; an empty
+    /// selection keeps every activity (`aidtrack report --scope all`). What it leaves out is
+    /// counted in DatasetRead::iati.outside.
+    IatiSelection iati_selection = IatiSelection::mine_action();
     /// Called with a short line before each long step ("reading IATI files …").
     std::function<void(const std::string&)> progress;
+};
+
+/// \brief What reading a dataset directory found beside the records it added.
+struct DatasetRead {
+    /// The IATI read: which activities the selection kept and why (`selection`), which it left
+    /// out with their money (`outside`), diagnostics.
+    IatiReadResult iati;
+};
+
+/// \brief Published tables of a dataset that are figures as printed, not records: reports set
+/// them beside the Portfolio's own figures (ReportOptions of the same names).
+struct PublishedTables {
+    /// monitor/donor_contributions.csv: year, donor, donor_ref, sector, currency, amount_national,
+    /// amount_usd, source, edition.
+    std::optional<Table> contributions;
+    /// monitor/yearly_totals.csv: year, international_usd, donors, national_usd, source, table,
+    /// preferred, note, edition.
+    std::optional<Table> totals;
+    /// monitor/funding_needs.csv: published, period_start, period_end, amount_usd, scope, who,
+    /// source, note.
+    std::optional<Table> funding_needs;
+    /// monitor/land_release.csv: year, contamination, cancelled_m2, reduced_m2, cleared_m2,
+    /// total_m2, source, url, note.
+    std::optional<Table> land_release;
 };
 
 /// Builds the Cambodia dataset: organisations, the Landmine Monitor funding series, Clearing
@@ -45,7 +77,15 @@ struct DatasetOptions {
 
 /// Reads a directory laid out like data/cambodia/ (any of its files may be absent) into
 /// `into`; throws ParseError naming FILE:LINE on a bad row.
-void load_dataset_dir(const std::string& dir, Portfolio& into, const DatasetOptions& options = {});
+DatasetRead load_dataset_dir(const std::string& dir, Portfolio& into, const DatasetOptions& options = {});
+
+/// Reads the IATI files of `dir`/iati (sorted by name) into `into`, keeping what `selection`
+/// selects; the result says why each activity was kept and what was left out with its money.
+IatiReadResult read_dataset_iati(const std::string& dir, Portfolio& into, const IatiSelection& selection);
+
+/// The published tables of a dataset directory (absent files give absent tables); throws
+/// ParseError naming FILE:LINE on a bad row.
+[[nodiscard]] PublishedTables published_tables(const std::string& dir = {});
 
 /// The dataset's shares of activities by NMAS goal (`nmas_mapping.csv`, column `objective`)
 /// for the alignment measure; empty when the file is absent.
