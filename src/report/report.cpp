@@ -21,7 +21,15 @@ th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}th{background:
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .unavailable{background:#fff6e0;border-left:4px solid #E69F00;padding:.5em 1em}
 .notes{font-size:.85em;color:#444}figure{margin:1em 0}svg.chart{max-width:100%;height:auto;border:1px solid #eee}
-.provenance li{margin:.2em 0}footer{margin-top:3em;font-size:.8em;color:#666})";
+.provenance li{margin:.2em 0}footer{margin-top:3em;font-size:.8em;color:#666}
+.table-wrap{max-width:100%;overflow-x:auto;margin:1em 0}.table-wrap table{margin:0}
+.findings{background:#f3f8fc;border-left:4px solid #0072B2;padding:.6em 1.2em;margin:1em 0}
+.findings li{margin:.45em 0}.findings .source{display:block;font-size:.8em;color:#555}
+td{overflow-wrap:anywhere}
+@media print{@page{size:A4;margin:14mm}body{max-width:none;margin:0;padding:0;font-size:9.5pt}
+nav{display:none}h2{break-after:avoid}figure,tr,.findings li{break-inside:avoid}
+.table-wrap{overflow:visible}table{font-size:7.5pt;width:100%;table-layout:auto}td.num{white-space:normal}
+svg.chart{max-width:100%;height:auto}})";
 
 std::string csv_name(const Section& s, std::size_t i, const Table& t) {
     return s.id + "-" + std::to_string(i + 1) + "-" + slug(t.title()) + ".csv";
@@ -42,6 +50,13 @@ std::string to_html(const Report& report) {
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << html_escape(report.title)
         << "</title>\n<style>\n" << kCss << "\n</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(report.title) << "</h1>\n";
     if (!report.subtitle.empty()) out << "<p class=\"subtitle\">" << html_escape(report.subtitle) << "</p>\n";
+    if (!report.findings.empty()) {
+        out << "<section id=\"findings\" class=\"findings\">\n<h2>In brief</h2>\n<ol>\n";
+        for (const auto& f : report.findings) {
+            out << "<li>" << html_escape(f.sentence) << "<span class=\"source\">Source: " << html_escape(f.source) << "</span></li>\n";
+        }
+        out << "</ol>\n</section>\n";
+    }
     out << "</header>\n<nav>\n<h2>Contents</h2>\n<ol>\n";
     for (const auto& s : report.sections) {
         out << "<li><a href=\"#" << html_escape(s.id) << "\">" << html_escape(s.title) << "</a>" << (s.available ? "" : " (not available)")
@@ -55,7 +70,7 @@ std::string to_html(const Report& report) {
             out << "<figure>\n" << c.svg << "<figcaption>" << html_escape(c.title) << "</figcaption>\n</figure>\n";
         }
         for (std::size_t i = 0; i < s.tables.size(); ++i) {
-            out << to_html(s.tables[i]) << "<p class=\"notes\">CSV: " << html_escape(csv_name(s, i, s.tables[i])) << "</p>\n";
+            out << "<div class=\"table-wrap\">\n" << to_html(s.tables[i]) << "</div>\n<p class=\"notes\">CSV: " << html_escape(csv_name(s, i, s.tables[i])) << "</p>\n";
         }
         out << "</section>\n";
     }
@@ -70,6 +85,13 @@ std::string to_markdown(const Report& report) {
     std::ostringstream out;
     out << "# " << report.title << "\n\n";
     if (!report.subtitle.empty()) out << "_" << report.subtitle << "_\n\n";
+    if (!report.findings.empty()) {
+        out << "## In brief\n\n";
+        for (std::size_t i = 0; i < report.findings.size(); ++i) {
+            out << i + 1 << ". " << report.findings[i].sentence << " _Source: " << report.findings[i].source << "_\n";
+        }
+        out << "\n";
+    }
     for (const auto& s : report.sections) {
         out << "## " << s.title << "\n\n";
         for (const auto& p : s.paragraphs) out << (s.available ? "" : "> ") << p << "\n\n";
@@ -87,6 +109,12 @@ std::string to_text_summary(const Report& report) {
     std::ostringstream out;
     out << report.title << "\n" << std::string(report.title.size(), '=') << "\n";
     if (!report.subtitle.empty()) out << report.subtitle << "\n";
+    if (!report.findings.empty()) {
+        out << "\nIn brief\n";
+        for (std::size_t i = 0; i < report.findings.size(); ++i) {
+            out << "  " << i + 1 << ". " << report.findings[i].sentence << "\n     Source: " << report.findings[i].source << "\n";
+        }
+    }
     for (const auto& s : report.sections) {
         out << "\n" << s.title << (s.available ? "" : " — not available") << "\n";
         for (const auto& line : s.summary) out << "  " << line << "\n";

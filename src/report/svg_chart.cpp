@@ -212,10 +212,33 @@ std::string render_svg(const BarChart& chart) {
     std::ostringstream out;
     open_svg(out, l, chart.title);
     draw_axes(out, l, g.y, g.ticks, chart.x_label, chart.y_label);
+    bool any_illustrative = false;
     for (const auto& r : g.bars) {
+        const auto& flags = chart.series[r.series].illustrative;
+        const bool illustrative = r.category < flags.size() && flags[r.category];
+        if (illustrative && !any_illustrative) {
+            // One hatch pattern, drawn over the series colour: illustrative bars keep their colour
+            // (so the legend still names them) but never look like data.
+            out << "<defs><pattern id=\"illustrative-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
+                   "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\" fill-opacity=\"0.55\"/>"
+                   "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#333333\" stroke-width=\"1.5\"/></pattern></defs>\n";
+        }
+        any_illustrative = any_illustrative || illustrative;
         out << "<rect x=\"" << num(r.x) << "\" y=\"" << num(r.y) << "\" width=\"" << num(r.width) << "\" height=\"" << num(r.height)
-            << "\" fill=\"" << colour(r.series) << "\"><title>" << xml_escape(chart.series[r.series].name) << " "
-            << xml_escape(chart.categories[r.category]) << ": " << num(r.value) << "</title></rect>\n";
+            << "\" fill=\"" << colour(r.series) << "\"" << (illustrative ? " class=\"illustrative\"" : "") << "><title>"
+            << xml_escape(chart.series[r.series].name) << " " << xml_escape(chart.categories[r.category]) << ": " << num(r.value)
+            << (illustrative ? " (illustrative)" : "") << "</title></rect>\n";
+        if (illustrative) {
+            out << "<rect x=\"" << num(r.x) << "\" y=\"" << num(r.y) << "\" width=\"" << num(r.width) << "\" height=\"" << num(r.height)
+                << "\" fill=\"url(#illustrative-hatch)\" class=\"illustrative-hatch\"/>\n";
+        }
+    }
+    if (any_illustrative) {
+        const double x = l.plot_right() - 190;
+        const double y = l.plot_top() - 8;
+        out << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"#999999\"/>"
+            << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"url(#illustrative-hatch)\"/>"
+            << "<text x=\"" << num(x + 14) << "\" y=\"" << num(y) << "\">hatched: illustrative, not data</text>\n";
     }
     // Thin out category labels when they would overlap (about 7 units per character).
     std::size_t longest = 1;

@@ -8,25 +8,51 @@ record names its source and whether it is reported, derived or illustrative
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Dict, Optional
 
 import pandas as pd
 
 from . import _core
 from ._frames import table_frame
 
-__all__ = ["cambodia", "cambodia_files"]
+__all__ = ["cambodia", "cambodia_files", "cambodia_scope", "cambodia_published"]
 
 
-def cambodia(directory: str = "", *, iati: bool = True,
+def cambodia(directory: str = "", *, iati: bool = True, scope: str = "mine-action",
              progress: Optional[Callable[[str], None]] = None) -> "_core.Portfolio":
     """The Cambodia mine action dataset as a :class:`aidtrack.Portfolio`.
 
     ``directory`` defaults to the shipped ``data/cambodia`` (``$AIDTRACK_DATA_DIR`` overrides
-    where the shipped data is found); ``iati=False`` skips the IATI XML files; ``progress`` is
-    called with a short line before each long step.
+    where the shipped data is found); ``iati=False`` skips the IATI XML files; ``scope`` is
+    ``"mine-action"`` (default: of the IATI files only mine action activities are kept, see
+    :func:`cambodia_scope`) or ``"all"``; ``progress`` is called with a short line before each
+    long step.
     """
-    return _core._datasets_cambodia(directory, iati, progress)
+    return _core._datasets_cambodia(directory, iati, _mine_action(scope), progress)[0]
+
+
+def cambodia_scope(directory: str = "", *, scope: str = "mine-action") -> Dict[str, pd.DataFrame]:
+    """What the mine action selection does to the dataset's IATI files: ``selection`` (each kept
+    activity and the rule that kept it) and ``outside`` (each activity left out, with its money
+    per currency), as DataFrames."""
+    _, selection, outside = _core._datasets_cambodia(directory, True, _mine_action(scope), None)
+    return {"selection": table_frame(selection), "outside": table_frame(outside)}
+
+
+def cambodia_published(directory: str = "") -> Dict[str, Optional[pd.DataFrame]]:
+    """The published tables the dataset keeps beside its records (``data/cambodia/monitor``):
+    ``contributions`` (the Landmine Monitor's donor tables: donor, sector, amount in the donor's
+    currency and in US dollars, page address), ``totals`` (yearly totals of every edition,
+    ``preferred`` = the one the series holds), ``funding_needs`` (Cambodia's published estimates
+    of the money needed) and ``land_release`` (land released per year as published)."""
+    tables = _core._published_tables(directory)
+    return {k: (table_frame(v) if v is not None else None) for k, v in tables.items()}
+
+
+def _mine_action(scope: str) -> bool:
+    if scope not in ("mine-action", "all"):
+        raise ValueError(f"scope is 'mine-action' or 'all', not {scope!r}")
+    return scope == "mine-action"
 
 
 def cambodia_files(directory: str = "") -> pd.DataFrame:

@@ -13,28 +13,33 @@ from typing import Callable, Dict, List, Optional, Sequence
 import pandas as pd
 
 from . import _core
-from ._core import Report, ReportChart, ReportSection
+from ._core import Report, ReportChart, ReportFinding, ReportSection
 from ._frames import table_frame
 
-__all__ = ["Report", "ReportChart", "ReportSection", "build", "tables", "section_tables", "bar_chart_svg"]
+__all__ = ["Report", "ReportChart", "ReportFinding", "ReportSection", "build", "tables", "section_tables", "bar_chart_svg"]
 
 
 def build(portfolio: "_core.Portfolio", out: Optional[str] = None, *, year: Optional[int] = None,
           currency: str = "USD", horizon: int = 2030, rates: Optional["_core.ExchangeRates"] = None,
           dataset_files: Optional[bool] = None, dataset_dir: str = "", title: str = "",
-          progress: Optional[Callable[[str], None]] = None) -> Report:
+          scope: str = "mine action", progress: Optional[Callable[[str], None]] = None) -> Report:
     """Builds the aid-effectiveness report of ``portfolio``; with ``out`` also writes
     ``out/aidtrack-report.html``, ``.md`` and one CSV per table.
 
     ``year`` is the report year (default: the latest year with disbursements), ``currency`` the
     currency of every money figure (other currencies converted with ``rates``, default the IMF
     table shipped in data/rates). ``dataset_files`` adds the table of dataset files and their
-    evidence and the dataset's NMAS mapping for the alignment section (default: when ``dataset_dir``
-    is given or the portfolio is the embedded dataset).
+    evidence, the dataset's NMAS mapping for the alignment section and its published tables
+    (Landmine Monitor donor tables, funding needs, land release) (default: when ``dataset_dir``
+    is given or the portfolio is the embedded dataset). ``scope`` names what the report is about
+    (``""`` when the portfolio was read without a selection); with ``dataset_files`` the
+    dataset's IATI activities outside it are counted in the provenance.
+
+    ``report.findings`` holds the first screen: a few sentences, each with its source.
     """
     if dataset_files is None:
         dataset_files = bool(dataset_dir) or portfolio.find_activity("AIDTRACK-KH-LM-INTL") is not None
-    report = _core._build_report(portfolio, year, currency, horizon, rates, dataset_files, dataset_dir, title, progress)
+    report = _core._build_report(portfolio, year, currency, horizon, rates, dataset_files, dataset_dir, title, scope, progress)
     if out is not None:
         os.makedirs(out, exist_ok=True)
         report.write(out)

@@ -26,10 +26,18 @@ struct Section {
     std::vector<Chart> charts;            ///< charts, shown after the text
 };
 
+/// \brief One sentence of the report's first screen, computed from the data, with its source.
+struct Finding {
+    std::string sentence;  ///< plain words, e.g. "In 2022 Cambodia received USD 37.70 M from 8 donors."
+    std::string source;    ///< where its figures come from (publication, table, or computation)
+    std::string section;   ///< id of the section that holds the figures
+};
+
 /// \brief A whole report: title, sections in order, and notes on where every figure came from.
 struct Report {
     std::string title;                    ///< document title
     std::string subtitle;                 ///< one line under the title (dataset, year, currency)
+    std::vector<Finding> findings;        ///< the first screen: five to eight sentences with sources
     std::vector<Section> sections;        ///< in reading order
     std::vector<std::string> provenance;  ///< sources and illustrative records, one note each
 

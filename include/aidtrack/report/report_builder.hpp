@@ -37,6 +37,33 @@ struct ReportOptions {
     std::vector<measures::ActivityShare> nmas_mapping;
     /// Optional extra provenance rows (e.g. datasets::dataset_files()) shown in the last section.
     std::optional<Table> source_files;
+    /// What the report is about, in words ("mine action"): named in the provenance beside the
+    /// activities left out. Empty when everything read is reported (`aidtrack report --scope all`).
+    std::string scope = "mine action";
+    /// Activities read but outside the scope (IatiReadResult::outside: activity_id, title,
+    /// reporting_org, currency, disbursed_or_spent, committed, …): counted with their money in the
+    /// provenance ("N activities, USD X, outside mine action: not counted"), never in a table.
+    std::optional<Table> out_of_scope;
+    /// Why each IATI activity in scope was kept (IatiReadResult::selection: activity_id, rule,
+    /// detail, file, line); listed in the provenance section.
+    std::optional<Table> scope_selection;
+    /// Published contributions by donor and year, e.g. the Landmine Monitor's country tables:
+    /// year, donor, donor_ref, sector, currency, amount_national (Decimal, undefined when not
+    /// published), amount_usd (the publisher's US dollars), source. The funding section sets the
+    /// publisher's dollars beside the report's own conversion of the national-currency amounts.
+    std::optional<Table> published_contributions;
+    /// Published yearly totals: year, international_usd, donors (undefined when not stated),
+    /// national_usd (undefined when not stated), source, preferred (1 = the figure the series
+    /// holds; other editions' figures are shown beside it), note.
+    std::optional<Table> published_totals;
+    /// The country's own published estimates of the money needed: published, period_start,
+    /// period_end, amount_usd, scope ("total", "annual requirement", …), who, source, note.
+    std::optional<Table> funding_needs;
+    /// Land released per year as published for the whole country: year, contamination,
+    /// cancelled_m2, reduced_m2, cleared_m2, total_m2 (undefined where not published), source,
+    /// note. With it, the land-release section, the cost per m² and the forecast's release rate
+    /// rest on published figures, not on the hazard ledger.
+    std::optional<Table> published_land_release;
     /// Called with a line before each long step.
     std::function<void(const std::string&)> progress;
 };

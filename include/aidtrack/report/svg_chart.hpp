@@ -49,6 +49,9 @@ struct LinearScale {
 struct Series {
     std::string name;                          ///< legend label
     std::vector<std::optional<double>> values;  ///< one per category or x value
+    /// Per value: true where the value is illustrative (no public source gives it), drawn hatched
+    /// and named in the legend, so that it never reads as data. Empty = all values are data.
+    std::vector<bool> illustrative = {};
 };
 
 /// \brief A bar chart over categories: one or more series, grouped side by side or stacked.
