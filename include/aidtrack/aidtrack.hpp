@@ -80,6 +80,7 @@
 #include <aidtrack/model/strategy.hpp>
 #include <aidtrack/model/training.hpp>
 #include <aidtrack/model/transaction_table.hpp>
+#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/report/report.hpp>
 #include <aidtrack/report/report_builder.hpp>
 #include <aidtrack/report/svg_chart.hpp>

@@ -40,8 +40,10 @@ std::optional<Decimal> money_of(const Portfolio& p, std::uint32_t index, const C
     const auto tx_rows = p.transactions_of(index);
     const auto& t = p.transactions();
     bool has_expenditure = false;
-    for (auto r : tx_rows) has_expenditure = has_expenditure || (t.type[r] == 4 && in_years(day_number::year_of(t.date[r]), q));
-    const int wanted = (has_expenditure && q.types.count(4) != 0) ? 4 : 3;
+    constexpr int kExpenditure = code_of(TransactionType::expenditure);
+    constexpr int kDisbursement = code_of(TransactionType::disbursement);
+    for (auto r : tx_rows) has_expenditure = has_expenditure || (t.type[r] == kExpenditure && in_years(day_number::year_of(t.date[r]), q));
+    const int wanted = (has_expenditure && q.types.count(kExpenditure) != 0) ? kExpenditure : kDisbursement;
     if (q.types.count(wanted) == 0) return std::nullopt;
     Decimal sum;
     bool any = false;

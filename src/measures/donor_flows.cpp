@@ -86,11 +86,12 @@ std::set<std::uint32_t> pass_through_activities(const Portfolio& portfolio) {
     const TransactionTable& t = portfolio.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
         const int type = t.type[i];
-        if (type == 2 || type == 3 || type == 4) {
+        using enum TransactionType;
+        if (is_any_type(type, {outgoing_commitment, disbursement, expenditure})) {
             const std::string& to = t.text(t.receiver_activity[i]);
             if (to.empty()) continue;
             if (auto j = portfolio.find_activity(to); j && *j != t.activity[i]) out.insert(*j);
-        } else if (type == 1 || type == 11) {
+        } else if (is_any_type(type, {incoming_funds, incoming_commitment})) {
             const std::string& from = t.text(t.provider_activity[i]);
             if (from.empty()) continue;
             if (auto j = portfolio.find_activity(from); j && *j != t.activity[i]) out.insert(t.activity[i]);
@@ -176,12 +177,13 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
     using PeriodKey = std::tuple<std::uint32_t, Date, Date>;
     const auto& pds = portfolio.planned_disbursements();
     std::set<PeriodKey> revised;
-    for (const auto& pd : pds) if (pd.type == 2) revised.insert({pd.activity, pd.period.start(), pd.period.end()});
+    constexpr int kRevised = code_of(BudgetType::revised);
+    for (const auto& pd : pds) if (pd.type == kRevised) revised.insert({pd.activity, pd.period.start(), pd.period.end()});
     std::set<std::uint32_t> planned;
     for (std::size_t k = 0; k < pds.size(); ++k) {
         const PlannedDisbursement& pd = pds[k];
         planned.insert(pd.activity);
-        if (pd.type != 2 && revised.contains({pd.activity, pd.period.start(), pd.period.end()})) continue;
+        if (pd.type != kRevised && revised.contains({pd.activity, pd.period.start(), pd.period.end()})) continue;
         if (pass.contains(pd.activity)) {
             ++set.pass_through_records;
             continue;
@@ -204,12 +206,12 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
     if (options.budgets_as_schedule_fallback) {
         const auto& budgets = portfolio.budgets();
         std::set<PeriodKey> revised_budgets;
-        for (const auto& b : budgets) if (b.type == 2) revised_budgets.insert({b.activity, b.period.start(), b.period.end()});
+        for (const auto& b : budgets) if (b.type == kRevised) revised_budgets.insert({b.activity, b.period.start(), b.period.end()});
         std::size_t used = 0;
         for (std::size_t k = 0; k < budgets.size(); ++k) {
             const Budget& b = budgets[k];
             if (planned.contains(b.activity) || pass.contains(b.activity)) continue;
-            if (b.type != 2 && revised_budgets.contains({b.activity, b.period.start(), b.period.end()})) continue;
+            if (b.type != kRevised && revised_budgets.contains({b.activity, b.period.start(), b.period.end()})) continue;
             const Activity& a = portfolio.activity(b.activity);
             if (government_only && !government_activity(portfolio, a, options)) continue;
             const Date rate_day = b.value_date ? *b.value_date : b.period.start();
@@ -247,7 +249,7 @@ Table donor_flows(const Portfolio& portfolio, const MeasureOptions& options) {
         const auto pass = pass_through_activities(portfolio);
         const TransactionTable& t = portfolio.transactions();
         for (std::size_t i = 0; i < t.size(); ++i) {
-            if (t.type[i] == 3 && pass.contains(t.activity[i])) ++skipped[portfolio.activity(t.activity[i]).reporting_org.ref];
+            if (is_type(t.type[i], TransactionType::disbursement) && pass.contains(t.activity[i])) ++skipped[portfolio.activity(t.activity[i]).reporting_org.ref];
         }
     }
     Table out("Disbursements per donor and fiscal year");

@@ -166,8 +166,8 @@ Table medium_term_predictability(const Portfolio& portfolio, const MeasureOption
 Table execution_rate(const Portfolio& portfolio, const MeasureOptions& options) {
     MeasureOptions all = options;
     all.years.clear();
-    const FlowSet disbursed = transaction_flows(portfolio, all, {3});
-    const FlowSet committed = transaction_flows(portfolio, all, {2});
+    const FlowSet disbursed = transaction_flows(portfolio, all, type_codes({TransactionType::disbursement}));
+    const FlowSet committed = transaction_flows(portfolio, all, type_codes({TransactionType::outgoing_commitment}));
     const CurrencyCode currency = detail::common_currency(disbursed, committed);
     Grid grid;
     add_first(grid, disbursed);

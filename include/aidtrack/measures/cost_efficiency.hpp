@@ -22,7 +22,8 @@ struct CostQuery {
     CurrencyCode currency{"USD"};     ///< currency of the costs
     const ExchangeRates* rates = nullptr;  ///< needed when a transaction is in another currency
     ConversionPolicy policy;          ///< which rate converts each transaction
-    std::set<int> types{3, 4};        ///< transaction types that count as money spent
+    /// Transaction types that count as money spent (IATI codes: disbursement 3, expenditure 4).
+    std::set<int> types = type_codes({TransactionType::disbursement, TransactionType::expenditure});
     std::optional<int> year_from;     ///< keep releases (and transactions) from this year on
     std::optional<int> year_to;       ///< …up to this year
 };
