@@ -3,6 +3,8 @@
 
 #include <aidtrack/measures/cost_efficiency.hpp>
 
+#include <aidtrack/model/conversion_dates.hpp>
+
 #include <map>
 
 namespace aidtrack {
@@ -51,7 +53,7 @@ std::optional<Decimal> money_of(const Portfolio& p, std::uint32_t index, const C
         if (t.type[r] != wanted) continue;
         if (!in_years(day_number::year_of(t.date[r]), q)) continue;
         const Money value = t.value_of(r);
-        const Date when = day_number::to_date(t.value_date[r] != day_number::kNone ? t.value_date[r] : t.date[r]);
+        const Date when = day_number::to_date(conversion_day(t, r));
         if (value.currency() == q.currency) {
             sum += value.amount();
         } else {
@@ -152,7 +154,7 @@ Table cost_per_m2(const Portfolio& portfolio, const CostQuery& query) {
         else t.push_undefined(n + 4);
     }
     t.add_note("Each funding activity's expenditures (type 4, else disbursements, type 3) are converted per transaction "
-               "(" + query.policy.name() + ") and shared among its releases by area; " +
+               "(" + query.policy.name() + "; rate date: " + std::string(kConversionDateRule) + ") and shared among its releases by area; " +
                std::to_string(transactions) + " transactions counted.");
     if (unfunded_m2 > 0) t.add_note(std::to_string(unfunded_m2) + " m2 released without a funding activity left out.");
     if (unknown_m2 > 0) t.add_note(std::to_string(unknown_m2) + " m2 funded by activities not in the portfolio left out.");

@@ -3,6 +3,8 @@
 
 #include <aidtrack/measures/donor_flows.hpp>
 
+#include <aidtrack/model/conversion_dates.hpp>
+
 #include "measure_table.hpp"
 
 #include <algorithm>
@@ -26,6 +28,11 @@ FlowHop parse_flow_hop(const std::string& name) {
 }
 
 namespace {
+
+/// The note of a converted flow set: target currency, policy and the rate-date rule.
+std::string conversion_note(const MeasureOptions& o) {
+    return "converted to " + o.currency->str() + " with policy " + o.policy.name() + "; rate date: " + std::string(kConversionDateRule);
+}
 
 /// Converts `amount` of `from` on `day` into the set's currency, fixing it on first use.
 Decimal to_set_currency(FlowSet& set, const MeasureOptions& o, Decimal amount, CurrencyCode from, const Date& day,
@@ -148,7 +155,7 @@ FlowSet transaction_flows(const Portfolio& portfolio, const MeasureOptions& opti
         }
         const Activity& a = portfolio.activity(t.activity[i]);
         const Date day = day_number::to_date(t.date[i]);
-        const Date rate_day = t.value_date[i] != day_number::kNone ? day_number::to_date(t.value_date[i]) : day;
+        const Date rate_day = day_number::to_date(conversion_day(t, i));
         const Decimal amount = to_set_currency(set, options, Decimal::from_raw(t.value[i]),
                                                CurrencyCode::from_packed(t.currency[i]), rate_day,
                                                {a.provenance.source, t.line[i], "transaction"});
@@ -162,7 +169,7 @@ FlowSet transaction_flows(const Portfolio& portfolio, const MeasureOptions& opti
                             " transactions of pass-through activities (funded by another activity of the portfolio) "
                             "not counted again");
     }
-    if (options.currency) set.notes.push_back("converted to " + options.currency->str() + " with policy " + options.policy.name());
+    if (options.currency) set.notes.push_back(conversion_note(options));
     return set;
 }
 
@@ -196,7 +203,7 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
         }
         const std::string donor = options.donor == DonorDefinition::provider_org && !pd.provider_org.empty()
                                       ? pd.provider_org : a.reporting_org.ref;
-        const Date rate_day = pd.value_date ? *pd.value_date : pd.period.start();
+        const Date rate_day = conversion_date(pd);
         const Decimal amount = to_set_currency(set, options, pd.value.amount(), pd.value.currency(), rate_day,
                                                {a.provenance.source, pd.line, "planned-disbursement"});
         for (const auto& [fy, piece] : options.calendar.prorate(amount, pd.period, options.places)) {
@@ -214,7 +221,7 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
             if (b.type != kRevised && revised_budgets.contains({b.activity, b.period.start(), b.period.end()})) continue;
             const Activity& a = portfolio.activity(b.activity);
             if (government_only && !government_activity(portfolio, a, options)) continue;
-            const Date rate_day = b.value_date ? *b.value_date : b.period.start();
+            const Date rate_day = conversion_date(b);
             const Decimal amount = to_set_currency(set, options, b.value.amount(), b.value.currency(), rate_day,
                                                    {a.provenance.source, b.line, "budget"});
             ++used;
@@ -226,7 +233,7 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
                             " budgets of activities without planned disbursements used as their schedule");
     }
     set.notes.push_back("scheduled = planned disbursements spread by days over their periods (revised replaces original)");
-    if (options.currency) set.notes.push_back("converted to " + options.currency->str() + " with policy " + options.policy.name());
+    if (options.currency) set.notes.push_back(conversion_note(options));
     return set;
 }
 
