@@ -9,7 +9,7 @@ namespace {
 aidtrack::Transaction disbursement(std::uint32_t activity, const char* date, const char* value, const char* currency) {
     aidtrack::Transaction t;
     t.activity = activity;
-    t.type = static_cast<int>(aidtrack::TransactionType::disbursement);
+    t.type = aidtrack::code_of(aidtrack::TransactionType::disbursement);
     t.date = aidtrack::parse_date(date);
     t.value = aidtrack::Money::parse(value, currency);
     return t;

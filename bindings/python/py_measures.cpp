@@ -104,13 +104,17 @@ void bind_measures(py::module_& m) {
 
     // One raw function per measure: Table as a dict; aidtrack.measures turns it into a DataFrame.
     m.def("_measure_donor_flows", [](const Portfolio& p, const Options& o) { return table_to_python(donor_flows(p, o)); });
-    m.def("_measure_annual_predictability", [](const Portfolio& p, const Options& o) { return table_to_python(annual_predictability(p, o)); });
-    m.def("_measure_medium_term_predictability", [](const Portfolio& p, const Options& o) { return table_to_python(medium_term_predictability(p, o)); });
+    m.def("_measure_annual_predictability", [](const Portfolio& p, const Options& o) { return table_to_python(annual_predictability(p, o)); },
+          "Paris 7 / GPEDC 5a table: disbursed, scheduled, numerator, denominator, value, over_disbursement, over_disbursed, "
+          "unscheduled …; the (all) row is the methodology's country aggregate (gpedc2018: sum of min(D, S) / sum of S).");
+    m.def("_measure_medium_term_predictability", [](const Portfolio& p, const Options& o) { return table_to_python(medium_term_predictability(p, o)); },
+          "GPEDC 5b table: planned_y1..3, covered_y1..3 = min(planned, D_Y), coverage_y1..3, value; the (all) row adds each donor's covered amount.");
     m.def("_measure_execution_rate", [](const Portfolio& p, const Options& o) { return table_to_python(execution_rate(p, o)); });
     m.def("_measure_untied_aid", [](const Portfolio& p, const Options& o) { return table_to_python(untied_aid(p, o)); });
     m.def("_measure_aid_on_budget", [](const Portfolio& p, const Options& o, const std::vector<GovernmentBudgetRecord>& b) {
         return table_to_python(aid_on_budget(p, o, b));
-    });
+    }, "Paris 3 / GPEDC 6 table: recorded, scheduled, numerator, denominator, value, beyond_scheduled, beyond_scheduled_amount, "
+       "unscheduled …; the (all) row is the methodology's country aggregate.");
     m.def("_measure_country_systems", [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q, bool proxy) {
         return table_to_python(country_systems(p, o, q, CountrySystemsOptions{proxy}));
     });

@@ -124,7 +124,7 @@ void bind_trust(py::module_& m) {
         ReconcileOptions o;
         o.window_days = window_days;
         return table_to_python(reconcile(flows_of(p, types), load_flow_csv(path), o));
-    }, py::arg("portfolio"), py::arg("path"), py::arg("types") = std::vector<int>{3}, py::arg("window_days") = 31);
+    }, py::arg("portfolio"), py::arg("path"), py::arg("types") = std::vector<int>{code_of(TransactionType::disbursement)}, py::arg("window_days") = 31);
 }
 
 }  // namespace aidtrack::python

@@ -3,6 +3,7 @@
 /// \brief Umbrella header: the whole public face of aidtrack.
 
 #include <aidtrack/config.hpp>
+#include <aidtrack/core/conversion_date.hpp>
 #include <aidtrack/core/csv_reader.hpp>
 #include <aidtrack/core/currency.hpp>
 #include <aidtrack/core/data_dir.hpp>
@@ -60,6 +61,7 @@
 #include <aidtrack/model/budget.hpp>
 #include <aidtrack/model/casualty.hpp>
 #include <aidtrack/model/community_planning.hpp>
+#include <aidtrack/model/conversion_dates.hpp>
 #include <aidtrack/model/coordination_store.hpp>
 #include <aidtrack/model/deployment.hpp>
 #include <aidtrack/model/diagnostic.hpp>
@@ -80,6 +82,7 @@
 #include <aidtrack/model/strategy.hpp>
 #include <aidtrack/model/training.hpp>
 #include <aidtrack/model/transaction_table.hpp>
+#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/report/report.hpp>
 #include <aidtrack/report/report_builder.hpp>
 #include <aidtrack/report/svg_chart.hpp>

@@ -4,6 +4,7 @@
 #include <aidtrack/measures/aggregate.hpp>
 #include <aidtrack/measures/strategy_alignment.hpp>
 
+#include <aidtrack/core/conversion_date.hpp>
 #include <aidtrack/core/error.hpp>
 
 #include <algorithm>
@@ -63,7 +64,8 @@ Table AggregateResult::to_table() const {
         out.push<std::int64_t>(5, cell.pieces);
     }
     out.set_methodology("aggregate");
-    out.add_note("values converted with Decimal::scaled(ExchangeRates::factor) on the value-date, else the date, then split by largest remainder in units of 10^-9");
+    out.add_note("values converted with Decimal::scaled(ExchangeRates::factor); rate date: " + std::string(kConversionDateRule) +
+                 "; then split by largest remainder in units of 10^-9");
     return out;
 }
 
@@ -382,7 +384,7 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
                 Raw v = value[i];
                 const std::uint16_t cur = currency[i];
                 if (cur != target.packed()) {
-                    const std::int32_t vd = value_date[i] != day_number::kNone ? value_date[i] : d;
+                    const std::int32_t vd = conversion_day(value_date[i], d);
                     const std::uint8_t slot = plan.slot_of[cur];
                     const double f = plan.factors[slot][static_cast<std::size_t>(vd - plan.lo)];
                     if (std::isnan(f)) {

@@ -3,6 +3,8 @@
 
 #include <aidtrack/measures/cost_efficiency.hpp>
 
+#include <aidtrack/model/conversion_dates.hpp>
+
 #include <map>
 
 namespace aidtrack {
@@ -40,8 +42,10 @@ std::optional<Decimal> money_of(const Portfolio& p, std::uint32_t index, const C
     const auto tx_rows = p.transactions_of(index);
     const auto& t = p.transactions();
     bool has_expenditure = false;
-    for (auto r : tx_rows) has_expenditure = has_expenditure || (t.type[r] == 4 && in_years(day_number::year_of(t.date[r]), q));
-    const int wanted = (has_expenditure && q.types.count(4) != 0) ? 4 : 3;
+    constexpr int kExpenditure = code_of(TransactionType::expenditure);
+    constexpr int kDisbursement = code_of(TransactionType::disbursement);
+    for (auto r : tx_rows) has_expenditure = has_expenditure || (t.type[r] == kExpenditure && in_years(day_number::year_of(t.date[r]), q));
+    const int wanted = (has_expenditure && q.types.count(kExpenditure) != 0) ? kExpenditure : kDisbursement;
     if (q.types.count(wanted) == 0) return std::nullopt;
     Decimal sum;
     bool any = false;
@@ -49,7 +53,7 @@ std::optional<Decimal> money_of(const Portfolio& p, std::uint32_t index, const C
         if (t.type[r] != wanted) continue;
         if (!in_years(day_number::year_of(t.date[r]), q)) continue;
         const Money value = t.value_of(r);
-        const Date when = day_number::to_date(t.value_date[r] != day_number::kNone ? t.value_date[r] : t.date[r]);
+        const Date when = day_number::to_date(conversion_day(t, r));
         if (value.currency() == q.currency) {
             sum += value.amount();
         } else {
@@ -150,7 +154,7 @@ Table cost_per_m2(const Portfolio& portfolio, const CostQuery& query) {
         else t.push_undefined(n + 4);
     }
     t.add_note("Each funding activity's expenditures (type 4, else disbursements, type 3) are converted per transaction "
-               "(" + query.policy.name() + ") and shared among its releases by area; " +
+               "(" + query.policy.name() + "; rate date: " + std::string(kConversionDateRule) + ") and shared among its releases by area; " +
                std::to_string(transactions) + " transactions counted.");
     if (unfunded_m2 > 0) t.add_note(std::to_string(unfunded_m2) + " m2 released without a funding activity left out.");
     if (unknown_m2 > 0) t.add_note(std::to_string(unknown_m2) + " m2 funded by activities not in the portfolio left out.");

@@ -13,7 +13,7 @@ Table country_systems(const Portfolio& portfolio, const MeasureOptions& options,
                       const std::vector<QuestionnaireRecord>& questionnaire, const CountrySystemsOptions& systems) {
     const std::string m = detail::methodology_or(options, "gpedc2018", {"paris2008-5a", "paris2008-5b", "gpedc2018"});
     const QuestionnaireIndex index(questionnaire);
-    const FlowSet base = transaction_flows(portfolio, options, {3}, [&](const Portfolio& p, std::size_t row) {
+    const FlowSet base = transaction_flows(portfolio, options, type_codes({TransactionType::disbursement}), [&](const Portfolio& p, std::size_t row) {
         return to_government(p, row, options);
     });
     using Field = std::optional<bool> QuestionnaireRecord::*;

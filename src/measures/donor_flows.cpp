@@ -3,6 +3,8 @@
 
 #include <aidtrack/measures/donor_flows.hpp>
 
+#include <aidtrack/model/conversion_dates.hpp>
+
 #include "measure_table.hpp"
 
 #include <algorithm>
@@ -26,6 +28,11 @@ FlowHop parse_flow_hop(const std::string& name) {
 }
 
 namespace {
+
+/// The note of a converted flow set: target currency, policy and the rate-date rule.
+std::string conversion_note(const MeasureOptions& o) {
+    return "converted to " + o.currency->str() + " with policy " + o.policy.name() + "; rate date: " + std::string(kConversionDateRule);
+}
 
 /// Converts `amount` of `from` on `day` into the set's currency, fixing it on first use.
 Decimal to_set_currency(FlowSet& set, const MeasureOptions& o, Decimal amount, CurrencyCode from, const Date& day,
@@ -86,11 +93,12 @@ std::set<std::uint32_t> pass_through_activities(const Portfolio& portfolio) {
     const TransactionTable& t = portfolio.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
         const int type = t.type[i];
-        if (type == 2 || type == 3 || type == 4) {
+        using enum TransactionType;
+        if (is_any_type(type, {outgoing_commitment, disbursement, expenditure})) {
             const std::string& to = t.text(t.receiver_activity[i]);
             if (to.empty()) continue;
             if (auto j = portfolio.find_activity(to); j && *j != t.activity[i]) out.insert(*j);
-        } else if (type == 1 || type == 11) {
+        } else if (is_any_type(type, {incoming_funds, incoming_commitment})) {
             const std::string& from = t.text(t.provider_activity[i]);
             if (from.empty()) continue;
             if (auto j = portfolio.find_activity(from); j && *j != t.activity[i]) out.insert(t.activity[i]);
@@ -147,7 +155,7 @@ FlowSet transaction_flows(const Portfolio& portfolio, const MeasureOptions& opti
         }
         const Activity& a = portfolio.activity(t.activity[i]);
         const Date day = day_number::to_date(t.date[i]);
-        const Date rate_day = t.value_date[i] != day_number::kNone ? day_number::to_date(t.value_date[i]) : day;
+        const Date rate_day = day_number::to_date(conversion_day(t, i));
         const Decimal amount = to_set_currency(set, options, Decimal::from_raw(t.value[i]),
                                                CurrencyCode::from_packed(t.currency[i]), rate_day,
                                                {a.provenance.source, t.line[i], "transaction"});
@@ -161,7 +169,7 @@ FlowSet transaction_flows(const Portfolio& portfolio, const MeasureOptions& opti
                             " transactions of pass-through activities (funded by another activity of the portfolio) "
                             "not counted again");
     }
-    if (options.currency) set.notes.push_back("converted to " + options.currency->str() + " with policy " + options.policy.name());
+    if (options.currency) set.notes.push_back(conversion_note(options));
     return set;
 }
 
@@ -176,12 +184,13 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
     using PeriodKey = std::tuple<std::uint32_t, Date, Date>;
     const auto& pds = portfolio.planned_disbursements();
     std::set<PeriodKey> revised;
-    for (const auto& pd : pds) if (pd.type == 2) revised.insert({pd.activity, pd.period.start(), pd.period.end()});
+    constexpr int kRevised = code_of(BudgetType::revised);
+    for (const auto& pd : pds) if (pd.type == kRevised) revised.insert({pd.activity, pd.period.start(), pd.period.end()});
     std::set<std::uint32_t> planned;
     for (std::size_t k = 0; k < pds.size(); ++k) {
         const PlannedDisbursement& pd = pds[k];
         planned.insert(pd.activity);
-        if (pd.type != 2 && revised.contains({pd.activity, pd.period.start(), pd.period.end()})) continue;
+        if (pd.type != kRevised && revised.contains({pd.activity, pd.period.start(), pd.period.end()})) continue;
         if (pass.contains(pd.activity)) {
             ++set.pass_through_records;
             continue;
@@ -194,7 +203,7 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
         }
         const std::string donor = options.donor == DonorDefinition::provider_org && !pd.provider_org.empty()
                                       ? pd.provider_org : a.reporting_org.ref;
-        const Date rate_day = pd.value_date ? *pd.value_date : pd.period.start();
+        const Date rate_day = conversion_date(pd);
         const Decimal amount = to_set_currency(set, options, pd.value.amount(), pd.value.currency(), rate_day,
                                                {a.provenance.source, pd.line, "planned-disbursement"});
         for (const auto& [fy, piece] : options.calendar.prorate(amount, pd.period, options.places)) {
@@ -204,15 +213,15 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
     if (options.budgets_as_schedule_fallback) {
         const auto& budgets = portfolio.budgets();
         std::set<PeriodKey> revised_budgets;
-        for (const auto& b : budgets) if (b.type == 2) revised_budgets.insert({b.activity, b.period.start(), b.period.end()});
+        for (const auto& b : budgets) if (b.type == kRevised) revised_budgets.insert({b.activity, b.period.start(), b.period.end()});
         std::size_t used = 0;
         for (std::size_t k = 0; k < budgets.size(); ++k) {
             const Budget& b = budgets[k];
             if (planned.contains(b.activity) || pass.contains(b.activity)) continue;
-            if (b.type != 2 && revised_budgets.contains({b.activity, b.period.start(), b.period.end()})) continue;
+            if (b.type != kRevised && revised_budgets.contains({b.activity, b.period.start(), b.period.end()})) continue;
             const Activity& a = portfolio.activity(b.activity);
             if (government_only && !government_activity(portfolio, a, options)) continue;
-            const Date rate_day = b.value_date ? *b.value_date : b.period.start();
+            const Date rate_day = conversion_date(b);
             const Decimal amount = to_set_currency(set, options, b.value.amount(), b.value.currency(), rate_day,
                                                    {a.provenance.source, b.line, "budget"});
             ++used;
@@ -224,7 +233,7 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
                             " budgets of activities without planned disbursements used as their schedule");
     }
     set.notes.push_back("scheduled = planned disbursements spread by days over their periods (revised replaces original)");
-    if (options.currency) set.notes.push_back("converted to " + options.currency->str() + " with policy " + options.policy.name());
+    if (options.currency) set.notes.push_back(conversion_note(options));
     return set;
 }
 
@@ -247,7 +256,7 @@ Table donor_flows(const Portfolio& portfolio, const MeasureOptions& options) {
         const auto pass = pass_through_activities(portfolio);
         const TransactionTable& t = portfolio.transactions();
         for (std::size_t i = 0; i < t.size(); ++i) {
-            if (t.type[i] == 3 && pass.contains(t.activity[i])) ++skipped[portfolio.activity(t.activity[i]).reporting_org.ref];
+            if (is_type(t.type[i], TransactionType::disbursement) && pass.contains(t.activity[i])) ++skipped[portfolio.activity(t.activity[i]).reporting_org.ref];
         }
     }
     Table out("Disbursements per donor and fiscal year");

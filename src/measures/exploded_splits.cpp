@@ -3,6 +3,7 @@
 
 #include <aidtrack/core/period.hpp>
 #include <aidtrack/measures/exploded_splits.hpp>
+#include <aidtrack/model/conversion_dates.hpp>
 
 #include <sstream>
 
@@ -64,7 +65,7 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
         t.add_column<std::string>("currency_converted");
         t.add_column<Decimal>("record_value_converted", "the whole record converted once, rounded to the places asked");
         t.add_column<std::string>("rate", "factor applied (target per source unit)");
-        t.add_column<Date>("rate_date", "date whose rates were used");
+        t.add_column<Date>("rate_date", "date whose rates were used: " + std::string(kConversionDateRule));
         t.add_column<std::string>("rate_source");
     }
 
@@ -73,14 +74,14 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
         const auto& budgets = p.budgets();
         for (std::size_t i = 0; i < budgets.size(); ++i) {
             const Budget& b = budgets[i];
-            records.push_back({i, b.activity, b.line, b.type, b.period.start(), b.value_date ? b.value_date : b.period.start(), b.value, {}, {}});
+            records.push_back({i, b.activity, b.line, b.type, b.period.start(), conversion_date(b), b.value, {}, {}});
         }
     } else {
         const TransactionTable& tx = p.transactions();
         for (std::size_t i = 0; i < tx.size(); ++i) {
             if (!o.types.empty() && o.types.count(tx.type[i]) == 0) continue;
             const Transaction row = tx.row(i);
-            std::optional<Date> when = row.value_date ? row.value_date : (row.date.is_special() ? std::nullopt : std::optional<Date>(row.date));
+            const std::optional<Date> when = conversion_date(tx, i);
             records.push_back({i, row.activity, row.line, row.type, row.date, when, row.value, row.sector_code, row.recipient_country});
         }
     }

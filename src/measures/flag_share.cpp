@@ -64,6 +64,7 @@ Table flag_share_table(const Portfolio& p, const MeasureOptions& o, const FlowSe
         out.push<std::int64_t>(10 + 2 * n, static_cast<std::int64_t>(a.unknown.size()));
     });
     out.add_note(formula_note);
+    out.add_note("(all) = sum of the donors' numerators / sum of their denominators: the share of the country total, weighted by money, not the mean of the donors' shares");
     add_common_notes(out, o, base);
     return out;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace aidtrack::measures::detail {
@@ -63,6 +64,25 @@ void for_each_row(const std::map<Key, Acc>& grid, const MeasureOptions& o, Fn&& 
     for (const auto& [key, acc] : grid) fn(key.first, key.second, acc);
     if (o.totals) {
         for (const auto& [fy, acc] : totals_by_year(grid)) fn(std::string(kAllDonors), fy, acc);
+    }
+}
+
+/// \brief Calls fn(donor, year, terms) for every donor row (ordered by donor, year) with
+/// terms = make(acc), then, when options.totals, fn("(all)", year, the sum of that year's donor
+/// terms). The country aggregate thus adds each donor's own terms (numerator, denominator, …):
+/// where a donor's term is capped (min(D, S) …), one donor's surplus cannot fill another's
+/// shortfall. Terms needs a default constructor and operator+=.
+template <class Acc, class Make, class Fn>
+void for_each_row_of_terms(const std::map<Key, Acc>& grid, const MeasureOptions& o, Make&& make, Fn&& fn) {
+    using Terms = std::decay_t<decltype(make(std::declval<const Acc&>()))>;
+    std::map<int, Terms> totals;
+    for (const auto& [key, acc] : grid) {
+        const Terms terms = make(acc);
+        fn(key.first, key.second, terms);
+        totals[key.second] += terms;
+    }
+    if (o.totals) {
+        for (const auto& [fy, terms] : totals) fn(std::string(kAllDonors), fy, terms);
     }
 }
 

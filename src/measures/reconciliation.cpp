@@ -60,7 +60,8 @@ std::vector<FlowRecord> flows_of(const Portfolio& p, const std::vector<int>& typ
         for (int type : types) wanted = wanted || t.type[i] == type;
         if (!wanted) continue;
         const Activity& a = p.activity(t.activity[i]);
-        const bool incoming = t.type[i] == 1 || t.type[i] == 11 || t.type[i] == 13;
+        using enum TransactionType;
+        const bool incoming = is_any_type(t.type[i], {incoming_funds, incoming_commitment, incoming_pledge});
         FlowRecord r;
         r.provider_org = t.text(t.provider_org[i]);
         r.receiver_org = t.text(t.receiver_org[i]);
@@ -176,7 +177,7 @@ Table reconcile(const std::vector<FlowRecord>& a, const std::vector<FlowRecord>&
 }
 
 Table reconcile_disbursements(const Portfolio& p, const ReconcileOptions& o) {
-    Table t = reconcile(flows_of(p, {3}), flows_of(p, {1}), o);
+    Table t = reconcile(flows_of(p, {code_of(TransactionType::disbursement)}), flows_of(p, {code_of(TransactionType::incoming_funds)}), o);
     t.set_title("Donor disbursements (A) against recipients' incoming funds (B)");
     return t;
 }

@@ -13,7 +13,7 @@ Table technical_cooperation(const Portfolio& portfolio, const MeasureOptions& op
                             const std::vector<QuestionnaireRecord>& questionnaire) {
     const std::string m = detail::methodology_or(options, "paris2008", {"paris2008"});
     const QuestionnaireIndex index(questionnaire);
-    const FlowSet base = transaction_flows(portfolio, options, {3}, [&](const Portfolio& p, std::size_t row) {
+    const FlowSet base = transaction_flows(portfolio, options, type_codes({TransactionType::disbursement}), [&](const Portfolio& p, std::size_t row) {
         const std::string type = detail::aid_type_of(p, row);
         if (type == "D01" || type == "D02") return true;
         const TransactionTable& t = p.transactions();

@@ -20,7 +20,7 @@ std::string tied_status_of(const Portfolio& p, std::size_t row) {
 Table untied_aid(const Portfolio& portfolio, const MeasureOptions& options) {
     const std::string m = detail::methodology_or(options, "paris2008", {"paris2008", "gpedc2018"});
     std::size_t unknown = 0;
-    const FlowSet base = transaction_flows(portfolio, options, {3}, [&](const Portfolio& p, std::size_t row) {
+    const FlowSet base = transaction_flows(portfolio, options, type_codes({TransactionType::disbursement}), [&](const Portfolio& p, std::size_t row) {
         const std::string s = tied_status_of(p, row);
         const bool known = s == "3" || s == "4" || s == "5";
         if (!known) ++unknown;

@@ -20,7 +20,10 @@ std::string to_string(MoneyKind kind) {
 namespace {
 
 bool of_kind(int type, MoneyKind kind) {
-    return kind == MoneyKind::commitments ? type == 2 : kind == MoneyKind::disbursements ? (type == 3 || type == 4) : false;
+    using enum TransactionType;
+    if (kind == MoneyKind::commitments) return is_type(type, outgoing_commitment);
+    if (kind == MoneyKind::disbursements) return is_any_type(type, {disbursement, expenditure});
+    return false;
 }
 
 }  // namespace

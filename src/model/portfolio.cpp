@@ -1,5 +1,7 @@
 #include <aidtrack/model/portfolio.hpp>
 
+#include <aidtrack/model/conversion_dates.hpp>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -288,7 +290,7 @@ Table Portfolio::totals(const TotalsQuery& query) const {
         Decimal value = Decimal::from_raw(t.value[i]);
         std::uint16_t currency = t.currency[i];
         if (query.currency && query.currency->packed() != currency) {
-            const std::int32_t day = t.value_date[i] != day_number::kNone ? t.value_date[i] : t.date[i];
+            const std::int32_t day = conversion_day(t, i);
             if (day == day_number::kNone) throw RateNotFoundError("transaction at row " + std::to_string(i) + " has no date to convert with", {activities_[t.activity[i]].provenance.source, t.line[i], "transaction"});
             const double f = query.rates->factor(CurrencyCode::from_packed(currency), *query.currency, day_number::to_date(day), query.policy);
             value = value.scaled(f);
@@ -405,7 +407,10 @@ Table Portfolio::totals(const TotalsQuery& query) const {
         out.push<std::string>(c_value + 1, CurrencyCode::from_packed(acc.currency).str());
         out.push<std::int64_t>(c_value + 2, acc.count);
     }
-    if (query.currency) out.add_note("converted to " + query.currency->str() + " with policy " + query.policy.name());
+    if (query.currency) {
+        out.add_note("converted to " + query.currency->str() + " with policy " + query.policy.name() + "; rate date: " +
+                     std::string(kConversionDateRule));
+    }
     if (std::find(query.by.begin(), query.by.end(), GroupKey::fiscal_year) != query.by.end()) {
         out.add_note("fiscal years of the '" + query.calendar.name() + "' calendar, named by the calendar year they start in");
     }

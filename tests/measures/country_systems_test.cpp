@@ -129,3 +129,41 @@ TEST(country_systems_test, bad_flag_names_file_and_line) {
         EXPECT_EQ(e.where().element, "procurement");
     }
 }
+
+// Country aggregates when donors stand on opposite sides: the "(all)" row is the share of the
+// country total (sum of numerators / sum of denominators), weighted by money, not the mean of
+// the donors' shares.
+TEST(country_systems_test, all_rows_are_shares_of_the_country_total) {
+    Builder b;
+    const auto au = b.activity("AU-5-1", "AU-5");
+    const auto undp = b.activity("XM-DAC-41114-1", "XM-DAC-41114");
+    // Country systems: AU-5 gives CMAA 100 using all four systems; UNDP gives CMAA 300 using none.
+    b.tx(au, 3, "2020-04-01", "100", "USD", "KH-CMAA");
+    b.tx(undp, 3, "2020-04-01", "300", "USD", "KH-CMAA");
+    std::istringstream in(
+        "activity_id,donor,budget_execution,financial_reporting,auditing,procurement\n"
+        "AU-5-1,AU-5,1,1,1,1\n"
+        "XM-DAC-41114-1,XM-DAC-41114,0,0,0,0\n");
+    const auto q = load_questionnaire(in, "q.csv");
+    const Table cs = country_systems(b.p, MeasureOptions{}, q);
+    const auto all = find_row(cs, "(all)", 2020);
+    EXPECT_EQ(cs.at<Decimal>(all, "numerator"), Decimal(400));     // 4 x 100 + 4 x 0
+    EXPECT_EQ(cs.at<Decimal>(all, "denominator"), Decimal(1600));  // 4 x (100 + 300)
+    EXPECT_DOUBLE_EQ(cs.at<double>(all, "value"), 0.25);           // 400 / 1600, not (1 + 0) / 2
+    EXPECT_DOUBLE_EQ(cs.at<double>(find_row(cs, "AU-5", 2020), "value"), 1.0);          // 400 / 400
+    EXPECT_DOUBLE_EQ(cs.at<double>(find_row(cs, "XM-DAC-41114", 2020), "value"), 0.0);  // 0 / 1200
+
+    // Programme-based: AU-5 adds 80 pooled (B04) and 20 project aid to its 100 above; UNDP has 0 of 300 pooled.
+    Transaction pooled = b.row(au, 3, "2020-05-01", "0");
+    pooled.value = Money::parse("80", "USD");
+    pooled.aid_type = "B04";
+    b.tx(pooled);
+    Transaction project = b.row(au, 3, "2020-05-01", "20");
+    project.aid_type = "C01";
+    b.tx(project);
+    const Table pba = programme_based(b.p, MeasureOptions{});
+    const auto pall = find_row(pba, "(all)", 2020);
+    EXPECT_EQ(pba.at<Decimal>(pall, "base"), Decimal(500));             // AU-5 100 + 80 + 20, UNDP 300
+    EXPECT_DOUBLE_EQ(pba.at<double>(pall, "value"), 80.0 / 500.0);      // 0.16, not the mean (80/200 + 0/300) / 2 = 0.2
+    EXPECT_DOUBLE_EQ(pba.at<double>(find_row(pba, "AU-5", 2020), "value"), 0.4);  // 80 / 200
+}

@@ -43,3 +43,23 @@ TEST(untied_aid_test, nothing_known_is_undefined) {
     // No disbursement with a known status: no base, so no row (never a 0/0 ratio).
     EXPECT_EQ(t.row_count(), 0U);
 }
+
+TEST(untied_aid_test, all_row_is_the_untied_share_of_the_country_total) {
+    // AU-5 disburses 100 untied; UNDP 300 tied and 50 without a tied status.
+    Builder b;
+    const auto au = b.activity("AU-5-1", "AU-5");
+    const auto undp = b.activity("XM-DAC-41114-1", "XM-DAC-41114");
+    Transaction untied = b.row(au, 3, "2020-01-01", "100");
+    untied.tied_status = "5";
+    b.tx(untied);
+    Transaction tied = b.row(undp, 3, "2020-01-01", "300");
+    tied.tied_status = "4";
+    b.tx(tied);
+    b.tx(undp, 3, "2020-02-01", "50");  // unknown: neither numerator nor denominator
+    const Table t = untied_aid(b.p, MeasureOptions{});
+    const auto all = find_row(t, "(all)", 2020);
+    EXPECT_EQ(t.at<Decimal>(all, "base"), Decimal(400));   // 100 + 300; the unknown 50 left out
+    EXPECT_DOUBLE_EQ(t.at<double>(all, "value"), 0.25);    // 100 / 400, not the mean of 1.0 and 0.0
+    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 1.0);          // 100 / 100
+    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "XM-DAC-41114", 2020), "value"), 0.0);  // 0 / 300
+}

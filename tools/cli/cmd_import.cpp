@@ -4,6 +4,7 @@
 
 #include <aidtrack/core/exchange_rates.hpp>
 #include <aidtrack/io/iati_reader.hpp>
+#include <aidtrack/model/conversion_dates.hpp>
 
 #include <chrono>
 #include <iostream>
@@ -151,22 +152,23 @@ int run_import(const std::vector<std::string>& args) {
     }
     if (!rates_path.empty()) {
         // The rate table is checked against the imported money: every transaction that can be
-        // converted to USD on its value date (else its date) is counted, the rest named by currency.
+        // converted to USD on its conversion date (value date, else date) is counted, the rest named by currency.
         const ExchangeRates rates = ExchangeRates::from_imf_csv(rates_path);
         const TransactionTable& t = portfolio.transactions();
         std::size_t converted = 0;
         std::map<std::string, std::size_t> missing;
         for (std::size_t i = 0; i < t.size(); ++i) {
-            const std::int32_t day = t.value_date[i] != day_number::kNone ? t.value_date[i] : t.date[i];
             try {
-                if (day == day_number::kNone) throw RateNotFoundError("undated");
-                (void)rates.convert(t.value_of(i), kUSD, day_number::to_date(day));
+                const std::optional<Date> day = conversion_date(t, i);
+                if (!day) throw RateNotFoundError("undated");
+                (void)rates.convert(t.value_of(i), kUSD, *day);
                 ++converted;
             } catch (const Error&) {
                 ++missing[CurrencyCode::from_packed(t.currency[i]).str()];
             }
         }
-        std::cerr << "rates " << rates_path << ": " << converted << " of " << t.size() << " transactions convertible to USD";
+        std::cerr << "rates " << rates_path << ": " << converted << " of " << t.size() << " transactions convertible to USD (rate date: "
+                  << kConversionDateRule << ")";
         for (const auto& [cur, n] : missing) std::cerr << "; " << cur << " " << n << " without a rate";
         std::cerr << "\n";
     }

@@ -29,7 +29,8 @@ struct ConversionPolicy {
     Kind kind = Kind::by_date;
     int year = 0;  ///< for fixed_year: the year whose rate converts every amount
 
-    /// The rate of the period containing the amount's date (value-date, else transaction date).
+    /// The rate of the period containing the amount's conversion date (conversion_date.hpp:
+    /// value date, else transaction date).
     [[nodiscard]] static ConversionPolicy by_date() { return {}; }
     /// The rate of one year for every date (constant-currency comparisons).
     [[nodiscard]] static ConversionPolicy fixed_year(int y) { return {Kind::fixed_year, y}; }

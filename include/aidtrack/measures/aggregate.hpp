@@ -3,7 +3,7 @@
 /// \brief A fast, exact, mergeable group-by of transactions: donor × fiscal year × objective.
 ///
 /// Every counted transaction is converted to the target currency exactly as Portfolio::totals
-/// converts it (Decimal::scaled by ExchangeRates::factor on the value-date, else the date), then
+/// converts it (Decimal::scaled by ExchangeRates::factor on conversion_day(): value date, else date), then
 /// split over its activity's objectives by largest remainder in units of 10^-9, exactly as
 /// split_by_weights does. Sums are 128-bit integers, so partial results of disjoint portfolios
 /// merge into the result of their union bit for bit, in any order (addition is associative).

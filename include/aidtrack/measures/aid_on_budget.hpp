@@ -11,7 +11,10 @@
 /// - `plain`: value = B / S, without inversion.
 /// - `gpedc2018`: value = min(B, S) / S ("on budget, of scheduled"), with beyond_scheduled =
 ///   (B − S) / S when B > S, else 0. Source: GPEDC 2018 Monitoring Guide, indicator 6.
-/// Undefined when the denominator is zero.
+/// Undefined when the denominator is zero. The "(all)" row: `gpedc2018` Σ min(B_i, S_i) / Σ S_i
+/// (each donor's budget capped at its own schedule; beyond_scheduled = Σ (B_i − min(B_i, S_i)) /
+/// Σ S_i; donors without a schedule in neither term, their B in unscheduled); `paris2008`
+/// min(ΣB, ΣS) / max(ΣB, ΣS), the Survey's inverted ratio of the country totals; `plain` ΣB / ΣS.
 
 #include <aidtrack/core/table.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>

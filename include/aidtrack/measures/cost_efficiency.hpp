@@ -22,7 +22,8 @@ struct CostQuery {
     CurrencyCode currency{"USD"};     ///< currency of the costs
     const ExchangeRates* rates = nullptr;  ///< needed when a transaction is in another currency
     ConversionPolicy policy;          ///< which rate converts each transaction
-    std::set<int> types{3, 4};        ///< transaction types that count as money spent
+    /// Transaction types that count as money spent (IATI codes: disbursement 3, expenditure 4).
+    std::set<int> types = type_codes({TransactionType::disbursement, TransactionType::expenditure});
     std::optional<int> year_from;     ///< keep releases (and transactions) from this year on
     std::optional<int> year_to;       ///< …up to this year
 };
@@ -30,7 +31,7 @@ struct CostQuery {
 /// Cost per m² released. The money of each funding activity — its expenditures (type 4) when it
 /// reports any and 4 is counted, else its disbursements (type 3), so that one flow is not
 /// counted twice — is converted into `currency` transaction by transaction (rate of the value
-/// date, else the transaction date, under `policy`) and shared among the releases it funded in
+/// date, else the transaction date — conversion_date() — under `policy`) and shared among the releases it funded in
 /// proportion to their area, exactly (largest remainder to the cent). Columns: the keys,
 /// `releases`, `area_m2`, `cost` (Decimal), `currency`, `cost_per_m2` (undefined for no area).
 /// Releases without a funding activity, with an unknown one or one without money are left

@@ -70,7 +70,8 @@ using RowFilter = std::function<bool(const Portfolio&, std::size_t)>;
 /// fiscal years in options.years when it is not empty. Mixed currencies without a target
 /// currency throw CurrencyError; a target currency without rates throws CurrencyError.
 [[nodiscard]] FlowSet transaction_flows(const Portfolio& portfolio, const MeasureOptions& options,
-                                        const std::set<int>& types = {3}, const RowFilter& filter = {});
+                                        const std::set<int>& types = type_codes({TransactionType::disbursement}),
+                                        const RowFilter& filter = {});
 
 /// \brief Scheduled disbursements per donor × fiscal year: planned disbursements spread by days
 /// over their periods (type 2 revised replaces type 1 original for the same activity and

@@ -14,13 +14,25 @@
 ///   (D − S) / D when D > S, else 0. Source: GPEDC 2018 Monitoring Guide, indicator 5a.
 ///
 /// numerator and denominator hold the two terms of the chosen ratio; the value is undefined
-/// when the denominator is zero.
+/// when the denominator is zero. Beside them: over_disbursed (gpedc2018: D − min(D, S) for a
+/// donor with a schedule) and unscheduled (D of a donor with nothing scheduled for the year).
+///
+/// The "(all)" row is the guide's country aggregate:
+/// - `gpedc2018`: Σ min(D_i, S_i) / Σ S_i — what each provider disbursed as scheduled, over what
+///   they scheduled — and over_disbursement = Σ over_disbursed_i / Σ D_i over donors with a
+///   schedule. Donors without a schedule enter neither term (see unscheduled).
+/// - `paris2011`: Σ min(D_i, S_i) / Σ max(D_i, S_i); a donor without a schedule adds D to the
+///   denominator only.
+/// - `paris2008`: Σ D_i / Σ S_i, the Survey's ratio of the country totals, in which opposite
+///   errors offset; a donor without a schedule adds D to the numerator only.
 ///
 /// **Medium-term** (GPEDC 5b, methodology `gpedc2018`): for reference year Y, with D_Y the
 /// disbursements of Y and P_{Y+k} the planned disbursements falling in Y+k, coverage_k =
 /// min(P_{Y+k}, D_Y) / D_Y for k = 1, 2, 3 and value = (coverage_1 + coverage_2 + coverage_3) / 3.
 /// Source: GPEDC 2018 Monitoring Guide, indicator 5b (forward plans for FY+1..FY+3); the
-/// reference year's disbursements stand for the expected funding level.
+/// reference year's disbursements stand for the expected funding level. covered_k =
+/// min(P_{Y+k}, D_Y) per donor; the "(all)" row's coverage_k = Σ covered_k / Σ D_Y, each donor
+/// capped at its own D_Y (a donor without forward plans adds D_Y to the denominator only).
 ///
 /// **Execution** (methodology `execution`): value = D / C with C the commitments (type 2) of
 /// the year; undisbursed balance = cumulative commitments − cumulative disbursements to the end

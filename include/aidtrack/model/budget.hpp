@@ -12,6 +12,15 @@
 
 namespace aidtrack {
 
+/// \brief IATI BudgetType codes, used by budgets and planned disbursements.
+enum class BudgetType : std::uint8_t {
+    original = 1,  ///< the original budget or schedule (the default when absent)
+    revised = 2,   ///< a revision, which replaces the original for the same period
+};
+
+/// \brief The IATI code of a budget type (revised → 2).
+[[nodiscard]] constexpr int code_of(BudgetType type) noexcept { return static_cast<int>(type); }
+
 /// \brief An activity budget for one period (IATI `budget` element); type 1 original, 2 revised.
 struct Budget {
     std::uint32_t activity = 0;  ///< index of the activity in its Portfolio

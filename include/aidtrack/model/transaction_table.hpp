@@ -7,6 +7,7 @@
 #include <aidtrack/core/decimal.hpp>
 #include <aidtrack/core/money.hpp>
 #include <aidtrack/core/string_pool.hpp>
+#include <aidtrack/model/transaction_type.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -15,17 +16,10 @@
 
 namespace aidtrack {
 
-/// \brief IATI TransactionType codes (version 2).
-enum class TransactionType : std::uint8_t {
-    incoming_funds = 1, outgoing_commitment = 2, disbursement = 3, expenditure = 4, interest_payment = 5,
-    loan_repayment = 6, reimbursement = 7, purchase_of_equity = 8, sale_of_equity = 9, credit_guarantee = 10,
-    incoming_commitment = 11, outgoing_pledge = 12, incoming_pledge = 13,
-};
-
 /// \brief One transaction as a row: the convenient form for adding and reading single records.
 struct Transaction {
     std::uint32_t activity = 0;     ///< index of the activity in its Portfolio
-    int type = 0;                   ///< TransactionType code 1..13
+    int type = 0;                   ///< TransactionType code 1..13 (see is_type())
     Date date;
     Money value;
     std::optional<Date> value_date;
