@@ -7,6 +7,7 @@
 #include <aidtrack/io/coordination_csv.hpp>
 #include <aidtrack/io/iati_reader.hpp>
 #include <aidtrack/io/results_csv.hpp>
+#include <aidtrack/model/transaction_type.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -200,11 +201,11 @@ private:
         return series_activity(p_, id, title, reporting_org, kSource);
     }
 
-    void add(std::uint32_t index, int year, int type, const std::string& provider, const Decimal& amount, Evidence evidence,
+    void add(std::uint32_t index, int year, TransactionType type, const std::string& provider, const Decimal& amount, Evidence evidence,
              const std::string& ref, const std::string& where, std::uint32_t line) {
         Transaction t;
         t.activity = index;
-        t.type = type;
+        t.type = code_of(type);
         t.date = make_date(year, 12, 31);  // published as calendar-year totals
         t.value = Money(amount, CurrencyCode("USD"));
         t.provider_org = provider;
@@ -244,7 +245,7 @@ private:
                 const std::uint32_t index =
                     series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
                 if (kind == "national") national_years_.insert(year);
-                add(index, year, kind == "national" ? 4 : 12, f.get(r, "donor_ref"), parse_decimal_at(f, r, "amount_usd"), amount.evidence, "",
+                add(index, year, kind == "national" ? TransactionType::expenditure : TransactionType::outgoing_pledge, f.get(r, "donor_ref"), parse_decimal_at(f, r, "amount_usd"), amount.evidence, "",
                     where, f.lines[r]);
             } else {
                 throw ParseError("unknown series '" + kind + "' (international, international_by_donor, national, national_pledge)",
@@ -272,7 +273,7 @@ private:
         }
         for (const auto& [year, r] : national) {
             const std::uint32_t index = series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
-            add(index, year, 4, "KH-RGC", parse_decimal_at(f, r, "national_usd"), Evidence::reported, "",
+            add(index, year, TransactionType::expenditure, "KH-RGC", parse_decimal_at(f, r, "national_usd"), Evidence::reported, "",
                 f.path + ":" + std::to_string(f.lines[r]), f.lines[r]);
         }
     }
@@ -297,7 +298,7 @@ private:
         for (const auto& [year, total] : totals_) {
             const auto parts = parts_.find(year);
             if (parts == parts_.end()) {
-                add(index, year, 3, "", total.amount, total.evidence, "LM-" + std::to_string(year), total.where, total.line);
+                add(index, year, TransactionType::disbursement, "", total.amount, total.evidence, "LM-" + std::to_string(year), total.where, total.line);
                 continue;
             }
             // One transaction per donor: a donor listed twice in a year (two sectors) is summed.
@@ -310,13 +311,13 @@ private:
                 named += part.amount;
             }
             for (const auto& [donor, entry] : by_donor) {
-                add(index, year, 3, donor, entry.first, entry.second->evidence, "LM-" + std::to_string(year) + "-" + donor, entry.second->where,
+                add(index, year, TransactionType::disbursement, donor, entry.first, entry.second->evidence, "LM-" + std::to_string(year) + "-" + donor, entry.second->where,
                     entry.second->line);
             }
             if (named < total.amount) {
                 // The rest of the total is derived: published total minus the published parts.
                 const Evidence rest = total.evidence == Evidence::illustrative ? Evidence::illustrative : Evidence::derived;
-                add(index, year, 3, "", total.amount - named, rest, "LM-" + std::to_string(year) + "-other-donors",
+                add(index, year, TransactionType::disbursement, "", total.amount - named, rest, "LM-" + std::to_string(year) + "-other-donors",
                     total.where + " (" + std::to_string(year) + " total " + total.amount.to_string() + " minus the named donors)", total.line);
             } else if (total.amount < named) {
                 p_.add_diagnostic(Diagnostic{Severity::warning, "ValidationError", "series-parts-add-up",
@@ -390,7 +391,7 @@ void load_transactions(const std::string& dir, Portfolio& p) {
         Transaction t;
         t.activity = *index;
         t.type = parse_int_at(f, r, "type");
-        if (t.type < 1 || t.type > 13) throw ParseError("transaction type must be 1..13", f.where(r, "type"));
+        if (!transaction_type_of(t.type)) throw ParseError("transaction type must be 1..13", f.where(r, "type"));
         t.date = parse_date_at(f, r, "date");
         t.value = Money(parse_decimal_at(f, r, "value"), CurrencyCode(f.required(r, "currency")));
         t.provider_org = f.get(r, "provider_org");

@@ -1,6 +1,7 @@
 /// \file iati_reader.cpp
 /// \brief IATI 2.0x activity and organisation files → Portfolio, strict or lenient, with pugixml.
 
+#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/io/codelists.hpp>
 #include <aidtrack/io/iati_reader.hpp>
 
@@ -904,8 +905,8 @@ void Reader::count_outside(const Activity& a, const std::vector<Transaction>& ro
     for (const auto& t : rows) {
         Sums& s = by_currency[t.value.currency().str()];
         ++s.count;
-        if (t.type == 3 || t.type == 4) s.spent += t.value.amount();
-        if (t.type == 2 || t.type == 11) s.committed += t.value.amount();
+        if (is_any_type(t.type, {TransactionType::disbursement, TransactionType::expenditure})) s.spent += t.value.amount();
+        if (is_any_type(t.type, {TransactionType::outgoing_commitment, TransactionType::incoming_commitment})) s.committed += t.value.amount();
     }
     if (by_currency.empty()) by_currency[a.default_currency];
     auto& out = result_.outside;

@@ -3,6 +3,9 @@
 
 #include "report_context.hpp"
 
+#include <aidtrack/model/conversion_dates.hpp>
+#include <aidtrack/model/transaction_type.hpp>
+#include <aidtrack/core/conversion_date.hpp>
 #include <aidtrack/core/data_dir.hpp>
 #include <aidtrack/model/portfolio_subset.hpp>
 
@@ -78,7 +81,7 @@ std::optional<Decimal> Converter::operator()(const Money& m, const Date& date) {
     }
 }
 
-std::optional<Decimal> Converter::operator()(const Transaction& t) { return (*this)(t.value, t.value_date.value_or(t.date)); }
+std::optional<Decimal> Converter::operator()(const Transaction& t) { return (*this)(t.value, conversion_date(t)); }
 
 const ExchangeRates& Converter::rates() {
     if (options_.rates) return *options_.rates;
@@ -90,7 +93,7 @@ std::string Converter::rates_source() const {
     return options_.rates ? "the exchange rates given" : "the IMF annual average rates shipped in data/rates";
 }
 
-std::string Converter::rule() { return "the rate of the transaction's value date, else of its transaction date"; }
+std::string Converter::rule() { return "at the rate of the " + std::string(kConversionDateRule); }
 
 namespace {
 
@@ -99,7 +102,7 @@ int latest_year(const Portfolio& p) {
     int year = 0;
     const auto& t = p.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t.type[i] == 3 || t.type[i] == 4) year = std::max(year, static_cast<int>(t.row(i).date.year()));
+        if (is_any_type(t.type[i], {TransactionType::disbursement, TransactionType::expenditure})) year = std::max(year, static_cast<int>(t.row(i).date.year()));
     }
     return year == 0 ? static_cast<int>(Date(boost::gregorian::day_clock::universal_day()).year()) : year;
 }
@@ -169,15 +172,16 @@ void Context::read_series() {
         if (!is_intl && !is_nat && !is_donor) continue;
         const Transaction row = t.row(i);
         const int y = row.date.year();
-        if (y > year && row.type != 12) continue;
+        const bool pledge = is_type(row.type, TransactionType::outgoing_pledge);
+        if (y > year && !pledge) continue;
         const auto v = convert(row);
         if (!v) continue;
-        if (is_intl && row.type == 3) {
+        if (is_intl && is_type(row.type, TransactionType::disbursement)) {
             international_[y] += *v;
             by_donor_[y][row.provider_org] += *v;
-        } else if (is_nat && row.type == 12) {
+        } else if (is_nat && pledge) {
             pledged_[y] += *v;
-        } else if (is_nat && (row.type == 3 || row.type == 4)) {
+        } else if (is_nat && is_any_type(row.type, {TransactionType::disbursement, TransactionType::expenditure})) {
             national_[y] += *v;
         }
     }

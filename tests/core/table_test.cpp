@@ -54,3 +54,27 @@ TEST(string_pool_test, interns_once_and_survives_copies) {
     EXPECT_EQ(copy.intern("XM-DAC-41114"), a);
     EXPECT_THROW((void)copy.at(99), aidtrack::NotFoundError);
 }
+
+TEST(table_test, select_rows_and_insert_column_keep_types_validity_and_notes) {
+    aidtrack::Table t("t");
+    t.add_column<std::int64_t>("year").add_column<aidtrack::Decimal>("amount");
+    t.push<std::int64_t>(0, 2020);
+    t.push_undefined(1);
+    t.push<std::int64_t>(0, 2021);
+    t.push<aidtrack::Decimal>(1, aidtrack::Decimal::parse("2.5"));
+    t.add_note("n");
+    const aidtrack::Table picked = t.select_rows({1, 0});
+    ASSERT_EQ(picked.row_count(), 2U);
+    EXPECT_EQ(picked.at<std::int64_t>(0, "year"), 2021);
+    EXPECT_EQ(picked.at<aidtrack::Decimal>(0, "amount"), aidtrack::Decimal::parse("2.5"));
+    EXPECT_FALSE(picked.defined(1, "amount"));
+    EXPECT_EQ(picked.notes(), t.notes());
+    EXPECT_EQ(t.select_rows({}).row_count(), 0U);
+    aidtrack::Table named = t;
+    named.insert_column<std::string>(1, "name", {"a", "b"}, "a name");
+    EXPECT_EQ(named.column(1).name, "name");
+    EXPECT_EQ(named.at<std::string>(1, "name"), "b");
+    EXPECT_EQ(named.column(2).name, "amount");
+    EXPECT_THROW(named.insert_column<std::string>(0, "short", {"a"}), aidtrack::ValidationError);
+    EXPECT_THROW(named.insert_column<std::string>(9, "far", {"a", "b"}), aidtrack::ValidationError);
+}

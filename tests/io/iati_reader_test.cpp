@@ -447,6 +447,61 @@ TEST(iati_reader_test, mine_action_selection_finds_clearing_for_results_under_15
     EXPECT_FALSE(s.find_activity("XM-DAC-41114-PROJECT-00090541").has_value());
 }
 
+TEST(iati_reader_test, activities_outside_the_selection_are_counted_with_their_money_and_narratives_name_refs) {
+    const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03">
+ <iati-activity default-currency="USD">
+  <iati-identifier>XM-IN</iati-identifier><reporting-org ref="XM-R" type="40"><narrative>Reporter</narrative></reporting-org>
+  <title><narrative>Mine clearance in Pailin</narrative></title>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-01-01"/><value>5</value>
+   <provider-org ref="00555"><narrative>Swedish International Development Cooperation Agency</narrative></provider-org></transaction>
+ </iati-activity>
+ <iati-activity default-currency="USD">
+  <iati-identifier>XM-OUT</iati-identifier><reporting-org ref="XM-R" type="40"><narrative>Reporter</narrative></reporting-org>
+  <title><narrative>Climate resilience</narrative></title>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-01-01"/><value>100.50</value></transaction>
+  <transaction><transaction-type code="4"/><transaction-date iso-date="2020-02-01"/><value>20</value></transaction>
+  <transaction><transaction-type code="2"/><transaction-date iso-date="2019-02-01"/><value>300</value></transaction>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-03-01"/><value currency="EUR">7</value>
+   <provider-org ref="99999"><narrative>Never named in the portfolio</narrative></provider-org></transaction>
+ </iati-activity>
+</iati-activities>
+)";
+    Portfolio p;
+    IatiReadOptions options;
+    options.selection = IatiSelection::mine_action();
+    const IatiReadResult r = read_iati_string(xml, p, options, "scope.xml");
+    EXPECT_EQ(r.activities_kept, 1U);
+    EXPECT_EQ(r.activities_filtered_out, 1U);
+    // XM-OUT: one row per currency. USD: spent 100.50 + 20 = 120.50, committed 300, 3 records;
+    // EUR: spent 7, 1 record.
+    ASSERT_EQ(r.outside.row_count(), 2U);
+    EXPECT_EQ(r.outside.at<std::string>(0, "activity_id"), "XM-OUT");
+    EXPECT_EQ(r.outside.at<std::string>(0, "currency"), "EUR");
+    EXPECT_EQ(r.outside.at<Decimal>(0, "disbursed_or_spent"), Decimal::parse("7"));
+    EXPECT_EQ(r.outside.at<std::string>(1, "currency"), "USD");
+    EXPECT_EQ(r.outside.at<Decimal>(1, "disbursed_or_spent"), Decimal::parse("120.50"));
+    EXPECT_EQ(r.outside.at<Decimal>(1, "committed"), Decimal::parse("300"));
+    EXPECT_EQ(r.outside.at<std::int64_t>(1, "transactions"), 3);
+    EXPECT_EQ(r.outside.at<std::string>(1, "title"), "Climate resilience");
+    EXPECT_EQ(r.outside.at<std::int64_t>(1, "line"), 9);  // <iati-activity> of XM-OUT
+    // A ref known only from a kept activity's narrative gets that name; one from a left-out
+    // activity does not reach the Portfolio.
+    EXPECT_EQ(p.organisation_name("00555"), "Swedish International Development Cooperation Agency");
+    EXPECT_EQ(p.find_organisation("00555")->provenance.note, "named in the provider-org narrative");
+    EXPECT_EQ(p.find_organisation("99999"), nullptr);
+    // classify() gives the same verdict on records already read.
+    Portfolio all;
+    (void)read_iati_string(xml, all, {}, "scope.xml");
+    const Table c = classify(all, IatiSelection::mine_action());
+    ASSERT_EQ(c.row_count(), 2U);
+    EXPECT_EQ(c.at<std::int64_t>(0, "selected"), 1);
+    EXPECT_EQ(c.at<std::string>(0, "rule"), "keyword:mine-action");
+    EXPECT_EQ(c.at<std::string>(0, "detail"), "Mine clearance");
+    EXPECT_EQ(c.at<std::int64_t>(1, "selected"), 0);
+    EXPECT_EQ(c.at<std::string>(1, "rule"), "");
+}
+
 TEST(iati_reader_test, long_percentages_are_rounded_not_refused_and_dac_sector_preferred) {
     // 7 x 14.285714285714286 (= 100/7 to 15 places): each rounds to 14.285714286, and
     // 7 x 14.285714286 = 100.000000002, within the 0.01 tolerance: no warning.

@@ -1,5 +1,7 @@
 #include "../support/sample_portfolio.hpp"
 
+#include <aidtrack/model/portfolio_subset.hpp>
+
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -163,4 +165,26 @@ TEST(portfolio_test, reserve_keeps_contents_and_indexes) {
     EXPECT_EQ(p.activity_count(), 1U);
     EXPECT_EQ(*p.find_activity("XM-R-1"), 0U);
     EXPECT_EQ(p.transactions().size(), 0U);
+}
+
+TEST(portfolio_test, subset_keeps_the_chosen_activities_with_their_records_in_order) {
+    const auto p = aidtrack::testing::sample_portfolio();
+    // Keep activity 1 (AU-5-INM123) only: its two transactions (rows 4 and 5) become rows 0 and 1
+    // of activity 0; organisations and the results and coordination stores are copied whole.
+    const aidtrack::Portfolio s = aidtrack::subset(p, [](std::uint32_t a) { return a == 1; });
+    ASSERT_EQ(s.activity_count(), 1U);
+    EXPECT_EQ(s.activity(0).identifier, "AU-5-INM123");
+    ASSERT_EQ(s.transactions().size(), 2U);
+    for (std::size_t i = 0; i < 2; ++i) {
+        aidtrack::Transaction expected = p.transactions().row(4 + i);
+        expected.activity = 0;
+        EXPECT_EQ(s.transactions().row(i), expected);
+    }
+    EXPECT_EQ(s.organisations(), p.organisations());
+    std::size_t budgets = 0;
+    for (const auto& b : p.budgets()) budgets += b.activity == 1 ? 1 : 0;
+    EXPECT_EQ(s.budgets().size(), budgets);
+    for (const auto& b : s.budgets()) EXPECT_EQ(b.activity, 0U);
+    EXPECT_EQ(aidtrack::subset(p, [](std::uint32_t) { return true; }).transactions().size(), p.transactions().size());
+    EXPECT_EQ(aidtrack::subset(p, [](std::uint32_t) { return false; }).activity_count(), 0U);
 }

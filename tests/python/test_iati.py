@@ -275,3 +275,25 @@ def test_batch_size_does_not_change_what_is_read():
     pd.testing.assert_frame_equal(whole.transactions_frame(), small.transactions_frame())
     pd.testing.assert_frame_equal(whole_result["diagnostics"], small_result["diagnostics"])
     assert aidtrack.summarize_iati(whole) == aidtrack.summarize_iati(small)
+
+
+LAO = Path(__file__).resolve().parents[1] / "data" / "iati" / "real" / "undp-lao-projects.xml"
+
+
+def test_mine_action_scope_keeps_the_uxo_work_of_the_lao_file_and_counts_the_rest():
+    # UNDP Lao PDR (2017): 44 activities, of which 8 UXO / mine action projects and outputs.
+    everything = aidtrack.load_iati([str(LAO)])
+    scope = aidtrack.mine_action_scope(everything)
+    assert len(scope) == 44
+    kept = scope[scope["selected"] == 1]
+    assert len(kept) == 8
+    assert set(kept["rule"]) <= {"sector", "activity-id", "keyword:mine-action"}
+    p, result = aidtrack.read_iati([str(LAO)], mine_action=True)
+    assert sorted(a.identifier for a in p.activities()) == sorted(kept["activity_id"])
+    outside = result["outside"]
+    assert set(outside["activity_id"]) == set(scope[scope["selected"] == 0]["activity_id"])
+    assert (outside["disbursed_or_spent"] >= 0).all()
+    # Organisations named only in narratives get those names, so tables never show a bare ref.
+    refs = {t for t in p.transactions_frame()["provider_org"].dropna().unique() if t}
+    for ref in refs:
+        assert p.organisation_name(ref) != ref or not ref.isdigit(), ref

@@ -22,7 +22,7 @@ from ._frames import table_frame
 
 __all__ = [
     "load_iati", "read_iati", "summarize_iati", "codelist_name", "codelist_contains", "codelist_codes",
-    "codelists_version", "MINE_ACTION_PATTERN",
+    "codelists_version", "MINE_ACTION_PATTERN", "mine_action_scope",
 ]
 
 codelist_name = _core.codelist_name

@@ -30,7 +30,7 @@ struct Section {
 struct Finding {
     std::string sentence;  ///< plain words, e.g. "In 2022 Cambodia received USD 37.70 M from 8 donors."
     std::string source;    ///< where its figures come from (publication, table, or computation)
-    std::string section;   ///< id of the section that holds the figures
+    std::string section;   ///< id of the section that holds the figures ("provenance" for the provenance list)
 };
 
 /// \brief A whole report: title, sections in order, and notes on where every figure came from.

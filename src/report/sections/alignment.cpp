@@ -3,6 +3,7 @@
 
 #include "sections.hpp"
 
+#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/measures/donor_flows.hpp>
 #include <aidtrack/measures/strategy_alignment.hpp>
 #include <aidtrack/report/svg_chart.hpp>
@@ -26,7 +27,7 @@ Section alignment(Context& c) {
     std::size_t chained = 0;
     const auto& tx = projects.transactions();
     for (std::size_t i = 0; i < tx.size(); ++i) {
-        if (tx.type[i] == 3 && pass.contains(tx.activity[i])) ++chained;
+        if (is_type(tx.type[i], TransactionType::disbursement) && pass.contains(tx.activity[i])) ++chained;
     }
     Table t = rows_with_data(measures::strategy_alignment(projects, m, c.o.nmas_mapping), {"numerator", "denominator"});
     if (t.row_count() == 0) {

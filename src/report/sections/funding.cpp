@@ -4,6 +4,7 @@
 
 #include "sections.hpp"
 
+#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/report/svg_chart.hpp>
 
 #include <algorithm>
@@ -46,11 +47,20 @@ std::map<int, Decimal> annual_requirements(const ReportOptions& o) {
 }
 
 void support_by_year(Context& c, Section& s) {
-    const auto& international = c.international();
+    // The publisher's own total where it is given (a table whose donor rows add up to a little
+    // more than its total keeps the rows in the series; the table shows the printed total).
+    std::map<int, Decimal> international = c.international();
+    const auto published = published_years(c.o);
+    std::vector<int> differ;
+    for (auto& [y, v] : international) {
+        const auto p = published.find(y);
+        if (p == published.end() || p->second.total == v) continue;
+        differ.push_back(y);
+        v = p->second.total;
+    }
     const auto& national = c.national();
     const auto& pledged = c.national_pledged();
     if (international.empty() && national.empty()) return;
-    const auto published = published_years(c.o);
     const auto required = annual_requirements(c.o);
     const std::string cur = c.o.currency.str();
     Table table("Support to mine action by year");
@@ -61,7 +71,7 @@ void support_by_year(Context& c, Section& s) {
     table.add_column<Decimal>("national_pledged_" + cur, "national contribution pledged");
     table.add_column<Decimal>("strategy_requirement_" + cur, "the national strategy's published requirement for the year");
     std::set<int> years;
-    for (const auto* m : {&international, &national, &pledged, &required}) {
+    for (const std::map<int, Decimal>* m : std::initializer_list<const std::map<int, Decimal>*>{&international, &national, &pledged, &required}) {
         for (const auto& [y, v] : *m) {
             if (y <= c.year || m == &pledged) years.insert(y);
         }
@@ -98,6 +108,10 @@ void support_by_year(Context& c, Section& s) {
                    "no figure for is left out, never filled in.");
     table.add_note("National: the government's own spending on mine action as published; pledges are shown apart and never added.");
     if (!required.empty()) table.add_note("Strategy requirement: the yearly amounts the national strategy published as needed.");
+    for (int y : differ) {
+        table.add_note(std::to_string(y) + ": the printed total is shown; the publisher's donor rows add up to " +
+                       c.international().at(y).to_string() + " (see the reconciliation table).");
+    }
     s.tables.push_back(std::move(table));
     if (chart.categories.size() > 1) s.charts.push_back({chart.title, render_svg(chart)});
     if (!international.empty()) {
@@ -274,19 +288,20 @@ void project_flows(Context& c, Section& s) {
     const auto& t = projects.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
         const int type = t.type[i];
-        if (type != 1 && type != 2 && type != 3 && type != 4 && type != 11) continue;
+        using T = TransactionType;
+        if (!is_any_type(type, {T::incoming_funds, T::outgoing_commitment, T::disbursement, T::expenditure, T::incoming_commitment})) continue;
         const Transaction row = t.row(i);
         const int y = row.date.year();
         if (y > c.year) continue;
         const auto v = c.convert(row);
         if (!v || *v == Decimal(0)) continue;
         std::string provider = row.provider_org;
-        if (provider.empty() && (type == 2 || type == 3 || type == 4)) provider = projects.activity(row.activity).reporting_org.ref;
+        if (provider.empty() && is_any_type(type, {T::outgoing_commitment, T::disbursement, T::expenditure})) provider = projects.activity(row.activity).reporting_org.ref;
         Cell& cell = flows[{provider, y}];
         ++cell.records;
-        if (type == 2 || type == 11) {
+        if (is_any_type(type, {T::outgoing_commitment, T::incoming_commitment})) {
             cell.committed += *v;
-        } else if (type == 1) {
+        } else if (is_type(type, T::incoming_funds)) {
             cell.incoming += *v;
         } else {
             cell.disbursed += *v;
