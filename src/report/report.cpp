@@ -25,10 +25,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .table-wrap{max-width:100%;overflow-x:auto;margin:1em 0}.table-wrap table{margin:0}
 .findings{background:#f3f8fc;border-left:4px solid #0072B2;padding:.6em 1.2em;margin:1em 0}
 .findings li{margin:.45em 0}.findings .source{display:block;font-size:.8em;color:#555}
-td{overflow-wrap:anywhere}
 @media print{@page{size:A4;margin:14mm}body{max-width:none;margin:0;padding:0;font-size:9.5pt}
 nav{display:none}h2{break-after:avoid}figure,tr,.findings li{break-inside:avoid}
-.table-wrap{overflow:visible}table{font-size:7.5pt;width:100%;table-layout:auto}td.num{white-space:normal}
+.table-wrap{overflow:visible}table{font-size:7.5pt;width:100%;table-layout:auto}td{overflow-wrap:anywhere}td.num{white-space:normal}
 svg.chart{max-width:100%;height:auto}})";
 
 std::string csv_name(const Section& s, std::size_t i, const Table& t) {

@@ -129,18 +129,6 @@ std::string Context::org_name(const std::string& ref) const {
     return org->name.empty() ? ref : org->name;
 }
 
-Table Context::with_names(Table t, const std::string& ref_column, const std::string& name_column) const {
-    const std::size_t at = t.column_index(ref_column);
-    std::vector<std::string> names;
-    names.reserve(t.row_count());
-    for (std::size_t r = 0; r < t.row_count(); ++r) {
-        const std::string ref = t.text(r, at);
-        names.push_back(ref == "(all)" ? "(all donors)" : org_name(ref));
-    }
-    t.insert_column(at, name_column, std::move(names), "organisation name");
-    return t;
-}
-
 std::string Context::org_short(const std::string& ref) const {
     const Organisation* org = p.find_organisation(ref);
     if (org != nullptr && !org->short_name.empty()) return org->short_name;

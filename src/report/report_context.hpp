@@ -81,9 +81,6 @@ struct Context {
     [[nodiscard]] std::string org_name(const std::string& ref) const;
     /// The organisation's short name for sentences ("Japan", "DFAT"), else its name.
     [[nodiscard]] std::string org_short(const std::string& ref) const;
-    /// `t` with a column `name_column` of organisation names inserted before its column of refs
-    /// `ref_column` (the all-donor row "(all)" is named "(all donors)").
-    [[nodiscard]] Table with_names(Table t, const std::string& ref_column, const std::string& name_column) const;
     /// The identifiers of the published aggregates, comma-separated, for notes.
     [[nodiscard]] std::string series_names() const;
     /// Tells the progress callback, if any.

@@ -240,11 +240,11 @@ std::string render_svg(const BarChart& chart) {
             << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"url(#illustrative-hatch)\"/>"
             << "<text x=\"" << num(x + 14) << "\" y=\"" << num(y) << "\">hatched: illustrative, not data</text>\n";
     }
-    // Thin out category labels when they would overlap (about 7 units per character).
+    // Thin out category labels when they would overlap (about 7 units per character and 8 between labels).
     std::size_t longest = 1;
     for (const auto& c : chart.categories) longest = std::max(longest, c.size());
     const double band = chart.categories.empty() ? 1 : (l.plot_right() - l.plot_left()) / static_cast<double>(chart.categories.size());
-    const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(7.0 * static_cast<double>(longest) / band)));
+    const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((7.0 * static_cast<double>(longest) + 8.0) / band)));
     for (std::size_t c = 0; c < chart.categories.size(); c += every) {
         out << "<text x=\"" << num(g.category_centres[c]) << "\" y=\"" << num(l.plot_bottom() + 16) << "\" text-anchor=\"middle\">"
             << xml_escape(chart.categories[c]) << "</text>\n";

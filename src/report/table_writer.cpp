@@ -119,7 +119,7 @@ std::string display_text(const Table& table, std::size_t row, std::size_t column
         const double x = (*v)[row];
         if (!std::isfinite(x)) return "–";
         char buffer[64];
-        if (names_a_year(table, row, column)) {  // 2045.4, not 2,045
+        if (x >= 1000 && x < 3000 && names_a_year(table, row, column)) {  // 2045.4, not 2,045
             std::snprintf(buffer, sizeof buffer, x == std::floor(x) ? "%.0f" : "%.1f", x);
             return buffer;
         }
@@ -134,7 +134,7 @@ std::string display_text(const Table& table, std::size_t row, std::size_t column
                 s.pop_back();
                 if (dot) break;
             }
-            return s;
+            return s == "-0" ? "0" : s;  // a tiny negative ratio rounds to 0, not "-0"
         }
         return group_thousands(buffer);
     }

@@ -120,7 +120,7 @@ TEST(report_builder_test, hand_portfolio_gives_the_expected_sums_and_shares) {
     ASSERT_NE(parts, nullptr);
     ASSERT_EQ(parts->row_count(), 2U);  // 2022 only: 2021 names no donor
     EXPECT_EQ(parts->at<std::string>(0, "donor"), "Department of Foreign Affairs and Trade");  // largest first
-    EXPECT_NEAR(parts->at<double>(0, "share_of_year"), 27.7 / 37.7, 1e-12);
+    EXPECT_NEAR(parts->at<double>(0, "share_of_total"), 27.7 / 37.7, 1e-12);
     const Table* flows = find_table(funding, "Project flows by provider and year");
     ASSERT_NE(flows, nullptr);
     // Rows sorted by provider ref then year: AU-5 2022, KR-GOV-010 2021, KR-GOV-010 2022.
@@ -200,7 +200,7 @@ TEST(report_builder_test, embedded_report_reproduces_the_published_yearly_totals
         if (parts->at<std::int64_t>(i, "year") != 2022 || parts->at<std::string>(i, "donor_ref") != "XM-DAC-701") continue;
         japan = true;
         EXPECT_EQ(parts->at<Decimal>(i, "amount_USD"), Decimal::parse("20137928"));
-        EXPECT_NEAR(parts->at<double>(i, "share_of_year"), 20137928.0 / 37696065.0, 1e-12);
+        EXPECT_NEAR(parts->at<double>(i, "share_of_total"), 20137928.0 / 37696065.0, 1e-12);
     }
     EXPECT_TRUE(japan);
     // The reconciliation states 2012's one-dollar difference between rows and total.

@@ -17,6 +17,7 @@ struct PublishedYear {
     Decimal total;
     std::optional<std::int64_t> donors;
     std::string source;
+    bool donor_table = false;  // the total is the one printed under a full donor table
 };
 
 std::map<int, PublishedYear> published_years(const ReportOptions& o) {
@@ -25,7 +26,8 @@ std::map<int, PublishedYear> published_years(const ReportOptions& o) {
     const Table& t = *o.published_totals;
     for (std::size_t r = 0; r < t.row_count(); ++r) {
         if (t.at<std::int64_t>(r, "preferred") != 1 || !t.defined(r, "international_usd")) continue;
-        PublishedYear y{t.at<Decimal>(r, "international_usd"), std::nullopt, t.at<std::string>(r, "source")};
+        PublishedYear y{t.at<Decimal>(r, "international_usd"), std::nullopt, t.at<std::string>(r, "source"),
+                        t.at<std::string>(r, "table") == "donor table"};
         if (t.defined(r, "donors")) y.donors = t.at<std::int64_t>(r, "donors");
         out[static_cast<int>(t.at<std::int64_t>(r, "year"))] = y;
     }
@@ -138,7 +140,7 @@ void support_by_donor(Context& c, Section& s) {
     parts.add_column<std::string>("donor", "the donor's name; '(not named)' = the part of the total no donor is named for");
     parts.add_column<std::string>("donor_ref", "organisation identifier");
     parts.add_column<Decimal>("amount_" + c.o.currency.str());
-    parts.add_column<double>("share_of_year", "amount / the year's international total");
+    parts.add_column<double>("share_of_total", "amount / the year's international total");
     std::size_t years = 0;
     for (const auto& [y, donors] : by_donor) {
         if (donors.size() == 1 && donors.begin()->first.empty()) continue;  // a total only: no donor named
@@ -235,6 +237,7 @@ void reconciliation(Context& c, Section& s) {
     table.add_column<std::int64_t>("rows_not_converted", "rows without a national amount or a rate");
     std::string largest_gap;
     double largest = -1;
+    std::vector<int> partial;
     for (const auto& [y, year] : years) {
         table.push<std::int64_t>(0, y);
         table.push<std::int64_t>(1, year.donors);
@@ -242,7 +245,14 @@ void reconciliation(Context& c, Section& s) {
         if (p != published.end()) {
             table.push<Decimal>(2, p->second.total);
             table.push<Decimal>(3, year.published);
-            table.push<Decimal>(4, year.published - p->second.total);
+            // Rows and total are comparable only under a full donor table; a year whose page
+            // prints some rows beside a total from its text is not a table that fails to add up.
+            if (p->second.donor_table) {
+                table.push<Decimal>(4, year.published - p->second.total);
+            } else {
+                table.push_undefined(4);
+                partial.push_back(y);
+            }
         } else {
             table.push_undefined(2);
             table.push<Decimal>(3, year.published);
@@ -267,6 +277,10 @@ void reconciliation(Context& c, Section& s) {
     }
     table.add_note("The publisher converts each donor's national-currency amount into US dollars; the report converts the same amounts with " +
                    c.convert.rates_source() + " for the year (1 July). A difference is the two rate tables' difference, not missing money.");
+    for (int y : partial) {
+        table.add_note(std::to_string(y) + ": the page prints only part of the donor table beside a total from its text; rows and total are "
+                       "not compared.");
+    }
     rows.add_note("One row per donor and year, as published; converted at " + c.convert.rates_source() + " for the year (1 July).");
     s.summary.push_back("Reconciliation: the publisher's dollars against the report's conversion of the national-currency amounts for " +
                         std::to_string(years.size()) + " year(s); largest difference " + (largest_gap.empty() ? "none" : largest_gap) + ".");

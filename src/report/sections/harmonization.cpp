@@ -152,7 +152,7 @@ Section harmonization(Context& c) {
     stacked.y_label = c.o.currency.str();
     stacked.stacked = true;
     for (const auto& [y, donors] : complete) stacked.categories.push_back(std::to_string(y));
-    for (const auto& ref : top) stacked.series.push_back({c.org_name(ref), {}, {}});
+    for (const auto& ref : top) stacked.series.push_back({c.org_short(ref), {}, {}});
     stacked.series.push_back({"other donors", {}, {}});
     for (const auto& [y, donors] : complete) {
         double others = 0;

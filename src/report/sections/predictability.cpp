@@ -103,7 +103,7 @@ Section predictability(Context& c) {
     if (chart.x.size() > 1) s.charts.push_back({chart.title, render_svg(chart)});
     s.summary.push_back("In-year predictability of the donors with schedules, " + std::to_string(values.back().first) + ": " +
                         percent(values.back().second) + " (" + std::to_string(values.size()) + " year(s) with schedules).");
-    s.tables.push_back(c.with_names(std::move(t), "donor", "donor_name"));
+    s.tables.push_back(std::move(t));  // the measure names its donors (donor_name) beside their refs
     if (requirement) s.tables.push_back(std::move(*requirement));
     return s;
 }
