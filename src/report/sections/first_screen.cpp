@@ -72,6 +72,37 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
         }
         out.push_back({sentence + ".", "Landmine Monitor, 'Support for mine action': " + published_source(c, y, series_source), "funding"});
     }
+    // 1b. Without a published series: what the activities in scope disbursed or spent.
+    if (international.empty()) {
+        if (const Table* flows = table_of(report, "funding", "Project flows by provider and year"); flows != nullptr) {
+            std::map<std::string, Decimal> by_provider;
+            Decimal total;
+            int first = 0;
+            int last = 0;
+            for (std::size_t r = 0; r < flows->row_count(); ++r) {
+                const Decimal v = flows->at<Decimal>(r, "disbursed_or_spent");
+                if (v == Decimal(0)) continue;
+                const int y = static_cast<int>(flows->at<std::int64_t>(r, "year"));
+                first = first == 0 ? y : std::min(first, y);
+                last = std::max(last, y);
+                by_provider[flows->at<std::string>(r, "provider")] += v;
+                total += v;
+            }
+            if (total > Decimal(0)) {
+                std::string largest;
+                Decimal most;
+                for (const auto& [name, v] : by_provider) {
+                    if (v > most) most = v, largest = name;
+                }
+                out.push_back({"The " + std::to_string(c.projects().activity_count()) + " " +
+                                   (c.o.scope.empty() ? std::string("activities read") : c.o.scope + " activities in scope") +
+                                   " disbursed or spent " + millions(total, cur) + " in " + year_span(first, last) + ", " +
+                                   percent(most.to_double() / total.to_double()) + " of it recorded with " + largest +
+                                   " as provider (a publisher is the provider of its own spending).",
+                               "project flows of the IATI activities (types 3 and 4), section Funding", "funding"});
+            }
+        }
+    }
     // 2. The government's own contribution.
     const auto& national = c.national();
     const auto& pledged = c.national_pledged();
