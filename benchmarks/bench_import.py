@@ -1,6 +1,6 @@
 """IATI import throughput: aidtrack vs a bare pugixml parse vs a Python lxml.etree.iterparse script.
 
-The test file is made by replicating the real activities of ../shared/data/iati/real/*.xml with
+The test file is made by replicating the real activities of tests/data/iati/real/*.xml with
 fresh identifiers until it reaches the asked size. Used by bench_python.py (run_all.sh); can run
 alone: ``/usr/bin/python3 benchmarks/bench_import.py --build build-bench [--mb 50]``.
 """
@@ -16,7 +16,7 @@ import pandas as pd
 from lxml import etree
 
 REPO = Path(__file__).resolve().parents[1]
-REAL = REPO.parent / "shared" / "data" / "iati" / "real"
+REAL = REPO / "tests" / "data" / "iati" / "real"
 
 
 def make_replicated_xml(out: Path, megabytes: float) -> Path:

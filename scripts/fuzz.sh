@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 seconds=${1:-60}
 shift || true
-shared="$here/../shared/data"
+iati="$here/tests/data/iati"  # real files and the schema suite, copied from their sources
 build="$here/build-fuzz"
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
@@ -27,8 +27,8 @@ seed() {  # harness → seed corpus directory
   local dir="$build/corpus/$1"
   mkdir -p "$dir"
   case "$1" in
-    fuzz_iati_reader) cp "$shared"/iati/real/*-activity.xml "$dir"/ 2>/dev/null || true
-                      cp "$shared"/iati/schema/tests/activity-tests/should-*/*.xml "$dir"/ 2>/dev/null || true
+    fuzz_iati_reader) cp "$iati"/real/*-activity.xml "$dir"/ 2>/dev/null || true
+                      cp "$iati"/schema-tests/activity-tests/should-*/*.xml "$dir"/ 2>/dev/null || true
                       cp tests/data/bad/*.xml "$dir"/ 2>/dev/null || true ;;
     fuzz_archive) cp tests/data/golden/*.atk "$dir"/ ; cp tests/data/bad/*.atk "$dir"/ ;;
     fuzz_rate_tables) head -c 4000 data/rates/imf_exchangerates_A_ENDA_USD.csv > "$dir/imf-head.csv"

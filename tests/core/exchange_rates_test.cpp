@@ -10,7 +10,7 @@ using aidtrack::make_date;
 using aidtrack::Money;
 
 namespace {
-const std::string kImf = std::string(AIDTRACK_SHARED_DATA_DIR) + "/rates/imf_exchangerates_A_ENDA_USD.csv";
+const std::string kImf = std::string(AIDTRACK_SHIPPED_DATA_DIR) + "/rates/imf_exchangerates_A_ENDA_USD.csv";
 }
 
 TEST(exchange_rates_test, loads_the_imf_table_once_per_currency_and_year) {

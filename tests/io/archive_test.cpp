@@ -131,7 +131,7 @@ TEST(archive_test, compact_archive_of_the_real_files_equals_the_import_and_is_sm
     // load equal to the import; the compact one writes counts as LEB128 and no class records.
     aidtrack::Portfolio imported;
     std::vector<std::string> files;
-    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_SHARED_DATA_DIR) + "/iati/real")) files.push_back(e.path().string());
+    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real")) files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     aidtrack::read_iati_files(files, imported);
     ASSERT_GT(imported.activity_count(), 400U);

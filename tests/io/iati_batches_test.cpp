@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using iati_detail::BatchCut;
 
-const std::string kReal = std::string(AIDTRACK_SHARED_DATA_DIR) + "/iati/real/";
+const std::string kReal = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/";
 
 struct Read {
     Portfolio portfolio;

@@ -12,7 +12,7 @@
 namespace aidtrack {
 namespace {
 
-const std::string kReal = std::string(AIDTRACK_SHARED_DATA_DIR) + "/iati/real/";
+const std::string kReal = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/";
 const std::string kTestData = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/";
 
 std::size_t count_rule(const Diagnostics& ds, const std::string& rule) {

@@ -17,8 +17,8 @@ using namespace aidtrack;
 
 namespace {
 
-const fs::path kSuite = fs::path(AIDTRACK_SHARED_DATA_DIR) / "iati/schema/tests/activity-tests";
-const fs::path kReal = fs::path(AIDTRACK_SHARED_DATA_DIR) / "iati/real";
+const fs::path kSuite = fs::path(AIDTRACK_TEST_DATA_DIR) / "iati/schema-tests/activity-tests";
+const fs::path kReal = fs::path(AIDTRACK_TEST_DATA_DIR) / "iati/real";
 
 std::vector<fs::path> xml_files(const fs::path& dir) {
     std::vector<fs::path> out;

@@ -18,7 +18,7 @@ using namespace aidtrack;
 
 namespace {
 
-const fs::path kReal = fs::path(AIDTRACK_SHARED_DATA_DIR) / "iati/real";
+const fs::path kReal = fs::path(AIDTRACK_TEST_DATA_DIR) / "iati/real";
 
 Narratives en(const std::string& text) { return {{text, "en"}}; }
 

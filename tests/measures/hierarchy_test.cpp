@@ -13,7 +13,7 @@ namespace aidtrack {
 namespace {
 
 const std::string kTrust = std::string(AIDTRACK_TEST_DATA_DIR) + "/trust/";
-const std::string kReal = std::string(AIDTRACK_SHARED_DATA_DIR) + "/iati/real/";
+const std::string kReal = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/";
 
 std::size_t row_of(const Table& t, const std::string& root, const std::string& kind) {
     for (std::size_t i = 0; i < t.row_count(); ++i) {

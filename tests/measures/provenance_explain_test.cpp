@@ -14,7 +14,7 @@ namespace aidtrack {
 namespace {
 
 const std::string kTrust = std::string(AIDTRACK_TEST_DATA_DIR) + "/trust/";
-const std::string kReal = std::string(AIDTRACK_SHARED_DATA_DIR) + "/iati/real/";
+const std::string kReal = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/";
 
 const char* kGrid = R"(<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03">

@@ -12,8 +12,8 @@ import pytest
 import aidtrack
 from aidtrack.aggregate import AggregateResult, aggregate, merge_all
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-REAL = SHARED / "iati" / "real"
+REPO = Path(__file__).resolve().parents[2]
+REAL = REPO / "tests" / "data" / "iati" / "real"
 
 
 def rates() -> aidtrack.ExchangeRates:
@@ -68,7 +68,7 @@ def test_missing_rate_raises():
 
 @pytest.fixture(scope="module")
 def imf() -> aidtrack.ExchangeRates:
-    return aidtrack.ExchangeRates.from_imf_csv(str(SHARED / "rates" / "imf_exchangerates_A_ENDA_USD.csv"))
+    return aidtrack.ExchangeRates.from_imf_csv(str(REPO / "data" / "rates" / "imf_exchangerates_A_ENDA_USD.csv"))
 
 
 FILES = ["undp-cambodia-projects.xml", "nl-mfa-activities.xml", "worldbank-activity.xml", "canada-activity.xml"]

@@ -49,8 +49,8 @@ def test_split_of_a_hundred_in_thirds():
     assert aidtrack.split_by_weights(Decimal(100), [1, 1, 1]) == [Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]
 
 
-def test_imf_rates_convert_khr_to_gbp(shared_data):
-    rates = aidtrack.ExchangeRates.from_imf_csv(str(shared_data / "rates" / "imf_exchangerates_A_ENDA_USD.csv"))
+def test_imf_rates_convert_khr_to_gbp(repo):
+    rates = aidtrack.ExchangeRates.from_imf_csv(str(repo / "data" / "rates" / "imf_exchangerates_A_ENDA_USD.csv"))
     assert rates.per_usd("KHR", dt.date(2023, 6, 1)) == pytest.approx(4110.652746415772)
     conv = rates.convert(aidtrack.Money(Decimal(1_000_000), "KHR"), "GBP", dt.date(2023, 6, 1))
     # 1e6 × 0.8045389067343528 / 4110.652746415772 = 195.7204746…

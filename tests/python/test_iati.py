@@ -19,7 +19,7 @@ import pytest
 import aidtrack
 
 REPO = Path(__file__).resolve().parents[2]
-REAL = REPO.parent / "shared" / "data" / "iati" / "real"
+REAL = REPO / "tests" / "data" / "iati" / "real"
 TEST_DATA = REPO / "tests" / "data" / "iati"
 REAL_FILES = sorted(REAL.glob("*.xml"))
 

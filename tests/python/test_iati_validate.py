@@ -10,9 +10,8 @@ import pytest
 import aidtrack
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared" / "data" / "iati"
-SUITE = SHARED / "schema" / "tests" / "activity-tests"
-REAL = SHARED / "real"
+SUITE = REPO / "tests" / "data" / "iati" / "schema-tests" / "activity-tests"
+REAL = REPO / "tests" / "data" / "iati" / "real"
 
 
 def _cli() -> pathlib.Path:

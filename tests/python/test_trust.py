@@ -10,7 +10,7 @@ from aidtrack import trust
 
 ROOT = Path(__file__).resolve().parents[2]
 TRUST = ROOT / "tests" / "data" / "trust"
-REAL = ROOT.parent / "shared" / "data" / "iati" / "real"
+REAL = ROOT / "tests" / "data" / "iati" / "real"
 
 
 def test_duplicates_latest_update_wins_and_every_drop_is_listed():
@@ -86,8 +86,6 @@ def test_explain_with_fiscal_years_and_deflators():
 
 def test_explain_real_file_adds_back_to_the_published_sums():
     path = REAL / "dportal-covid.xml"
-    if not path.exists():
-        pytest.skip("shared data not present")
     portfolio, _ = trust.read_iati_trusted(path, duplicates="latest-updated")
     frame = trust.explain(portfolio)
     summary = aidtrack.summarize_iati(portfolio)
