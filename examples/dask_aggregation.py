@@ -5,8 +5,9 @@ Each IATI file (or .atk archive) is one partition: a worker loads it, computes a
 so the reduced result equals the single-process aggregate of all the files bit for bit, whatever
 the order in which the partials arrive.
 
-Run: ``PYTHONPATH=build/python /usr/bin/python3 examples/dask_aggregation.py [FILE ...]``
-(default: the real files in ../shared/data/iati/real). Here the cluster is a LocalCluster of two
+Run: ``python3 examples/dask_aggregation.py [FILE ...]`` with aidtrack installed (or
+``PYTHONPATH=build/python /usr/bin/python3 …`` in a build tree); the default partitions are the
+real IATI files shipped with the Cambodia dataset. Here the cluster is a LocalCluster of two
 worker processes; on a real cluster pass ``--scheduler tcp://host:8786`` instead: the same
 functions run on every machine that has aidtrack installed and can read the files (a shared
 file system or object store), and only the small partial results travel over the network.
@@ -21,10 +22,10 @@ from typing import Sequence
 import aidtrack
 from aidtrack.aggregate import AggregateResult, aggregate, merge_all
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-DEFAULT_FILES = ["undp-cambodia-projects.xml", "nl-mfa-activities.xml", "worldbank-activity.xml", "canada-activity.xml",
-                 "usaid-activity.xml", "fcdo-activity.xml", "ifad-activity.xml", "beis-activity.xml"]
-RATES = SHARED / "rates" / "imf_exchangerates_A_ENDA_USD.csv"
+DATA = Path(aidtrack.data_dir())  # the shipped data: the package's own copy, or the build's data/
+#: One partition per file: UNDP's Cambodia projects and the d-portal Cambodia extract.
+DEFAULT_FILES = sorted(str(p) for p in (DATA / "cambodia" / "iati").glob("*.xml"))
+RATES = DATA / "rates" / "imf_exchangerates_A_ENDA_USD.csv"
 # A fixed-year policy: every currency of these files has a 2020 IMF rate.
 RATE_YEAR = 2020
 TYPES = (3, 4)
@@ -68,7 +69,7 @@ def main() -> None:
     ap.add_argument("files", nargs="*")
     ap.add_argument("--scheduler", help="address of an existing Dask scheduler (default: a local 2-worker cluster)")
     args = ap.parse_args()
-    paths = args.files or [str(SHARED / "iati" / "real" / f) for f in DEFAULT_FILES]
+    paths = args.files or DEFAULT_FILES
     objectives = example_objectives()
     start = time.perf_counter()
     if args.scheduler:

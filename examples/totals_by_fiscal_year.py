@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import aidtrack
 
-data = os.environ.get("AIDTRACK_DATA_DIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+data = aidtrack.data_dir()  # the shipped data: the package's own copy, or the build's data/
 portfolio = aidtrack.Portfolio()
 activity = aidtrack.Activity("AU-5-EXAMPLE-DEMINING")
 org = aidtrack.ReportingOrg()

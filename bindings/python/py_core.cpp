@@ -1,6 +1,7 @@
 // Core value types: Money, Period, FiscalCalendar, ExchangeRates, splits, Table export.
 #include "py_common.hpp"
 
+#include <aidtrack/core/data_dir.hpp>
 #include <aidtrack/core/exchange_rates.hpp>
 #include <aidtrack/core/fiscal_calendar.hpp>
 #include <aidtrack/core/money.hpp>
@@ -49,6 +50,11 @@ py::dict table_to_python(const Table& table) {
 
 void bind_core(py::module_& m) {
     m.def("library_version", &aidtrack::version, "Version of the compiled C++ library.");
+    m.def("data_dir", &aidtrack::data_dir,
+          "The directory the shipped data (codelists, schemas, IMF rates, the Cambodia dataset) is read from: "
+          "$AIDTRACK_DATA_DIR when set, else the installed package's own copy, else the build's data/.");
+    m.def("_set_default_data_dir", &aidtrack::set_default_data_dir, py::arg("directory"),
+          "Read shipped data from `directory` unless $AIDTRACK_DATA_DIR is set ('' forgets it); the package calls it on import.");
 
     py::class_<Money>(m, "Money", "An exact amount in one currency; mixing currencies raises CurrencyError.")
         .def(py::init([](Decimal amount, const std::string& currency) { return Money(amount, CurrencyCode(currency)); }),

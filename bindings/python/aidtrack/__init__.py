@@ -6,12 +6,21 @@ tables come back as DataFrames whose ``attrs`` carry title, methodology and note
 """
 from __future__ import annotations
 
+import os as _os
 from typing import Iterable, Optional
 
 from . import _core
 from ._core import *  # noqa: F401,F403 - the compiled types are the package's types
 from ._core import (ConversionPolicy, Error, ExchangeRates, FiscalCalendar, Portfolio)
-from ._frames import table_frame, transactions_frame
+
+# An installed package (pip, wheel) carries its own copy of the shipped data beside this file;
+# the library reads it from there unless AIDTRACK_DATA_DIR says otherwise. A build tree has no
+# copy and the library finds the source tree's data/ by itself.
+_PACKAGE_DATA = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "data")
+if _os.path.isdir(_PACKAGE_DATA):
+    _core._set_default_data_dir(_PACKAGE_DATA)
+
+from ._frames import table_frame, transactions_frame  # noqa: E402
 from . import coordination, datasets, measures, report, results  # noqa: E402 - areas of the package
 from .iati import *  # noqa: F401,F403,E402 - load_iati and friends at the top level
 from .iati_write import *  # noqa: F401,F403,E402 - validate_iati, Portfolio.to_iati
