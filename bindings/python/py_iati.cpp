@@ -226,11 +226,12 @@ Table warnings_table(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics) {
         t.push(0, std::string(d.severity == Severity::error ? "error" : "warning"));
         t.push(1, d.kind);
-        t.push(2, d.rule);
+        // Unknown parts are undefined cells (None in the frame), as on aidtrack.Error.
+        t.push(2, d.rule, !d.rule.empty());
         t.push(3, d.message);
-        t.push(4, d.where.file);
-        t.push(5, static_cast<std::int64_t>(d.where.line));
-        t.push(6, d.where.element);
+        t.push(4, d.where.file, !d.where.file.empty());
+        t.push(5, static_cast<std::int64_t>(d.where.line), d.where.line != 0);
+        t.push(6, d.where.element, !d.where.element.empty());
     }
     return t;
 }

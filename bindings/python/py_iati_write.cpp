@@ -17,12 +17,13 @@ Table problems_table(const Diagnostics& problems, const std::string& title) {
     t.add_column<std::string>("severity").add_column<std::string>("rule").add_column<std::string>("element");
     t.add_column<std::string>("message");
     for (const Diagnostic& d : problems) {
-        t.push(0, d.where.file);
+        // Unknown parts are undefined cells (None in the frame), as on aidtrack.Error.
+        t.push(0, d.where.file, !d.where.file.empty());
         t.push(1, static_cast<std::int64_t>(d.where.line), d.where.line != 0);
         t.push(2, d.kind);
         t.push(3, std::string(d.severity == Severity::error ? "error" : "warning"));
-        t.push(4, d.rule);
-        t.push(5, d.where.element);
+        t.push(4, d.rule, !d.rule.empty());
+        t.push(5, d.where.element, !d.where.element.empty());
         t.push(6, d.message);
     }
     return t;

@@ -294,12 +294,19 @@ void bind_model(py::module_& m) {
         .def_readwrite("line", &PlannedDisbursement::line);
 
     py::enum_<Severity>(m, "Severity").value("warning", Severity::warning).value("error", Severity::error);
-    py::class_<Diagnostic>(m, "Diagnostic", "A problem found in the data, with its place and rule.")
+    // Like aidtrack.Error: rule, file, line and element are None when unknown.
+    const auto text_or_none = [](const std::string& s) -> std::optional<std::string> {
+        return s.empty() ? std::nullopt : std::optional<std::string>(s);
+    };
+    py::class_<Diagnostic>(m, "Diagnostic", "A problem found in the data, with its place and rule (None when unknown).")
         .def_readonly("severity", &Diagnostic::severity).def_readonly("kind", &Diagnostic::kind)
-        .def_readonly("rule", &Diagnostic::rule).def_readonly("message", &Diagnostic::message)
-        .def_property_readonly("file", [](const Diagnostic& d) { return d.where.file; })
-        .def_property_readonly("line", [](const Diagnostic& d) { return d.where.line; })
-        .def_property_readonly("element", [](const Diagnostic& d) { return d.where.element; })
+        .def_property_readonly("rule", [text_or_none](const Diagnostic& d) { return text_or_none(d.rule); })
+        .def_readonly("message", &Diagnostic::message)
+        .def_property_readonly("file", [text_or_none](const Diagnostic& d) { return text_or_none(d.where.file); })
+        .def_property_readonly("line", [](const Diagnostic& d) {
+            return d.where.line == 0 ? std::nullopt : std::optional<std::uint32_t>(d.where.line);
+        })
+        .def_property_readonly("element", [text_or_none](const Diagnostic& d) { return text_or_none(d.where.element); })
         .def("__str__", &Diagnostic::to_string);
 
     py::class_<Portfolio>(m, "Portfolio", "Every record of a programme of aid, with indexes and queries.")
