@@ -8,27 +8,30 @@ record names its source and whether it is reported, derived or illustrative
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, Optional
+from typing import Dict, Optional
 
 import pandas as pd
 
 from . import _core
 from ._frames import table_frame
+from ._progress import StepProgress, step_progress
 
 __all__ = ["cambodia", "cambodia_files", "cambodia_scope", "cambodia_published"]
 
 
 def cambodia(directory: str = "", *, iati: bool = True, scope: str = "mine-action",
-             progress: Optional[Callable[[str], None]] = None) -> "_core.Portfolio":
+             progress: StepProgress = None) -> "_core.Portfolio":
     """The Cambodia mine action dataset as a :class:`aidtrack.Portfolio`.
 
     ``directory`` defaults to the shipped ``data/cambodia`` (``$AIDTRACK_DATA_DIR`` overrides
     where the shipped data is found); ``iati=False`` skips the IATI XML files; ``scope`` is
     ``"mine-action"`` (default: of the IATI files only mine action activities are kept, see
-    :func:`cambodia_scope`) or ``"all"``; ``progress`` is called with a short line before each
-    long step.
+    :func:`cambodia_scope`) or ``"all"``; ``progress``: a tqdm bar over the steps when tqdm is
+    installed (``None``, the default), none (``False``), or a callable given a short line before
+    each long step.
     """
-    return _core._datasets_cambodia(directory, iati, _mine_action(scope), progress)[0]
+    with step_progress(progress, label="dataset", steps=4 if iati else 3) as callback:
+        return _core._datasets_cambodia(directory, iati, _mine_action(scope), callback)[0]
 
 
 def cambodia_scope(directory: str = "", *, scope: str = "mine-action") -> Dict[str, pd.DataFrame]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import sys
-import time
 from typing import Any, Callable, Iterable, Mapping, Optional, Union
 
 import pandas as pd
@@ -19,6 +17,7 @@ import pandas as pd
 from . import _core
 from ._core import Portfolio
 from ._frames import table_frame
+from ._progress import ByteProgress, byte_progress
 
 __all__ = [
     "load_iati", "read_iati", "summarize_iati", "codelist_name", "codelist_contains", "codelist_codes",
@@ -35,32 +34,23 @@ MINE_ACTION_PATTERN: str = _core.MINE_ACTION_PATTERN
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-class _StderrBar:
-    """A small tqdm-like bar on stderr: bytes read of the total, redrawn at most 10 times a second."""
-
-    def __init__(self) -> None:
-        self._last = 0.0
-        self._drawn = False
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done < total and now - self._last < 0.1:
-            return
-        self._last = now
-        fraction = done / total if total else 1.0
-        filled = int(fraction * 30)
-        sys.stderr.write(f"\rIATI [{'#' * filled}{' ' * (30 - filled)}] {fraction:4.0%} "
-                         f"{done / 1e6:.1f}/{total / 1e6:.1f} MB")
-        self._drawn = True
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
 def _paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         return [os.fspath(paths)]
     return [os.fspath(p) for p in paths]
+
+
+#: ``progress=None`` draws a bar (with tqdm) for more than one file or at least this many bytes.
+AUTOMATIC_BAR_BYTES = 8 << 20
+
+
+def _worth_a_bar(files: list[str]) -> bool:
+    if len(files) > 1:
+        return True
+    try:
+        return sum(os.path.getsize(f) for f in files) >= AUTOMATIC_BAR_BYTES
+    except OSError:
+        return False  # the reader reports the missing file
 
 
 def _as_list(value: Union[None, str, Iterable[str]]) -> list[str]:
@@ -72,7 +62,7 @@ def _as_list(value: Union[None, str, Iterable[str]]) -> list[str]:
 
 
 def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = False,
-              progress: Union[None, bool, Callable[[int, int], Any]] = None,
+              progress: ByteProgress = None,
               countries: Union[None, str, Iterable[str]] = None,
               sectors: Union[None, str, Iterable[str]] = None,
               reporting_orgs: Union[None, str, Iterable[str]] = None,
@@ -89,17 +79,27 @@ def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
     ``batch_bytes``: activity files are read and parsed about this many bytes of whole
     activities at a time, so memory follows the batch rather than the file (records and
     diagnostics do not depend on it); ``0`` parses each file whole."""
-    callback = _StderrBar() if progress is True else (progress or None)
-    portfolio, result = _core._read_iati(
-        _paths(paths), strict, callback, _as_list(countries), _as_list(sectors), _as_list(reporting_orgs),
-        date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping, batch_bytes)
+    files = _paths(paths)
+    with byte_progress(progress, label="IATI", worth_a_bar=_worth_a_bar(files)) as callback:
+        portfolio, result = _core._read_iati(
+            files, strict, callback, _as_list(countries), _as_list(sectors), _as_list(reporting_orgs),
+            date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping,
+            batch_bytes)
     for name in ("diagnostics", "selection", "outside", "organisation_finances"):
         result[name] = table_frame(result[name])
     return portfolio, result
 
 
 def load_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = False,
-              progress: Union[None, bool, Callable[[int, int], Any]] = None, **filters: Any) -> Portfolio:
+              progress: ByteProgress = None,
+              countries: Union[None, str, Iterable[str]] = None,
+              sectors: Union[None, str, Iterable[str]] = None,
+              reporting_orgs: Union[None, str, Iterable[str]] = None,
+              date_from: Optional[_dt.date] = None, date_to: Optional[_dt.date] = None,
+              activity_ids: Union[None, str, Iterable[str]] = None,
+              keywords: Optional[Mapping[str, str]] = None,
+              mine_action: bool = False, peacekeeping: bool = False,
+              batch_bytes: int = 4 << 20) -> Portfolio:
     """Read IATI 2.0x XML files into a new Portfolio.
 
     Args:
@@ -107,19 +107,22 @@ def load_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
             are kept as Organisation records).
         strict: raise :class:`aidtrack.Error` (ParseError/ValidationError naming file, line,
             element and rule) at the first problem instead of collecting warnings.
-        progress: ``callable(done_bytes, total_bytes)``, or ``True`` for a bar on stderr.
-        **filters: ``countries``, ``sectors`` (e.g. ``["15250"]``), ``reporting_orgs``,
+        progress: ``None`` (default) draws a tqdm bar when tqdm is installed and the read is more
+            than one file or 8 MB (``AIDTRACK_PROGRESS=0`` turns that off); ``False`` draws
+            nothing; ``True`` always draws one; a ``callable(done_bytes, total_bytes)`` is
+            called instead.
+        countries, sectors, …: filters: ``countries``, ``sectors`` (e.g. ``["15250"]``), ``reporting_orgs``,
             ``date_from``/``date_to`` (datetime.date), ``activity_ids``, ``keywords``
             (``{"name": regex}``), ``mine_action=True`` (sector 15250, named activities and the
             :data:`MINE_ACTION_PATTERN` rule; ``peacekeeping=True`` adds 15230). Country,
             reporting-org and date filters must all hold; sector/id/keyword rules select when
             any matches, and ``activities_frame()["selected_by"]`` names the rule.
+        batch_bytes: see :func:`read_iati`.
     """
-    unknown = set(filters) - {"countries", "sectors", "reporting_orgs", "date_from", "date_to", "activity_ids",
-                              "keywords", "mine_action", "peacekeeping", "batch_bytes"}
-    if unknown:
-        raise TypeError(f"load_iati() got unknown filters: {', '.join(sorted(unknown))}")
-    portfolio, _ = read_iati(paths, strict=strict, progress=progress, **filters)
+    portfolio, _ = read_iati(paths, strict=strict, progress=progress, countries=countries, sectors=sectors,
+                             reporting_orgs=reporting_orgs, date_from=date_from, date_to=date_to,
+                             activity_ids=activity_ids, keywords=keywords, mine_action=mine_action,
+                             peacekeeping=peacekeeping, batch_bytes=batch_bytes)
     return portfolio
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from . import _core
 from ._core import Report, ReportChart, ReportFinding, ReportSection
 from ._frames import table_frame
+from ._progress import StepProgress, step_progress
 
 __all__ = ["Report", "ReportChart", "ReportFinding", "ReportSection", "build", "tables", "section_tables", "bar_chart_svg"]
 
@@ -22,7 +23,7 @@ __all__ = ["Report", "ReportChart", "ReportFinding", "ReportSection", "build", "
 def build(portfolio: "_core.Portfolio", out: Optional[str] = None, *, year: Optional[int] = None,
           currency: str = "USD", horizon: int = 2030, rates: Optional["_core.ExchangeRates"] = None,
           dataset_files: Optional[bool] = None, dataset_dir: str = "", title: str = "",
-          scope: str = "mine action", progress: Optional[Callable[[str], None]] = None) -> Report:
+          scope: str = "mine action", progress: StepProgress = None) -> Report:
     """Builds the aid-effectiveness report of ``portfolio``; with ``out`` also writes
     ``out/aidtrack-report.html``, ``.md`` and one CSV per table.
 
@@ -33,13 +34,17 @@ def build(portfolio: "_core.Portfolio", out: Optional[str] = None, *, year: Opti
     (Landmine Monitor donor tables, funding needs, land release) (default: when ``dataset_dir``
     is given or the portfolio is the embedded dataset). ``scope`` names what the report is about
     (``""`` when the portfolio was read without a selection); with ``dataset_files`` the
-    dataset's IATI activities outside it are counted in the provenance.
+    dataset's IATI activities outside it are counted in the provenance. ``progress``: a tqdm bar
+    over the steps when tqdm is installed (``None``, the default), none (``False``), or a
+    ``callable(step)``.
 
     ``report.findings`` holds the first screen: a few sentences, each with its source.
     """
     if dataset_files is None:
         dataset_files = bool(dataset_dir) or portfolio.find_activity("AIDTRACK-KH-LM-INTL") is not None
-    report = _core._build_report(portfolio, year, currency, horizon, rates, dataset_files, dataset_dir, title, scope, progress)
+    with step_progress(progress, label="report", steps=9) as callback:
+        report = _core._build_report(portfolio, year, currency, horizon, rates, dataset_files, dataset_dir, title, scope,
+                                     callback)
     if out is not None:
         os.makedirs(out, exist_ok=True)
         report.write(out)

@@ -1,4 +1,4 @@
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Union
 
 import pandas as pd
 
@@ -8,7 +8,7 @@ from ._core import (ExchangeRates, Portfolio, Report as Report, ReportChart as R
 def build(portfolio: Portfolio, out: Optional[str] = ..., *, year: Optional[int] = ..., currency: str = ...,
           horizon: int = ..., rates: Optional[ExchangeRates] = ..., dataset_files: Optional[bool] = ...,
           dataset_dir: str = ..., title: str = ..., scope: str = ...,
-          progress: Optional[Callable[[str], None]] = ...) -> Report: ...
+          progress: Union[None, bool, Callable[[str], object]] = ...) -> Report: ...
 def section_tables(section: ReportSection) -> List[pd.DataFrame]: ...
 def tables(report: Report) -> Dict[str, List[pd.DataFrame]]: ...
 def bar_chart_svg(title: str, categories: Sequence[str], series: Dict[str, Sequence[Optional[float]]], *,
