@@ -20,7 +20,8 @@ _PACKAGE_DATA = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "dat
 if _os.path.isdir(_PACKAGE_DATA):
     _core._set_default_data_dir(_PACKAGE_DATA)
 
-from ._frames import table_frame, transactions_frame  # noqa: E402
+from . import _repr  # noqa: E402
+from ._frames import TableFrame, table_frame, transactions_frame  # noqa: E402
 from . import coordination, datasets, measures, report, results  # noqa: E402 - areas of the package
 from .iati import *  # noqa: F401,F403,E402 - load_iati and friends at the top level
 from .iati_write import *  # noqa: F401,F403,E402 - validate_iati, Portfolio.to_iati
@@ -55,6 +56,22 @@ def _portfolio_totals(self: Portfolio, by: Iterable[str] = ("reporting_org", "cu
 Portfolio.transactions_frame = _portfolio_transactions_frame
 Portfolio.totals = _portfolio_totals
 
+
+def _section_html(self: "_core.ReportSection") -> str:
+    """A report section in Jupyter: its title, text, tables (with notes) and charts."""
+    import html
+
+    parts = [f"<h3>{html.escape(self.title)}</h3>"]
+    parts += [f"<p>{html.escape(p)}</p>" for p in self.paragraphs]
+    parts += [frame._repr_html_() or "" for frame in report.section_tables(self)]
+    parts += [chart.svg for chart in self.charts]
+    return '<div class="aidtrack-section">' + "".join(parts) + "</div>"
+
+
+if not hasattr(_core.ReportSection, "_repr_html_"):
+    _core.ReportSection._repr_html_ = _section_html
+_repr.install(_core)
+
 __all__ = [name for name in dir(_core) if not name.startswith("_")] + [
-    "__version__", "table_frame", "transactions_frame",
+    "__version__", "TableFrame", "table_frame", "transactions_frame",
 ]

@@ -1,8 +1,9 @@
 """Turning the library's columnar results into pandas DataFrames without per-row objects."""
 from __future__ import annotations
 
+import html
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,7 @@ def _categorical(codes: np.ndarray, dtype: pd.CategoricalDtype) -> pd.Categorica
     pandas itself would choose, which keeps the Categorical's invariants; the result owns its
     codes (it is never a view of library memory).
     """
-    narrow = np.asarray(codes).astype(_code_dtype(len(dtype.categories)), copy=False)
+    narrow: np.ndarray = np.asarray(codes).astype(_code_dtype(len(dtype.categories)), copy=False)
     simple_new = getattr(pd.Categorical, "_simple_new", None)
     if simple_new is None:  # a pandas without the constructor: the validated path
         return pd.Categorical.from_codes(narrow, dtype=dtype)
@@ -73,7 +74,36 @@ def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
     return frame
 
 
-def table_frame(table: dict) -> pd.DataFrame:
+class TableFrame(pd.DataFrame):
+    """A DataFrame of a library table: ``attrs`` carry its title, methodology, notes and column
+    descriptions, and Jupyter shows the title and methodology above the rows and the notes (the
+    formula and its source) below them. Everything else is plain pandas; frames derived from it
+    (``head()``, filters) stay TableFrames and keep the attrs."""
+
+    @property
+    def _constructor(self) -> type:
+        return TableFrame
+
+    def _repr_html_(self) -> Optional[str]:
+        table = super()._repr_html_()
+        if table is None:  # pandas' own rule: HTML off in the display options
+            return None
+        title = self.attrs.get("title") or ""
+        methodology = self.attrs.get("methodology") or ""
+        notes = self.attrs.get("notes") or []
+        head = ""
+        if title or methodology:
+            head = "<p><strong>" + html.escape(str(title)) + "</strong>"
+            if methodology:
+                head += " <em>(methodology: " + html.escape(str(methodology)) + ")</em>"
+            head += "</p>"
+        foot = ""
+        if notes:
+            foot = "<ul>" + "".join("<li>" + html.escape(str(n)) + "</li>" for n in notes) + "</ul>"
+        return '<div class="aidtrack-table">' + head + table + foot + "</div>"
+
+
+def table_frame(table: dict) -> TableFrame:
     """A library Table (as exported by the compiled module) → DataFrame.
 
     Undefined cells (for example a ratio over a zero denominator) become ``NA``/``None``, never
@@ -92,7 +122,7 @@ def table_frame(table: dict) -> pd.DataFrame:
             data[name] = arr
         else:
             data[name] = [v if ok else None for v, ok in zip(values, valid)]
-    frame = pd.DataFrame(data)
+    frame = TableFrame(data)
     frame.attrs["title"] = table["title"]
     frame.attrs["methodology"] = table["methodology"]
     frame.attrs["notes"] = list(table["notes"])
