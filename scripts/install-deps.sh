@@ -9,6 +9,7 @@ packages=(
   libpugixml-dev libxml2-dev zlib1g-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest python3-matplotlib
   python3-nbclient python3-ipykernel python3-lxml python3-dask python3-distributed
+  python3-setuptools python3-wheel python3-pip python3-venv python3-mypy python3-tqdm
   libgtest-dev libgmock-dev libbenchmark-dev
   doxygen graphviz
   clang libclang-rt-14-dev
