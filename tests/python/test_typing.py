@@ -128,33 +128,39 @@ def test_every_measure_option_reaches_the_compiled_options():
     assert fields - keywords == set()
 
 
-def _mypy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *targets: str) -> tuple[str, int]:
-    """mypy with the project's configuration; the package is found next to the module under test."""
-    monkeypatch.setenv("MYPYPATH", str(PACKAGE.parent))
-    out, err, status = mypy_api.run(["--config-file", str(REPO / "pyproject.toml"), "--cache-dir",
-                                     str(tmp_path / "mypy-cache"), "--no-incremental", *targets])
-    return out + err, status
+WRONG = ("import aidtrack\n"
+         "p = aidtrack.Portfolio()\n"
+         "aidtrack.measures.predictability(p, hop='sideways')\n"
+         "line: int = aidtrack.ParseError('x').line\n"
+         "aidtrack.ExchangeRates.from_imf_csv(3)\n")
 
 
-def test_mypy_accepts_the_package_and_the_examples(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def mypy_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int, list[str]]:
+    """One mypy run (it is slow) with the project's configuration over the package, every example
+    and a file of wrong calls: (output, exit status, the files checked)."""
+    tmp = tmp_path_factory.mktemp("mypy")
+    wrong = tmp / "wrong.py"
+    wrong.write_text(WRONG)
     examples = sorted(str(p) for p in (REPO / "examples").glob("*.py"))
     assert examples
-    out, status = _mypy(tmp_path, monkeypatch, "-p", "aidtrack")
-    assert status == 0, out
-    out, status = _mypy(tmp_path, monkeypatch, *examples)
-    assert status == 0, out
-    assert f"no issues found in {len(examples)} source files" in out
+    targets = [str(PACKAGE), *examples, str(wrong)]
+    out, err, status = mypy_api.run(["--config-file", str(REPO / "pyproject.toml"), "--cache-dir", str(tmp / "cache"),
+                                     "--no-incremental", *targets])
+    return out + err, status, targets
 
 
-def test_mypy_catches_a_wrong_call(tmp_path, monkeypatch):
-    wrong = tmp_path / "wrong.py"
-    wrong.write_text("import aidtrack\n"
-                     "p = aidtrack.Portfolio()\n"
-                     "aidtrack.measures.predictability(p, hop='sideways')\n"
-                     "line: int = aidtrack.ParseError('x').line\n"
-                     "aidtrack.ExchangeRates.from_imf_csv(3)\n")
-    out, status = _mypy(tmp_path, monkeypatch, str(wrong))
+def test_mypy_accepts_the_package_and_the_examples(mypy_report):
+    out, status, targets = mypy_report
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert errors and all(line.startswith(targets[-1]) for line in errors), out  # only the wrong calls
+    modules = {p.stem for p in PACKAGE.glob("*.py")} | {p.stem for p in PACKAGE.glob("*.pyi")}
+    assert f"Found 3 errors in 1 file (checked {len(modules) + len(targets) - 1} source files)" in out, out
+
+
+def test_mypy_catches_a_wrong_call(mypy_report):
+    out, status, _ = mypy_report
     assert status == 1, out
-    assert 'Argument "hop" to "predictability"' in out
+    assert 'wrong.py:3: error: Argument "hop" to "predictability"' in out
     assert "wrong.py:4: error: Incompatible types in assignment" in out
-    assert 'Argument 1 to "from_imf_csv" of "ExchangeRates" has incompatible type "int"' in out
+    assert 'wrong.py:5: error: Argument 1 to "from_imf_csv" of "ExchangeRates" has incompatible type "int"' in out
