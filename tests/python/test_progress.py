@@ -26,7 +26,9 @@ def without_tqdm(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def automatic_bars(monkeypatch):
+    """Automatic bars on, and shown at once: these test files load faster than the delay."""
     monkeypatch.delenv("AIDTRACK_PROGRESS", raising=False)
+    monkeypatch.setattr(aidtrack._progress, "AUTOMATIC_DELAY", 0.0)
 
 
 def test_many_files_show_a_tqdm_bar_of_bytes(capsys):
@@ -38,11 +40,19 @@ def test_many_files_show_a_tqdm_bar_of_bytes(capsys):
     assert portfolio.activity_count == aidtrack.load_iati(FILES, progress=False).activity_count
 
 
-def test_one_small_file_or_progress_false_stays_silent(capsys):
-    aidtrack.load_iati(FILES[0])
+def test_progress_false_stays_silent(capsys):
     aidtrack.load_iati(FILES, progress=False)
     aidtrack.report.build(aidtrack.datasets.cambodia(progress=False), year=2024, progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_a_quick_job_stays_silent_by_default(capsys, monkeypatch):
+    monkeypatch.setattr(aidtrack._progress, "AUTOMATIC_DELAY", 30.0)  # the real one is 0.5 s
+    aidtrack.load_iati(FILES)
+    aidtrack.report.build(aidtrack.datasets.cambodia(), year=2024)
+    assert capsys.readouterr().err == ""
+    aidtrack.load_iati(FILES, progress=True)  # asked for: shown at once
+    assert "IATI: 100%" in capsys.readouterr().err
 
 
 def test_the_environment_can_turn_the_automatic_bar_off(capsys, monkeypatch):

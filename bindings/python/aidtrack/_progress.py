@@ -2,7 +2,8 @@
 
 ``progress`` arguments across the package mean the same:
 
-- ``None`` (default): a tqdm bar when tqdm is installed and the job is worth one, else nothing;
+- ``None`` (default): a tqdm bar when tqdm is installed, shown once the job has taken longer
+  than :data:`AUTOMATIC_DELAY` seconds (quick jobs stay silent), else nothing;
   ``AIDTRACK_PROGRESS=0`` in the environment turns the automatic bar off;
 - ``False``: nothing;
 - ``True``: a bar always (tqdm's, or a plain one on stderr without tqdm);
@@ -19,6 +20,9 @@ import sys
 import time
 import warnings
 from typing import Any, Callable, Iterator, Optional, Union
+
+#: Seconds a job runs before an automatic bar (``progress=None``) appears.
+AUTOMATIC_DELAY = 0.5
 
 #: What a ``progress`` argument of a byte-counting job (IATI import) accepts.
 ByteProgress = Union[None, bool, Callable[[int, int], Any]]
@@ -67,11 +71,15 @@ class _StderrBar:
         sys.stderr.flush()
 
 
+def _delay(progress: Any) -> float:
+    """An automatic bar waits; one asked for with ``progress=True`` shows at once."""
+    return AUTOMATIC_DELAY if progress is None else 0.0
+
+
 @contextlib.contextmanager
-def byte_progress(progress: ByteProgress, *, label: str, worth_a_bar: bool) -> Iterator[Optional[Callable[[int, int], Any]]]:
-    """The ``(done_bytes, total_bytes)`` callback for ``progress`` (None for no progress at all);
-    ``worth_a_bar`` says whether ``progress=None`` should draw one."""
-    if progress is False or (progress is None and not (worth_a_bar and automatic_bars_enabled())):
+def byte_progress(progress: ByteProgress, *, label: str) -> Iterator[Optional[Callable[[int, int], Any]]]:
+    """The ``(done_bytes, total_bytes)`` callback for ``progress`` (None for no progress at all)."""
+    if progress is False or (progress is None and not automatic_bars_enabled()):
         yield None
         return
     if callable(progress) and progress is not True:
@@ -81,15 +89,14 @@ def byte_progress(progress: ByteProgress, *, label: str, worth_a_bar: bool) -> I
     if tqdm is None:
         yield _StderrBar(label).bytes
         return
-    bar = tqdm(total=0, desc=label, unit="B", unit_scale=True, unit_divisor=1024, leave=False)
+    # leave=True: a bar that was shown ends drawn at 100%; one never shown (quick job) prints nothing.
+    bar = tqdm(total=0, desc=label, unit="B", unit_scale=True, unit_divisor=1024, delay=_delay(progress))
     try:
         def update(done: int, total: int) -> None:
             if bar.total != total:
                 bar.total = total
             if done > bar.n:
                 bar.update(done - bar.n)
-            if done >= total:
-                bar.refresh()  # the last state, even when it came sooner than tqdm redraws
         yield update
     finally:
         bar.close()
@@ -108,7 +115,7 @@ def step_progress(progress: StepProgress, *, label: str, steps: int) -> Iterator
     if tqdm is None:
         yield _StderrBar(label).step
         return
-    bar = tqdm(total=steps, desc=label, unit="step", leave=False)
+    bar = tqdm(total=steps, desc=label, unit="step", delay=_delay(progress))
     started = [False]
 
     def advance() -> None:
@@ -121,12 +128,11 @@ def step_progress(progress: StepProgress, *, label: str, steps: int) -> Iterator
         if started[0]:
             advance()
         started[0] = True
-        bar.set_postfix_str(line if len(line) <= 40 else line[:39] + "…", refresh=True)
+        bar.set_postfix_str(line if len(line) <= 40 else line[:39] + "…", refresh=False)
 
     try:
         yield step
         if started[0]:
             advance()
-            bar.refresh()
     finally:
         bar.close()

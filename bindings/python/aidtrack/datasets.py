@@ -27,8 +27,8 @@ def cambodia(directory: str = "", *, iati: bool = True, scope: str = "mine-actio
     where the shipped data is found); ``iati=False`` skips the IATI XML files; ``scope`` is
     ``"mine-action"`` (default: of the IATI files only mine action activities are kept, see
     :func:`cambodia_scope`) or ``"all"``; ``progress``: a tqdm bar over the steps when tqdm is
-    installed (``None``, the default), none (``False``), or a callable given a short line before
-    each long step.
+    installed and loading takes more than half a second (``None``, the default), none
+    (``False``), always (``True``), or a callable given a short line before each long step.
     """
     with step_progress(progress, label="dataset", steps=4 if iati else 3) as callback:
         return _core._datasets_cambodia(directory, iati, _mine_action(scope), callback)[0]

@@ -40,19 +40,6 @@ def _paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[str]:
     return [os.fspath(p) for p in paths]
 
 
-#: ``progress=None`` draws a bar (with tqdm) for more than one file or at least this many bytes.
-AUTOMATIC_BAR_BYTES = 8 << 20
-
-
-def _worth_a_bar(files: list[str]) -> bool:
-    if len(files) > 1:
-        return True
-    try:
-        return sum(os.path.getsize(f) for f in files) >= AUTOMATIC_BAR_BYTES
-    except OSError:
-        return False  # the reader reports the missing file
-
-
 def _as_list(value: Union[None, str, Iterable[str]]) -> list[str]:
     if value is None:
         return []
@@ -80,7 +67,7 @@ def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
     activities at a time, so memory follows the batch rather than the file (records and
     diagnostics do not depend on it); ``0`` parses each file whole."""
     files = _paths(paths)
-    with byte_progress(progress, label="IATI", worth_a_bar=_worth_a_bar(files)) as callback:
+    with byte_progress(progress, label="IATI") as callback:
         portfolio, result = _core._read_iati(
             files, strict, callback, _as_list(countries), _as_list(sectors), _as_list(reporting_orgs),
             date_from, date_to, _as_list(activity_ids), list((keywords or {}).items()), mine_action, peacekeeping,
@@ -107,10 +94,10 @@ def load_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
             are kept as Organisation records).
         strict: raise :class:`aidtrack.Error` (ParseError/ValidationError naming file, line,
             element and rule) at the first problem instead of collecting warnings.
-        progress: ``None`` (default) draws a tqdm bar when tqdm is installed and the read is more
-            than one file or 8 MB (``AIDTRACK_PROGRESS=0`` turns that off); ``False`` draws
-            nothing; ``True`` always draws one; a ``callable(done_bytes, total_bytes)`` is
-            called instead.
+        progress: ``None`` (default) draws a tqdm bar of the bytes read when tqdm is installed
+            and the read takes more than half a second (``AIDTRACK_PROGRESS=0`` turns that
+            off); ``False`` draws nothing; ``True`` always draws one; a
+            ``callable(done_bytes, total_bytes)`` is called instead.
         countries, sectors, …: filters: ``countries``, ``sectors`` (e.g. ``["15250"]``), ``reporting_orgs``,
             ``date_from``/``date_to`` (datetime.date), ``activity_ids``, ``keywords``
             (``{"name": regex}``), ``mine_action=True`` (sector 15250, named activities and the

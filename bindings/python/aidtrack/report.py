@@ -35,8 +35,8 @@ def build(portfolio: "_core.Portfolio", out: Optional[str] = None, *, year: Opti
     is given or the portfolio is the embedded dataset). ``scope`` names what the report is about
     (``""`` when the portfolio was read without a selection); with ``dataset_files`` the
     dataset's IATI activities outside it are counted in the provenance. ``progress``: a tqdm bar
-    over the steps when tqdm is installed (``None``, the default), none (``False``), or a
-    ``callable(step)``.
+    over the steps when tqdm is installed and the build takes more than half a second (``None``,
+    the default), none (``False``), always (``True``), or a ``callable(step)``.
 
     ``report.findings`` holds the first screen: a few sentences, each with its source.
     """
