@@ -24,8 +24,7 @@ import numpy as np
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
-RATES = SHARED / "rates" / "imf_exchangerates_A_ENDA_USD.csv"
+RATES = REPO / "data" / "rates" / "imf_exchangerates_A_ENDA_USD.csv"
 
 
 def best_of(n: int, f):
