@@ -2,8 +2,10 @@
 #include "py_common.hpp"
 
 #include <aidtrack/model/portfolio.hpp>
+#include <aidtrack/model/portfolio_subset.hpp>
 
 #include <map>
+#include <set>
 
 namespace aidtrack::python {
 namespace {
@@ -322,6 +324,15 @@ void bind_model(py::module_& m) {
         .def("find_activity", &Portfolio::find_activity, py::arg("identifier"), "Index of an activity, or None.")
         .def_property_readonly("activity_count", &Portfolio::activity_count)
         .def("activities", &Portfolio::activities, "Copies of all activities.")
+        .def("subset", [](const Portfolio& p, const std::vector<std::string>& activity_ids) {
+            const std::set<std::string> wanted(activity_ids.begin(), activity_ids.end());
+            for (const auto& id : wanted) {
+                if (!p.find_activity(id)) throw NotFoundError("no activity '" + id + "' in the portfolio");
+            }
+            return subset(p, [&](std::uint32_t a) { return wanted.contains(p.activity(a).identifier); });
+        }, py::arg("activity_ids"),
+             "A new Portfolio with only these activities (by identifier) and their transactions, budgets and planned "
+             "disbursements, in their order; organisations, results, coordination records and diagnostics copied whole.")
         .def("upsert_organisation", &Portfolio::upsert_organisation, py::arg("organisation"))
         .def("organisation", [](const Portfolio& p, const std::string& ref) -> std::optional<Organisation> {
                  const Organisation* o = p.find_organisation(ref);

@@ -129,3 +129,18 @@ def test_add_activities_in_bulk_is_all_or_nothing():
     assert p.activity_count == 0
     p.add_activities([aidtrack.Activity("XM-A"), aidtrack.Activity("XM-B")])
     assert [a.identifier for a in p.activities()] == ["XM-A", "XM-B"]
+
+
+def test_subset_keeps_the_chosen_activities_and_their_money():
+    p = aidtrack.datasets.cambodia()
+    ids = ["AIDTRACK-KH-CFR-4", "AIDTRACK-KH-LM-INTL"]
+    s = p.subset(ids)
+    assert sorted(a.identifier for a in s.activities()) == sorted(ids)
+    full = p.transactions_frame()
+    kept = full[full["activity_id"].isin(ids)]
+    got = s.transactions_frame()
+    assert len(got) == len(kept)
+    assert sum(got["value"]) == sum(kept["value"])  # exact Decimals: nothing lost or added
+    assert len(s.organisations()) == len(p.organisations())
+    with pytest.raises(aidtrack.NotFoundError):
+        p.subset(["NO-SUCH-ACTIVITY"])
