@@ -1,7 +1,7 @@
 #include <aidtrack/io/archive.hpp>
-#include <aidtrack/io/archive_coordination.hpp>
-#include <aidtrack/io/archive_model.hpp>
-#include <aidtrack/io/archive_results.hpp>
+#include "archive_coordination.hpp"
+#include "archive_model.hpp"
+#include "archive_results.hpp"
 
 #include "archive_checked.hpp"
 #include "archive_compact.hpp"

@@ -5,8 +5,8 @@
 /// Version 0 of ResultsStore was an empty store; version 1 adds every record. Enumerations go
 /// in as their integer codes, checked on the way back in.
 
-#include <aidtrack/io/archive_adapters.hpp>
-#include <aidtrack/io/archive_model.hpp>
+#include "archive_adapters.hpp"
+#include "archive_model.hpp"
 #include <aidtrack/model/results_store.hpp>
 
 #include <boost/serialization/version.hpp>

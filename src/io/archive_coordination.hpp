@@ -6,8 +6,8 @@
 /// through a small integer and are clamped on load, so a corrupted byte cannot make an
 /// out-of-range enum value.
 
-#include <aidtrack/io/archive_adapters.hpp>
-#include <aidtrack/io/archive_model.hpp>
+#include "archive_adapters.hpp"
+#include "archive_model.hpp"
 #include <aidtrack/model/coordination_store.hpp>
 
 #include <boost/serialization/version.hpp>
