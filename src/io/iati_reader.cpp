@@ -974,12 +974,10 @@ void Reader::flush() {
         for (auto& n : s.names) name_organisation(std::move(n), a.provenance.source);
         const std::uint32_t index = portfolio_.add_activity(std::move(a));
         ++result_.activities_kept;
-        auto& table = portfolio_.mutable_transactions();
         for (auto& t : s.rows) {
             t.activity = index;
-            table.append(t);
+            portfolio_.add_transaction(t);
         }
-        if (!s.rows.empty()) portfolio_.touch();
         result_.transactions += s.rows.size();
         for (auto& b : s.budgets) {
             b.activity = index;

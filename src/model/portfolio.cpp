@@ -9,44 +9,6 @@
 
 namespace aidtrack {
 
-Portfolio::Portfolio(const Portfolio& other)
-    : activities_(other.activities_), activity_index_(other.activity_index_), organisations_(other.organisations_),
-      organisation_index_(other.organisation_index_), transactions_(other.transactions_), budgets_(other.budgets_),
-      planned_disbursements_(other.planned_disbursements_), results_(other.results_),
-      coordination_(other.coordination_), diagnostics_(other.diagnostics_) {}
-
-Portfolio& Portfolio::operator=(const Portfolio& other) {
-    if (this != &other) {
-        Portfolio copy(other);
-        *this = std::move(copy);
-    }
-    return *this;
-}
-
-Portfolio::Portfolio(Portfolio&& other) noexcept
-    : activities_(std::move(other.activities_)), activity_index_(std::move(other.activity_index_)),
-      organisations_(std::move(other.organisations_)), organisation_index_(std::move(other.organisation_index_)),
-      transactions_(std::move(other.transactions_)), budgets_(std::move(other.budgets_)),
-      planned_disbursements_(std::move(other.planned_disbursements_)), results_(std::move(other.results_)),
-      coordination_(std::move(other.coordination_)), diagnostics_(std::move(other.diagnostics_)) {}
-
-Portfolio& Portfolio::operator=(Portfolio&& other) noexcept {
-    activities_ = std::move(other.activities_);
-    activity_index_ = std::move(other.activity_index_);
-    organisations_ = std::move(other.organisations_);
-    organisation_index_ = std::move(other.organisation_index_);
-    transactions_ = std::move(other.transactions_);
-    budgets_ = std::move(other.budgets_);
-    planned_disbursements_ = std::move(other.planned_disbursements_);
-    results_ = std::move(other.results_);
-    coordination_ = std::move(other.coordination_);
-    diagnostics_ = std::move(other.diagnostics_);
-    touch();
-    return *this;
-}
-
-Portfolio::~Portfolio() = default;
-
 namespace {
 
 // Why `activity` cannot join a portfolio indexed by `index`, if it cannot.
@@ -65,7 +27,7 @@ std::uint32_t Portfolio::add_activity(Activity activity) {
     const auto index = static_cast<std::uint32_t>(activities_.size());
     activity_index_.emplace(activity.identifier, index);
     activities_.push_back(std::move(activity));
-    touch();
+    rows_by_activity_.invalidate();
     return index;
 }
 
@@ -87,7 +49,7 @@ void Portfolio::add_activities(std::vector<Activity> activities) {
         }
         activity_index_ = std::move(index);
         activities_ = std::move(activities);
-        touch();
+        rows_by_activity_.invalidate();
         return;
     }
     activities_.reserve(activities_.size() + activities.size());
@@ -139,8 +101,24 @@ std::string Portfolio::organisation_name(std::string_view ref) const {
 std::size_t Portfolio::add_transaction(const Transaction& t) {
     if (t.activity >= activities_.size()) throw NotFoundError("transaction of unknown activity index " + std::to_string(t.activity));
     const std::size_t row = transactions_.append(t);
-    touch();
+    rows_by_activity_.invalidate();
     return row;
+}
+
+void Portfolio::add_transactions(TransactionTable rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows.activity[i] >= activities_.size()) {
+            throw NotFoundError("transaction row " + std::to_string(i) + " of unknown activity index " + std::to_string(rows.activity[i]));
+        }
+    }
+    if (transactions_.size() == 0) {
+        transactions_ = std::move(rows);
+    } else {
+        // Another table's strings are interned in its own pool: re-intern them row by row.
+        transactions_.reserve(transactions_.size() + rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) transactions_.append(rows.row(i));
+    }
+    rows_by_activity_.invalidate();
 }
 
 void Portfolio::add_budget(Budget budget) {
@@ -153,28 +131,9 @@ void Portfolio::add_planned_disbursement(PlannedDisbursement pd) {
     planned_disbursements_.push_back(std::move(pd));
 }
 
-void Portfolio::touch() noexcept {
-    std::lock_guard lock(index_mutex_);
-    rows_index_fresh_ = false;
-}
-
-void Portfolio::rebuild_indexes() const {
-    // Counting sort of rows by activity: two passes, no per-activity allocation.
-    const std::size_t n = transactions_.size();
-    rows_offsets_.assign(activities_.size() + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) ++rows_offsets_[transactions_.activity[i] + 1];
-    for (std::size_t a = 0; a < activities_.size(); ++a) rows_offsets_[a + 1] += rows_offsets_[a];
-    rows_by_activity_.assign(n, 0);
-    std::vector<std::uint32_t> cursor(rows_offsets_.begin(), rows_offsets_.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) rows_by_activity_[cursor[transactions_.activity[i]]++] = static_cast<std::uint32_t>(i);
-    rows_index_fresh_ = true;
-}
-
 std::vector<std::uint32_t> Portfolio::transactions_of(std::uint32_t index) const {
     if (index >= activities_.size()) throw NotFoundError("no activity at index " + std::to_string(index));
-    std::lock_guard lock(index_mutex_);
-    if (!rows_index_fresh_) rebuild_indexes();
-    return {rows_by_activity_.begin() + rows_offsets_[index], rows_by_activity_.begin() + rows_offsets_[index + 1]};
+    return rows_by_activity_.rows(index, activities_.size(), transactions_);
 }
 
 namespace {

@@ -112,7 +112,7 @@ TEST(portfolio_test, a_million_transactions_sum_exactly) {
     a.identifier = "XM-1";
     a.reporting_org.ref = "XM";
     p.add_activity(a);
-    auto& t = p.mutable_transactions();
+    aidtrack::TransactionTable t;
     t.reserve(1'000'000);
     // Values 0.01, 0.02, …, 10000.00 (cycling i % 1,000,000 + 1 cents): the sum of 1..1,000,000 cents
     // is 1,000,000 × 1,000,001 / 2 = 500,000,500,000 cents = 5,000,005,000.00.
@@ -121,12 +121,52 @@ TEST(portfolio_test, a_million_transactions_sum_exactly) {
         row.value = aidtrack::Money(Decimal::from_raw(static_cast<Decimal::Raw>(i + 1) * 10'000'000), aidtrack::kUSD);
         t.append(row);
     }
-    p.touch();
+    p.add_transactions(std::move(t));
     TotalsQuery q;
     q.by = {GroupKey::currency};
     const auto totals = p.totals(q);
     EXPECT_EQ(totals.at<Decimal>(0, "value").to_string(), "5000005000.00");
     EXPECT_EQ(totals.at<std::int64_t>(0, "transactions"), 1'000'000);
+}
+
+TEST(portfolio_test, bulk_rows_join_the_index_and_unknown_activities_are_refused) {
+    aidtrack::Portfolio p;
+    for (const char* id : {"XM-1", "XM-2"}) {
+        aidtrack::Activity a;
+        a.identifier = id;
+        p.add_activity(a);
+    }
+    p.add_transaction(aidtrack::testing::make_transaction(1, 3, "2020-01-01", "5", "USD"));
+    aidtrack::TransactionTable more;
+    more.append(aidtrack::testing::make_transaction(0, 3, "2020-02-01", "7", "EUR"));
+    more.append(aidtrack::testing::make_transaction(1, 4, "2020-03-01", "9", "EUR"));
+    p.add_transactions(std::move(more));
+    // Rows 0 (XM-2), 1 (XM-1), 2 (XM-2): the index follows the appended rows.
+    EXPECT_EQ(p.transactions_of(0), (std::vector<std::uint32_t>{1}));
+    EXPECT_EQ(p.transactions_of(1), (std::vector<std::uint32_t>{0, 2}));
+    EXPECT_EQ(p.transactions().row(2).value.currency().str(), "EUR");
+    aidtrack::TransactionTable bad;
+    bad.append(aidtrack::testing::make_transaction(0, 3, "2020-01-01", "1", "USD"));
+    bad.append(aidtrack::testing::make_transaction(5, 3, "2020-01-01", "1", "USD"));
+    EXPECT_THROW(p.add_transactions(std::move(bad)), aidtrack::NotFoundError);
+    EXPECT_EQ(p.transactions().size(), 3u);
+}
+
+TEST(portfolio_test, copies_and_moves_keep_every_record_and_a_working_index) {
+    auto original = aidtrack::testing::sample_portfolio();
+    ASSERT_GT(original.activity_count(), 0u);
+    const auto rows = original.transactions_of(0);  // builds the original's index
+    aidtrack::Portfolio copy = original;
+    EXPECT_TRUE(copy == original);
+    EXPECT_EQ(copy.transactions_of(0), rows);
+    aidtrack::Portfolio assigned;
+    assigned = copy;
+    EXPECT_EQ(assigned.transactions_of(0), rows);
+    aidtrack::Portfolio moved = std::move(copy);
+    EXPECT_TRUE(moved == original);
+    EXPECT_EQ(moved.transactions_of(0), rows);
+    assigned = std::move(moved);
+    EXPECT_EQ(assigned.transactions_of(0), rows);
 }
 
 TEST(portfolio_test, const_queries_agree_across_threads) {

@@ -12,11 +12,11 @@
 #include <aidtrack/model/diagnostic.hpp>
 #include <aidtrack/model/organisation.hpp>
 #include <aidtrack/model/results_store.hpp>
+#include <aidtrack/model/rows_by_activity.hpp>
 #include <aidtrack/model/transaction_table.hpp>
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -59,11 +59,6 @@ struct TotalsQuery {
 class Portfolio {
 public:
     Portfolio() = default;
-    Portfolio(const Portfolio& other);
-    Portfolio& operator=(const Portfolio& other);
-    Portfolio(Portfolio&&) noexcept;
-    Portfolio& operator=(Portfolio&&) noexcept;
-    ~Portfolio();
 
     // --- activities -------------------------------------------------------------------------
     /// Adds an activity; throws ValidationError when its identifier is empty or already present.
@@ -96,17 +91,17 @@ public:
     // --- money ------------------------------------------------------------------------------
     /// Adds a transaction of an existing activity; returns its row.
     std::size_t add_transaction(const Transaction& t);
+    /// Adds every row of `rows` (bulk loaders building the columns themselves); each row's
+    /// activity index must exist. Throws NotFoundError naming the first row that does not, and
+    /// then adds nothing. Takes the columns as they are when the portfolio holds no transaction.
+    void add_transactions(TransactionTable rows);
     void add_budget(Budget budget);
     void add_planned_disbursement(PlannedDisbursement pd);
     [[nodiscard]] const TransactionTable& transactions() const noexcept { return transactions_; }
-    /// Direct access to the columns, for bulk loaders; call touch() after changing them.
-    [[nodiscard]] TransactionTable& mutable_transactions() noexcept { return transactions_; }
     [[nodiscard]] const std::vector<Budget>& budgets() const noexcept { return budgets_; }
     [[nodiscard]] const std::vector<PlannedDisbursement>& planned_disbursements() const noexcept { return planned_disbursements_; }
     /// Rows of the transactions of activity `index`, in table order.
     [[nodiscard]] std::vector<std::uint32_t> transactions_of(std::uint32_t index) const;
-    /// Marks indexes stale after direct changes to the columns.
-    void touch() noexcept;
 
     // --- other records ----------------------------------------------------------------------
     [[nodiscard]] ResultsStore& results() noexcept { return results_; }
@@ -150,7 +145,6 @@ public:
 private:
     template <class Archive>
     friend void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int version);
-    void rebuild_indexes() const;
 
     std::vector<Activity> activities_;
     std::unordered_map<std::string, std::uint32_t> activity_index_;
@@ -163,11 +157,7 @@ private:
     CoordinationStore coordination_;
     Diagnostics diagnostics_;
 
-    // Lazily built index of transaction rows by activity; guarded for concurrent const readers.
-    mutable std::mutex index_mutex_;
-    mutable bool rows_index_fresh_ = false;
-    mutable std::vector<std::uint32_t> rows_offsets_;
-    mutable std::vector<std::uint32_t> rows_by_activity_;
+    RowsByActivity rows_by_activity_;  ///< built on first use; copies and moves start stale
 };
 
 }  // namespace aidtrack
