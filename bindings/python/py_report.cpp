@@ -41,6 +41,12 @@ void bind_report(py::module_& m) {
         },
         py::arg("dir") = "", py::arg("iati") = true, py::arg("mine_action") = true, py::arg("progress") = py::none(),
         "The embedded Cambodia mine action dataset (data/cambodia/) as (Portfolio, selection, outside).");
+    // The identifiers of the published country-level series, as the library defines them.
+    py::dict series;
+    series["international"] = PublishedSeries::international;
+    series["national"] = PublishedSeries::national;
+    series["by_donor"] = PublishedSeries::by_donor;
+    m.attr("PUBLISHED_SERIES") = series;
     m.def(
         "_published_tables",
         [](const std::string& dir) {

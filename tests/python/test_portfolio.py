@@ -144,3 +144,13 @@ def test_subset_keeps_the_chosen_activities_and_their_money():
     assert len(s.organisations()) == len(p.organisations())
     with pytest.raises(aidtrack.NotFoundError):
         p.subset(["NO-SUCH-ACTIVITY"])
+
+
+def test_published_series_ids_come_from_the_library():
+    from aidtrack.datasets import PUBLISHED_SERIES
+    cambodia = aidtrack.datasets.cambodia(iati=False)
+    assert PUBLISHED_SERIES["international"] == "AIDTRACK-KH-LM-INTL"
+    assert PUBLISHED_SERIES["national"] == "AIDTRACK-KH-RGC-NATIONAL"
+    # The dataset builds both series under exactly those identifiers.
+    assert cambodia.find_activity(PUBLISHED_SERIES["international"]) is not None
+    assert cambodia.find_activity(PUBLISHED_SERIES["national"]) is not None

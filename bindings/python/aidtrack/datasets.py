@@ -16,7 +16,13 @@ from . import _core
 from ._frames import table_frame
 from ._progress import StepProgress, step_progress
 
-__all__ = ["cambodia", "cambodia_files", "cambodia_scope", "cambodia_published"]
+__all__ = ["cambodia", "cambodia_files", "cambodia_scope", "cambodia_published", "PUBLISHED_SERIES"]
+
+#: Activity identifiers of the published country-level series the dataset builds
+#: (``international``: Landmine Monitor totals by year with the named donors' parts;
+#: ``national``: the Royal Government's contribution and pledges; ``by_donor``: the donors'
+#: parts as older datasets recorded them). Reports keep them apart from project money.
+PUBLISHED_SERIES: Dict[str, str] = dict(_core.PUBLISHED_SERIES)
 
 
 def cambodia(directory: str = "", *, iati: bool = True, scope: str = "mine-action",

@@ -41,7 +41,7 @@ def build(portfolio: "_core.Portfolio", out: Optional[str] = None, *, year: Opti
     ``report.findings`` holds the first screen: a few sentences, each with its source.
     """
     if dataset_files is None:
-        dataset_files = bool(dataset_dir) or portfolio.find_activity("AIDTRACK-KH-LM-INTL") is not None
+        dataset_files = bool(dataset_dir) or portfolio.find_activity(_core.PUBLISHED_SERIES["international"]) is not None
     with step_progress(progress, label="report", steps=9) as callback:
         report = _core._build_report(portfolio, year, currency, horizon, rates, dataset_files, dataset_dir, title, scope,
                                      callback)

@@ -7,6 +7,7 @@
 #include <aidtrack/io/iati_selection.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>
 #include <aidtrack/model/portfolio.hpp>
+#include <aidtrack/model/published_series.hpp>
 
 #include <functional>
 #include <optional>
@@ -21,11 +22,11 @@ struct CambodiaSeries {
     /// A year whose single donors the Monitor names holds one transaction per named donor
     /// (provider = the donor) plus the rest of the total (no provider, evidence derived), so
     /// the year's transactions add up to the published total and no donor is counted twice.
-    static constexpr const char* international = "AIDTRACK-KH-LM-INTL";
+    static constexpr const char* international = PublishedSeries::international;
     /// The Royal Government's national contribution, recorded as its own expenditure (type 4, so
     /// that donor measures, which count disbursements, never list the government as a donor),
     /// and its pledges (type 12).
-    static constexpr const char* national = "AIDTRACK-KH-RGC-NATIONAL";
+    static constexpr const char* national = PublishedSeries::national;
 };
 
 /// \brief Where to read the dataset from and whom to tell about progress.

@@ -7,6 +7,7 @@
 #include <aidtrack/measures/clearance_forecast.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>
 #include <aidtrack/model/portfolio.hpp>
+#include <aidtrack/model/published_series.hpp>
 #include <aidtrack/report/report.hpp>
 
 #include <functional>
@@ -27,11 +28,11 @@ struct ReportOptions {
     int horizon = 2030;                    ///< forecast horizon: the Article 5 deadline year
     /// Activities that hold published country-level totals rather than project flows: they are
     /// shown as their own series and never added to project flows.
-    std::string international_series = "AIDTRACK-KH-LM-INTL";
+    std::string international_series = PublishedSeries::international;
     /// Single donors' part of the total as its own activity (built by dataset versions before the
     /// by-donor rows were folded into `international_series`); still kept apart when present.
-    std::string donor_series = "AIDTRACK-KH-LM-BY-DONOR";
-    std::string national_series = "AIDTRACK-KH-RGC-NATIONAL";  ///< national contribution
+    std::string donor_series = PublishedSeries::by_donor;
+    std::string national_series = PublishedSeries::national;  ///< national contribution
     /// Shares of activities by NMAS goal/objective (measures::load_activity_shares, column
     /// `objective`) for the alignment section; empty = alignment not available.
     std::vector<measures::ActivityShare> nmas_mapping;
