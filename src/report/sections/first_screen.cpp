@@ -41,13 +41,10 @@ std::string names_list(const std::vector<std::string>& names) {
     return out;
 }
 
-}  // namespace
-
-std::vector<Finding> first_screen(Context& c, const Report& report) {
-    std::vector<Finding> out;
+// The latest year's support and its largest donor.
+void latest_support(Context& c, const Report& report, std::vector<Finding>& out) {
     const CurrencyCode& cur = c.o.currency;
     const std::string series_source = "the published series " + c.o.international_series;
-    // 1. The latest year's support and its largest donor.
     const auto& international = c.international();
     const auto& by_donor = c.international_by_donor();
     if (!international.empty()) {
@@ -72,8 +69,12 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
         }
         out.push_back({sentence + ".", "Landmine Monitor, 'Support for mine action': " + published_source(c, y, series_source), "funding"});
     }
-    // 1b. Without a published series: what the activities in scope disbursed or spent.
-    if (international.empty()) {
+}
+
+// Without a published series: what the activities in scope disbursed or spent.
+void project_flows(Context& c, const Report& report, std::vector<Finding>& out) {
+    const CurrencyCode& cur = c.o.currency;
+    if (c.international().empty()) {
         if (const Table* flows = table_of(report, "funding", "Project flows by provider and year"); flows != nullptr) {
             std::map<std::string, Decimal> by_provider;
             Decimal total;
@@ -103,7 +104,11 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
             }
         }
     }
-    // 2. The government's own contribution.
+}
+
+// The government's own contribution.
+void national_contribution(Context& c, const Report& /*report*/, std::vector<Finding>& out) {
+    const CurrencyCode& cur = c.o.currency;
     const auto& national = c.national();
     const auto& pledged = c.national_pledged();
     if (!national.empty()) {
@@ -115,7 +120,10 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
         }
         out.push_back({sentence + ".", "Landmine Monitor, 'Support for mine action' (national contribution as the government reported it)", "funding"});
     }
-    // 3. Harmonization over the years with donor tables.
+}
+
+// Harmonization over the years with donor tables.
+void donor_concentration(Context& /*c*/, const Report& report, std::vector<Finding>& out) {
     if (const Table* h = table_of(report, "harmonization", "Donors per year"); h != nullptr && h->row_count() > 1) {
         const std::size_t last = h->row_count() - 1;
         const double first_hhi = h->at<double>(0, "hhi");
@@ -128,7 +136,10 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
                            fixed(last_hhi, 2) + ": support is " + (last_hhi > first_hhi ? "more" : "less") + " dependent on its largest donors.",
                        "computed from the Landmine Monitor donor tables (section Harmonization)", "harmonization"});
     }
-    // 4. Contamination left.
+}
+
+// Contamination left.
+void contamination_left(Context& c, const Report& report, std::vector<Finding>& out) {
     if (const Table* r = table_of(report, "land-release", "Remaining contamination"); r != nullptr && r->row_count() > 0) {
         std::int64_t total = 0;
         std::vector<std::string> parts;
@@ -142,7 +153,11 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
                        "hazard ledgers built from the 2019 Article 5 extension request and the March 2025 national figures (see provenance)",
                        "land-release"});
     }
-    // 5–6. The forecast and the money needed.
+}
+
+// The forecast and the money needed.
+void forecast_and_cost(Context& c, const Report& report, std::vector<Finding>& out) {
+    const CurrencyCode& cur = c.o.currency;
     if (const Table* f = table_of(report, "forecast", "Forecast inputs"); f != nullptr) {
         const auto rate = input_value(*f, "release_rate_m2_per_year");
         const auto needed_rate = input_value(*f, "release_needed_m2_per_year");
@@ -171,7 +186,10 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
             out.push_back({sentence + ".", "forecast section: cost per m² from " + f->at<std::string>(2, "from"), "forecast"});
         }
     }
-    // 7. Casualties.
+}
+
+// Casualties.
+void casualties(Context& /*c*/, const Report& report, std::vector<Finding>& out) {
     if (const Table* k = table_of(report, "land-release", "Mine and ERW casualties"); k != nullptr && k->row_count() > 0) {
         const std::size_t last = k->row_count() - 1;
         std::string sentence = "Mines and explosive remnants of war killed or injured " + std::to_string(k->at<std::int64_t>(last, "casualties")) +
@@ -182,7 +200,10 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
         }
         out.push_back({sentence + ".", "casualty records (CMVIS figures via the Landmine Monitor and CMAA; see the casualties table)", "land-release"});
     }
-    // 8. Scope.
+}
+
+// Scope.
+void scope(Context& c, const Report& report, std::vector<Finding>& out) {
     if (c.o.out_of_scope && c.o.out_of_scope->row_count() > 0 && !report.provenance.empty()) {
         for (const auto& line : report.provenance) {
             if (line.find("are outside ") != std::string::npos) {
@@ -192,6 +213,16 @@ std::vector<Finding> first_screen(Context& c, const Report& report) {
                 break;
             }
         }
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> first_screen(Context& c, const Report& report) {
+    std::vector<Finding> out;
+    for (const auto add : {latest_support, project_flows, national_contribution, donor_concentration, contamination_left,
+                           forecast_and_cost, casualties, scope}) {
+        add(c, report, out);
     }
     out.erase(std::remove_if(out.begin(), out.end(), [](const Finding& f) { return f.sentence.empty() || f.sentence == "."; }), out.end());
     return out;

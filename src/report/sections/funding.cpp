@@ -48,18 +48,24 @@ std::map<int, Decimal> annual_requirements(const ReportOptions& o) {
     return out;
 }
 
-void support_by_year(Context& c, Section& s) {
-    // The publisher's own total where it is given (a table whose donor rows add up to a little
-    // more than its total keeps the rows in the series; the table shows the printed total).
+// The international series with the publisher's own total where it is given (a table whose donor
+// rows add up to a little more than its total keeps the rows in the series; the table shows the
+// printed total); `differ` receives the years whose printed total differs from the rows.
+std::map<int, Decimal> printed_totals(Context& c, const std::map<int, PublishedYear>& published, std::vector<int>& differ) {
     std::map<int, Decimal> international = c.international();
-    const auto published = published_years(c.o);
-    std::vector<int> differ;
     for (auto& [y, v] : international) {
         const auto p = published.find(y);
         if (p == published.end() || p->second.total == v) continue;
         differ.push_back(y);
         v = p->second.total;
     }
+    return international;
+}
+
+void support_by_year(Context& c, Section& s) {
+    const auto published = published_years(c.o);
+    std::vector<int> differ;
+    const std::map<int, Decimal> international = printed_totals(c, published, differ);
     const auto& national = c.national();
     const auto& pledged = c.national_pledged();
     if (international.empty() && national.empty()) return;
@@ -168,9 +174,18 @@ void support_by_donor(Context& c, Section& s) {
     s.tables.push_back(std::move(parts));
 }
 
-// The publisher's dollars beside the report's own conversion of the national-currency amounts.
-void reconciliation(Context& c, Section& s) {
-    if (!c.o.published_contributions) return;
+// A year of the published donor table: its rows, the publisher's dollars, the report's conversion.
+struct ReconciledYear {
+    std::int64_t donors = 0;
+    Decimal published;
+    Decimal published_converted;  // published dollars of the rows that could be converted
+    Decimal converted;
+    std::int64_t not_converted = 0;
+};
+
+// One row per published contribution: the publisher's dollars beside the report's conversion of
+// the national-currency amount; `years` receives the yearly sums.
+Table converted_contributions(Context& c, std::map<int, ReconciledYear>& years) {
     const Table& in = *c.o.published_contributions;
     const std::string cur = c.o.currency.str();
     Table rows("Published contributions converted by the report");
@@ -183,18 +198,10 @@ void reconciliation(Context& c, Section& s) {
     rows.add_column<Decimal>("converted_" + cur, "the national amount at the report's rate for the year");
     rows.add_column<Decimal>("difference_" + cur, "converted − published");
     rows.add_column<std::string>("source");
-    struct Year {
-        std::int64_t donors = 0;
-        Decimal published;
-        Decimal published_converted;  // published dollars of the rows that could be converted
-        Decimal converted;
-        std::int64_t not_converted = 0;
-    };
-    std::map<int, Year> years;
     for (std::size_t r = 0; r < in.row_count(); ++r) {
         const int y = static_cast<int>(in.at<std::int64_t>(r, "year"));
         if (y > c.year) continue;
-        Year& year = years[y];
+        ReconciledYear& year = years[y];
         ++year.donors;
         const Decimal usd = in.at<Decimal>(r, "amount_usd");
         year.published += usd;
@@ -223,7 +230,14 @@ void reconciliation(Context& c, Section& s) {
         }
         rows.push<std::string>(8, in.at<std::string>(r, "source"));
     }
-    if (years.empty()) return;
+    rows.add_note("One row per donor and year, as published; converted at " + c.convert.rates_source() + " for the year (1 July).");
+    return rows;
+}
+
+// Per year: the publisher's rows against its printed total, and against the report's conversion;
+// `largest_gap` names the year with the largest relative difference.
+Table reconciliation_by_year(Context& c, const std::map<int, ReconciledYear>& years, std::string& largest_gap) {
+    const std::string cur = c.o.currency.str();
     const auto published = published_years(c.o);
     Table table("Reconciliation of the published dollars with the report's conversion");
     table.add_column<std::int64_t>("year");
@@ -235,7 +249,6 @@ void reconciliation(Context& c, Section& s) {
     table.add_column<Decimal>("difference_" + cur, "converted − the publisher's dollars of the same rows");
     table.add_column<double>("difference_share", "difference / the publisher's dollars of the same rows");
     table.add_column<std::int64_t>("rows_not_converted", "rows without a national amount or a rate");
-    std::string largest_gap;
     double largest = -1;
     std::vector<int> partial;
     for (const auto& [y, year] : years) {
@@ -281,12 +294,23 @@ void reconciliation(Context& c, Section& s) {
         table.add_note(std::to_string(y) + ": the page prints only part of the donor table beside a total from its text; rows and total are "
                        "not compared.");
     }
-    rows.add_note("One row per donor and year, as published; converted at " + c.convert.rates_source() + " for the year (1 July).");
+    return table;
+}
+
+// The publisher's dollars beside the report's own conversion of the national-currency amounts.
+void reconciliation(Context& c, Section& s) {
+    if (!c.o.published_contributions) return;
+    std::map<int, ReconciledYear> years;
+    Table rows = converted_contributions(c, years);
+    if (years.empty()) return;
+    std::string largest_gap;
+    Table table = reconciliation_by_year(c, years, largest_gap);
     s.summary.push_back("Reconciliation: the publisher's dollars against the report's conversion of the national-currency amounts for " +
                         std::to_string(years.size()) + " year(s); largest difference " + (largest_gap.empty() ? "none" : largest_gap) + ".");
     s.tables.push_back(std::move(table));
     s.tables.push_back(std::move(rows));
 }
+
 
 void project_flows(Context& c, Section& s) {
     struct Cell {

@@ -29,14 +29,12 @@ double slope(const std::vector<std::pair<int, double>>& points) {
     return den == 0 ? 0 : num / den;
 }
 
-}  // namespace
+// Years whose published total is split over named donors with nothing left unnamed: only there
+// are the count of donors and the shares known. `partial` counts the years left out.
+using DonorYears = std::map<int, std::map<std::string, Decimal>>;
 
-Section harmonization(Context& c) {
-    const std::string title = "Harmonization: donors and concentration";
-    // Years whose published total is split over named donors with nothing left unnamed: only
-    // there are the count of donors and the shares known.
-    std::map<int, std::map<std::string, Decimal>> complete;
-    std::size_t partial = 0;
+DonorYears complete_donor_years(Context& c, std::size_t& partial) {
+    DonorYears complete;
     for (const auto& [y, donors] : c.international_by_donor()) {
         if (donors.contains("")) {
             partial += donors.size() > 1 ? 1 : 0;
@@ -44,17 +42,27 @@ Section harmonization(Context& c) {
         }
         complete[y] = donors;
     }
-    if (complete.empty()) {
-        return unavailable("harmonization", title,
-                           "no year's international support is published donor by donor, so neither the number of donors nor their shares "
-                           "are known");
-    }
-    Section s{"harmonization", title, true, {}, {}, {}, {}};
-    s.paragraphs.push_back("How many donors fund mine action each year and how concentrated their money is, from the published donor tables. "
-                           "The largest donor's share shows dependence on one donor; the Herfindahl–Hirschman index HHI = Σ sᵢ² of the "
-                           "donors' shares sᵢ of the year's total is 1 when one donor pays everything and 1/n when n donors pay equal "
-                           "parts. Only years whose total is split over named donors count.");
-    Table table("Donors per year and concentration of international support");
+    return complete;
+}
+
+std::vector<std::pair<Decimal, std::string>> ranked_donors(const std::map<std::string, Decimal>& donors) {
+    std::vector<std::pair<Decimal, std::string>> ranked;
+    for (const auto& [ref, v] : donors) ranked.emplace_back(v, ref);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    return ranked;
+}
+
+// Donors, largest share, top-3 share and HHI per year, with their charts.
+struct Concentration {
+    Table table{"Donors per year and concentration of international support"};
+    std::vector<std::pair<int, double>> hhi_points;
+    LineChart counts;
+    LineChart concentration;
+};
+
+Concentration concentration_by_year(Context& c, const DonorYears& complete, std::size_t partial) {
+    Concentration out;
+    Table& table = out.table;
     table.add_column<std::int64_t>("year");
     table.add_column<std::int64_t>("donors", "donors named in the year's table");
     table.add_column<Decimal>("total_" + c.o.currency.str(), "international support in the year");
@@ -63,28 +71,19 @@ Section harmonization(Context& c) {
     table.add_column<double>("top3_share", "the three largest donors' amounts / total");
     table.add_column<double>("hhi", "Herfindahl–Hirschman index Σ sᵢ² (1 = one donor)");
     table.add_column<double>("equivalent_donors", "1 / HHI: the number of equal donors with the same concentration");
-    std::vector<std::pair<int, double>> hhi_points;
-    std::map<std::string, Decimal> overall;
-    LineChart counts;
-    counts.title = "Donors per year";
-    counts.x_label = "year";
-    counts.y_label = "donors";
-    counts.series = {{"donors", {}, {}}};
-    LineChart concentration;
-    concentration.title = "Concentration of international support (HHI and largest share)";
-    concentration.x_label = "year";
-    concentration.y_label = "share";
-    concentration.series = {{"HHI", {}, {}}, {"largest donor's share", {}, {}}};
+    out.counts.title = "Donors per year";
+    out.counts.x_label = "year";
+    out.counts.y_label = "donors";
+    out.counts.series = {{"donors", {}, {}}};
+    out.concentration.title = "Concentration of international support (HHI and largest share)";
+    out.concentration.x_label = "year";
+    out.concentration.y_label = "share";
+    out.concentration.series = {{"HHI", {}, {}}, {"largest donor's share", {}, {}}};
     for (const auto& [y, donors] : complete) {
         Decimal total;
-        std::vector<std::pair<Decimal, std::string>> ranked;
-        for (const auto& [ref, v] : donors) {
-            total += v;
-            ranked.emplace_back(v, ref);
-            overall[ref] += v;
-        }
+        for (const auto& [ref, v] : donors) total += v;
         if (total <= Decimal(0)) continue;
-        std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        const auto ranked = ranked_donors(donors);
         const double t = total.to_double();
         double hhi = 0;
         for (const auto& [v, ref] : ranked) hhi += std::pow(v.to_double() / t, 2);
@@ -99,53 +98,44 @@ Section harmonization(Context& c) {
         table.push<double>(5, top3);
         table.push<double>(6, hhi);
         table.push<double>(7, 1 / hhi);
-        hhi_points.emplace_back(y, hhi);
-        counts.x.push_back(y);
-        counts.series[0].values.emplace_back(static_cast<double>(ranked.size()));
-        concentration.x.push_back(y);
-        concentration.series[0].values.emplace_back(hhi);
-        concentration.series[1].values.emplace_back(largest);
+        out.hhi_points.emplace_back(y, hhi);
+        out.counts.x.push_back(y);
+        out.counts.series[0].values.emplace_back(static_cast<double>(ranked.size()));
+        out.concentration.x.push_back(y);
+        out.concentration.series[0].values.emplace_back(hhi);
+        out.concentration.series[1].values.emplace_back(largest);
     }
     table.set_methodology("hhi");
     table.add_note("From the table 'International support by donor and year'; " + std::to_string(partial) +
                    " year(s) with a part no donor is named for are left out, because their shares are not known.");
-    const auto& [first_year, first_hhi] = hhi_points.front();
-    const auto& [last_year, last_hhi] = hhi_points.back();
-    const double trend = slope(hhi_points);
-    const std::size_t last_row = table.row_count() - 1;
+    return out;
+}
+
+void concentration_summary(Context& c, const DonorYears& complete, const Concentration& k, Section& s) {
+    const auto& [first_year, first_hhi] = k.hhi_points.front();
+    const auto& [last_year, last_hhi] = k.hhi_points.back();
+    const double trend = slope(k.hhi_points);
+    const std::size_t last_row = k.table.row_count() - 1;
     std::string largest_short;
-    {
-        const auto& donors = complete.rbegin()->second;
-        Decimal most;
-        for (const auto& [ref, v] : donors) {
-            if (v > most) most = v, largest_short = c.org_short(ref);
-        }
+    Decimal most;
+    for (const auto& [ref, v] : complete.rbegin()->second) {
+        if (v > most) most = v, largest_short = c.org_short(ref);
     }
-    s.summary.push_back(std::to_string(table.at<std::int64_t>(last_row, "donors")) + " donors in " + std::to_string(last_year) + "; " +
-                        largest_short + " gave " + percent(table.at<double>(last_row, "largest_share")) +
+    s.summary.push_back(std::to_string(k.table.at<std::int64_t>(last_row, "donors")) + " donors in " + std::to_string(last_year) + "; " +
+                        largest_short + " gave " + percent(k.table.at<double>(last_row, "largest_share")) +
                         "; HHI " + fixed(last_hhi, 2) + " (" + fixed(1 / last_hhi, 1) + " equivalent equal donors).");
-    if (hhi_points.size() > 1) {
+    if (k.hhi_points.size() > 1) {
         s.summary.push_back("HHI " + fixed(first_hhi, 2) + " in " + std::to_string(first_year) + " → " + fixed(last_hhi, 2) + " in " +
-                            std::to_string(last_year) + " over " + std::to_string(hhi_points.size()) + " years with donor tables (trend " +
+                            std::to_string(last_year) + " over " + std::to_string(k.hhi_points.size()) + " years with donor tables (trend " +
                             (trend >= 0 ? "+" : "") + fixed(trend, 3) + " a year: " +
                             (trend > 0.005 ? "more concentrated" : trend < -0.005 ? "less concentrated" : "about level") + ").");
-        s.charts.push_back({counts.title, render_svg(counts)});
-        s.charts.push_back({concentration.title, render_svg(concentration)});
+        s.charts.push_back({k.counts.title, render_svg(k.counts)});
+        s.charts.push_back({k.concentration.title, render_svg(k.concentration)});
     }
-    // The five largest donors over all years with donor tables, year by year.
-    std::vector<std::pair<Decimal, std::string>> ranked;
-    for (const auto& [ref, v] : overall) ranked.emplace_back(v, ref);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
-    std::vector<std::string> top;
-    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) top.push_back(ranked[i].second);
-    Table leaders("Largest donors over the years with donor tables");
-    leaders.add_column<std::string>("donor");
-    leaders.add_column<std::string>("donor_ref");
-    leaders.add_column<std::int64_t>("years_giving", "years with donor tables in which the donor gave");
-    leaders.add_column<Decimal>("total_" + c.o.currency.str(), "sum over those years");
-    leaders.add_column<double>("share", "of all support in the years with donor tables");
-    Decimal all;
-    for (const auto& [v, ref] : ranked) all += v;
+}
+
+// The five largest donors over all years with donor tables, year by year (stacked chart).
+BarChart largest_donors_chart(Context& c, const DonorYears& complete, const std::vector<std::string>& top) {
     BarChart stacked;
     stacked.title = "The five largest donors over time (" + c.o.currency.str() + ")";
     stacked.x_label = "year";
@@ -165,6 +155,30 @@ Section harmonization(Context& c) {
         }
         stacked.series.back().values.push_back(others > 0 ? std::optional<double>(others) : std::nullopt);
     }
+    return stacked;
+}
+
+// Every donor's total over the years with donor tables; adds the chart and summary to `s`.
+Table largest_donors(Context& c, const DonorYears& complete, Section& s) {
+    std::map<std::string, Decimal> overall;
+    for (const auto& [y, donors] : complete) {
+        Decimal total;
+        for (const auto& [ref, v] : donors) total += v;
+        if (total <= Decimal(0)) continue;
+        for (const auto& [ref, v] : donors) overall[ref] += v;
+    }
+    const auto ranked = ranked_donors(overall);
+    std::vector<std::string> top;
+    for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) top.push_back(ranked[i].second);
+    Table leaders("Largest donors over the years with donor tables");
+    leaders.add_column<std::string>("donor");
+    leaders.add_column<std::string>("donor_ref");
+    leaders.add_column<std::int64_t>("years_giving", "years with donor tables in which the donor gave");
+    leaders.add_column<Decimal>("total_" + c.o.currency.str(), "sum over those years");
+    leaders.add_column<double>("share", "of all support in the years with donor tables");
+    Decimal all;
+    for (const auto& [v, ref] : ranked) all += v;
+    const BarChart stacked = largest_donors_chart(c, complete, top);
     for (const auto& [v, ref] : ranked) {
         std::int64_t years = 0;
         for (const auto& [y, donors] : complete) years += donors.contains(ref) ? 1 : 0;
@@ -181,7 +195,29 @@ Section harmonization(Context& c) {
                                  (ranked.size() > 2 ? ranked[2].first.to_double() : 0)) / all.to_double()) +
                         " of the money).");
     s.charts.push_back({stacked.title, render_svg(stacked)});
-    s.tables.push_back(std::move(table));
+    return leaders;
+}
+
+}  // namespace
+
+Section harmonization(Context& c) {
+    const std::string title = "Harmonization: donors and concentration";
+    std::size_t partial = 0;
+    const DonorYears complete = complete_donor_years(c, partial);
+    if (complete.empty()) {
+        return unavailable("harmonization", title,
+                           "no year's international support is published donor by donor, so neither the number of donors nor their shares "
+                           "are known");
+    }
+    Section s{"harmonization", title, true, {}, {}, {}, {}};
+    s.paragraphs.push_back("How many donors fund mine action each year and how concentrated their money is, from the published donor tables. "
+                           "The largest donor's share shows dependence on one donor; the Herfindahl–Hirschman index HHI = Σ sᵢ² of the "
+                           "donors' shares sᵢ of the year's total is 1 when one donor pays everything and 1/n when n donors pay equal "
+                           "parts. Only years whose total is split over named donors count.");
+    Concentration k = concentration_by_year(c, complete, partial);
+    concentration_summary(c, complete, k, s);
+    Table leaders = largest_donors(c, complete, s);
+    s.tables.push_back(std::move(k.table));
     s.tables.push_back(std::move(leaders));
     return s;
 }
