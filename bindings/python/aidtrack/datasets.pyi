@@ -4,6 +4,8 @@ import pandas as pd
 
 from ._core import Portfolio
 
+PUBLISHED_SERIES: Dict[str, str]
+
 def cambodia(directory: str = ..., *, iati: bool = ..., scope: str = ...,
              progress: Union[None, bool, Callable[[str], object]] = ...) -> Portfolio: ...
 def cambodia_scope(directory: str = ..., *, scope: str = ...) -> Dict[str, pd.DataFrame]: ...
