@@ -46,12 +46,10 @@ void deliver(StagedActivity& s, Portfolio& portfolio, IatiReadResult& result) {
     for (auto& n : s.names) name_organisation(std::move(n), a.provenance.source, portfolio);
     const std::uint32_t index = portfolio.add_activity(std::move(a));
     ++result.activities_kept;
-    auto& table = portfolio.mutable_transactions();
     for (auto& t : s.rows) {
         t.activity = index;
-        table.append(t);
+        portfolio.add_transaction(t);
     }
-    if (!s.rows.empty()) portfolio.touch();
     result.transactions += s.rows.size();
     for (auto& b : s.budgets) {
         b.activity = index;
