@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "iati_activity_draft.hpp"
+#include "iati_batch_pipeline.hpp"
 #include "iati_batch_source.hpp"
 #include "iati_batches.hpp"
 #include "iati_elements.hpp"
@@ -42,7 +43,8 @@ public:
           report_(options.strict, lines_, portfolio, result.diagnostics),
           versions_(report_),
           values_(report_, versions_),
-          staging_(options.duplicates, options.strict) {
+          staging_(options.duplicates, options.strict),
+          parse_ahead_((options.threads == 0 ? std::thread::hardware_concurrency() : options.threads) >= 2) {
         if (!options_.selection.empty()) iati_detail::add_selection_columns(result_.selection);
         iati_detail::add_outside_columns(result_.outside);
     }
@@ -72,6 +74,8 @@ private:
     void read_root(const xml_node& root, bool truncated);
     /// Reads the file a batch of whole activities at a time (see BatchSource).
     void read_batches(std::string& window, const iati_detail::RootTag& root, std::function<bool(std::string&)> more);
+    /// Reads one parsed batch; false when the read of the file ends with it.
+    bool read_batch(iati_detail::ParsedBatch& batch, bool& first);
     void begin_activities(const xml_node& root);
     /// Reads the activities under `root`. In a document cut short (`truncated`) the last one is
     /// left out as incomplete unless `last_is_complete` (known when its text was scanned).
@@ -94,6 +98,7 @@ private:
     std::size_t bytes_before_ = 0;   // bytes of the files before the current one
     std::size_t bytes_total_ = 0;    // bytes of all files
     std::size_t next_progress_ = 0;  // progress is reported again from this byte on
+    bool parse_ahead_;               // the next batch is parsed on a second thread
 };
 
 void Reader::begin_file(const std::string& name, std::size_t bytes_before, std::size_t bytes_total) {
@@ -202,20 +207,33 @@ void Reader::read_batches(std::string& window, const iati_detail::RootTag& root,
                           std::function<bool(std::string&)> more) {
     iati_detail::BatchSource source(window, root, std::move(more), options_.batch_bytes);
     lines_.begin_batches(source.prolog());
-    iati_detail::ParsedBatch batch;
     bool first = true;
-    while (source.next(batch)) {
-        lines_.set_batch(std::move(batch.region));
-        bool truncated = false;
-        if (!accept(batch.doc, batch.parsed, truncated)) break;
-        const xml_node element = batch.doc.document_element();
-        if (first) begin_activities(element);
-        first = false;
-        read_activities(element, truncated, batch.last_is_complete);
-        report_deferred_error();
-        if (batch.last || truncated) break;  // an error ends the read of the file, as in one parse
+    if (parse_ahead_) {
+        // The worker cuts and parses the batches ahead of this thread, which takes them in order.
+        iati_detail::BatchPipeline pipeline(source);
+        while (auto batch = pipeline.next()) {
+            const bool go_on = read_batch(*batch, first);
+            pipeline.recycle(std::move(batch));
+            if (!go_on) break;
+        }
+    } else {
+        iati_detail::ParsedBatch batch;
+        while (source.next(batch) && read_batch(batch, first)) {
+        }
     }
     lines_.end_batches();
+}
+
+bool Reader::read_batch(iati_detail::ParsedBatch& batch, bool& first) {
+    lines_.set_batch(std::move(batch.region));
+    bool truncated = false;
+    if (!accept(batch.doc, batch.parsed, truncated)) return false;
+    const xml_node element = batch.doc.document_element();
+    if (first) begin_activities(element);
+    first = false;
+    read_activities(element, truncated, batch.last_is_complete);
+    report_deferred_error();
+    return !batch.last && !truncated;  // an error ends the read of the file, as in one parse
 }
 
 void Reader::begin_activities(const xml_node& root) {
