@@ -18,13 +18,25 @@ set(AIDTRACK_SOURCES
   src/io/checksum.cpp
   src/io/codelists.cpp
   src/io/coordination_csv.cpp
+  src/io/iati_activity_draft.cpp
+  src/io/iati_activity_elements.cpp
+  src/io/iati_batch_pipeline.cpp
+  src/io/iati_batch_source.cpp
   src/io/iati_batches.cpp
   src/io/iati_duplicates.cpp
+  src/io/iati_money_elements.cpp
+  src/io/iati_organisation_file.cpp
+  src/io/iati_outside.cpp
+  src/io/iati_problems.cpp
   src/io/iati_reader.cpp
+  src/io/iati_result_elements.cpp
   src/io/iati_rules.cpp
   src/io/iati_selection.cpp
+  src/io/iati_staging.cpp
   src/io/iati_summary.cpp
   src/io/iati_validator.cpp
+  src/io/iati_values.cpp
+  src/io/iati_versions.cpp
   src/io/iati_writer.cpp
   src/io/results_csv.cpp
   src/measures/aggregate.cpp

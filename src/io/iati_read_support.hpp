@@ -1,6 +1,6 @@
 #pragma once
 /// \file iati_read_support.hpp
-/// \brief Small helpers of the IATI reader: trimming, line numbers from offsets, DOCTYPE scan.
+/// \brief Small helpers of the IATI reader: trimming, shares, the DOCTYPE scan and the 1.0x code maps.
 
 #include <aidtrack/core/decimal.hpp>
 
@@ -42,31 +42,6 @@ inline bool parse_share(std::string_view text, Decimal& out, std::string* why) {
     if (tail.front() >= '5') out += Decimal::from_raw(out.is_negative() || head.front() == '-' ? -1 : 1);
     return true;
 }
-
-/// \brief Byte offset → 1-based line, from the offsets of every newline (computed once per file).
-class LineIndex {
-public:
-    LineIndex() = default;
-    explicit LineIndex(std::string_view text) {
-        const char* begin = text.data();
-        const char* end = begin + text.size();
-        for (const char* p = begin; p < end;) {
-            const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-            if (hit == nullptr) break;
-            const char* nl = static_cast<const char*>(hit);
-            newlines_.push_back(static_cast<std::uint32_t>(nl - begin));
-            p = nl + 1;
-        }
-    }
-    /// Line holding byte `offset` (1-based).
-    [[nodiscard]] std::uint32_t line(std::size_t offset) const noexcept {
-        const auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<std::uint32_t>(offset));
-        return static_cast<std::uint32_t>(it - newlines_.begin()) + 1;
-    }
-
-private:
-    std::vector<std::uint32_t> newlines_;
-};
 
 /// \brief A DOCTYPE found in a document's prolog.
 struct Doctype {
@@ -115,17 +90,18 @@ inline std::optional<Doctype> find_doctype(std::string_view text) {
 inline bool is_legacy_version(std::string_view version) noexcept { return version.substr(0, 2) == "1."; }
 
 /// IATI 1.0x TransactionType letters → 2.0x codes (C→2, D→3, E→4, IF→1, IR→5, LR→6, R→7,
-/// QP→8, QS→9, CG→10); 0 for anything else. Case-insensitive, as 1.0x publishers varied.
-inline int legacy_transaction_type(std::string_view code) noexcept {
-    std::string upper(code.substr(0, 3));
+/// QP→8, QS→9, CG→10); nullptr for anything else. Case-insensitive, as 1.0x publishers varied.
+inline const char* legacy_transaction_type(std::string_view code) noexcept {
+    if (code.size() > 2) return nullptr;
+    std::string upper(code);
     for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    static constexpr std::pair<const char*, int> kMap[] = {{"C", 2},  {"D", 3},  {"E", 4},  {"IF", 1}, {"IR", 5},
-                                                           {"LR", 6}, {"R", 7},  {"QP", 8}, {"QS", 9}, {"CG", 10}};
-    if (code.size() > 2) return 0;
+    static constexpr std::pair<const char*, const char*> kMap[] = {{"C", "2"},  {"D", "3"}, {"E", "4"},  {"IF", "1"},
+                                                                   {"IR", "5"}, {"LR", "6"}, {"R", "7"}, {"QP", "8"},
+                                                                   {"QS", "9"}, {"CG", "10"}};
     for (const auto& [letters, value] : kMap) {
         if (upper == letters) return value;
     }
-    return 0;
+    return nullptr;
 }
 
 /// IATI 1.0x ActivityDateType names → 2.0x codes; nullptr when not a 1.0x name.
@@ -155,6 +131,31 @@ inline const char* legacy_sector_vocabulary(std::string_view code) noexcept {
     if (code == "NTEE") return "5";
     if (code == "RO") return "99";
     if (code == "RO2") return "98";
+    return nullptr;
+}
+
+/// \brief The code lists whose IATI 1.0x codes the reader maps to 2.0x.
+enum class LegacyList { transaction_type, activity_date_type, organisation_role, sector_vocabulary };
+
+/// The IATI name of `list` ("TransactionType", ...), as diagnostics name it.
+inline const char* list_name(LegacyList list) noexcept {
+    switch (list) {
+        case LegacyList::transaction_type: return "TransactionType";
+        case LegacyList::activity_date_type: return "ActivityDateType";
+        case LegacyList::organisation_role: return "OrganisationRole";
+        case LegacyList::sector_vocabulary: return "SectorVocabulary";
+    }
+    return "";
+}
+
+/// The 2.0x code of a 1.0x `code` of `list`; nullptr when `code` is not a 1.0x code.
+inline const char* legacy_code(LegacyList list, std::string_view code) noexcept {
+    switch (list) {
+        case LegacyList::transaction_type: return legacy_transaction_type(code);
+        case LegacyList::activity_date_type: return legacy_activity_date_type(code);
+        case LegacyList::organisation_role: return legacy_organisation_role(code);
+        case LegacyList::sector_vocabulary: return legacy_sector_vocabulary(code);
+    }
     return nullptr;
 }
 

@@ -113,6 +113,7 @@ private:
     }
 
     // --- the activity -------------------------------------------------------------------------
+    // Its children in the XSD's order, a group of them per function.
     void activity(pugi::xml_node root, std::uint32_t index) {
         const Activity& a = portfolio_.activity(index);
         pugi::xml_node e = root.append_child("iati-activity");
@@ -121,7 +122,14 @@ private:
         set(e, "default-currency", a.default_currency);
         if (a.humanitarian) e.append_attribute("humanitarian") = "1";
         e.append_attribute("hierarchy") = a.hierarchy;
+        identification(e, a);
+        participants_and_dates(e, a);
+        geography_and_sectors(e, a);
+        classifications(e, a);
+        records(e, a, index);
+    }
 
+    void identification(pugi::xml_node e, const Activity& a) {
         e.append_child("iati-identifier").text() = a.identifier.c_str();
         pugi::xml_node rep = e.append_child("reporting-org");
         rep.append_attribute("ref") = a.reporting_org.ref.c_str();
@@ -138,6 +146,9 @@ private:
         } else {
             narratives(e.append_child("description"), a.description);
         }
+    }
+
+    void participants_and_dates(pugi::xml_node e, const Activity& a) {
         for (const ParticipatingOrg& p : a.participating_orgs) {
             pugi::xml_node o = e.append_child("participating-org");
             set(o, "ref", p.ref);
@@ -164,6 +175,9 @@ private:
             any_date = true;
         }
         if (!any_date) missing(a, "activity-date");
+    }
+
+    void geography_and_sectors(pugi::xml_node e, const Activity& a) {
         for (const CountryShare& c : a.recipient_countries) {
             pugi::xml_node n = e.append_child("recipient-country");
             n.append_attribute("code") = c.code.c_str();
@@ -195,6 +209,9 @@ private:
                 text_element(n, "description", item.description);
             }
         }
+    }
+
+    void classifications(pugi::xml_node e, const Activity& a) {
         for (const HumanitarianScope& h : a.humanitarian_scopes) {
             pugi::xml_node n = e.append_child("humanitarian-scope");
             n.append_attribute("type") = h.type.c_str();
@@ -213,6 +230,9 @@ private:
         code_element(e, "default-finance-type", a.default_finance_type);
         code_element(e, "default-aid-type", a.default_aid_type);
         code_element(e, "default-tied-status", a.default_tied_status);
+    }
+
+    void records(pugi::xml_node e, const Activity& a, std::uint32_t index) {
         for (const std::size_t i : budgets_[index]) budget(e, portfolio_.budgets()[i], a);
         for (const std::size_t i : planned_[index]) planned(e, portfolio_.planned_disbursements()[i], a);
         for (const std::uint32_t row : portfolio_.transactions_of(index)) transaction(e, portfolio_.transactions().row(row), a);

@@ -1,9 +1,11 @@
 /// \file
 /// \brief Reading IATI files a batch of activities at a time gives exactly what a whole-document
 /// parse gives: the same Portfolio, diagnostics and lines, on the real files, their truncations
-/// and crafted documents whose text fools a quick cut.
+/// and crafted documents whose text fools a quick cut; and parsing ahead on a second thread
+/// gives what one thread gives.
 #include "../../src/io/iati_batches.hpp"
 
+#include <aidtrack/core/error.hpp>
 #include <aidtrack/io/iati_reader.hpp>
 #include <aidtrack/model/portfolio.hpp>
 
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aidtrack {
@@ -103,6 +106,76 @@ TEST(iati_batches_test, truncations_give_the_same_records_and_errors) {
         EXPECT_FALSE(whole.diagnostics.empty());
         expect_same(whole, read_file(path, 1), path);
         expect_same(whole, read_file(path, 5'000), path);
+    }
+    fs::remove_all(dir);
+}
+
+// A read with `threads` threads, its progress reports and, in strict mode, what it threw.
+struct ThreadedRead {
+    Read read;
+    std::vector<std::pair<std::size_t, std::size_t>> progress;
+    std::string error;
+};
+
+ThreadedRead read_with_threads(const std::string& path, std::size_t batch_bytes, unsigned threads,
+                               bool strict = false) {
+    ThreadedRead r;
+    IatiReadOptions options;
+    options.batch_bytes = batch_bytes;
+    options.threads = threads;
+    options.strict = strict;
+    options.progress = [&r](std::size_t done, std::size_t total) { r.progress.emplace_back(done, total); };
+    try {
+        r.read.result = read_iati_files({path}, r.read.portfolio, options);
+    } catch (const Error& e) {
+        r.error = e.what();
+    }
+    for (const auto& d : r.read.result.diagnostics) r.read.diagnostics.push_back(d.to_string());
+    return r;
+}
+
+void expect_same_threaded(const ThreadedRead& one, const ThreadedRead& two, const std::string& what) {
+    expect_same(one.read, two.read, what);
+    EXPECT_EQ(one.progress, two.progress) << what;
+    EXPECT_EQ(one.error, two.error) << what;
+    EXPECT_EQ(one.read.result.records_skipped, two.read.result.records_skipped) << what;
+    EXPECT_EQ(one.read.result.duplicates.row_count(), two.read.result.duplicates.row_count()) << what;
+}
+
+TEST(iati_batches_test, two_threads_read_exactly_what_one_thread_reads) {
+    // With two threads the next batch is parsed while the model is built from the current one;
+    // the Portfolio, the diagnostics, their order and the progress reports are those of one.
+    std::size_t several_batches = 0;  // files of more than two activities: as many batches at 1 byte
+    std::size_t strict_errors = 0;    // strict reads that stop at a problem
+    for (const auto& path : real_activity_files()) {
+        for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{20'000}}) {
+            const std::string what = path + ", batches of " + std::to_string(batch_bytes);
+            const ThreadedRead one = read_with_threads(path, batch_bytes, 1);
+            if (batch_bytes == 1 && one.read.result.activities_read > 2) ++several_batches;
+            expect_same_threaded(one, read_with_threads(path, batch_bytes, 2), what);
+        }
+        // Strict: the first problem ends the read while the worker may be parsing ahead.
+        const ThreadedRead strict = read_with_threads(path, 1, 1, true);
+        if (!strict.error.empty()) ++strict_errors;
+        expect_same_threaded(strict, read_with_threads(path, 1, 2, true), path + ", strict");
+    }
+    EXPECT_GE(several_batches, 5U);
+    EXPECT_GE(strict_errors, 1U);
+    // A file cut short: the error ends the read in the same place.
+    std::string largest;
+    for (const auto& path : real_activity_files()) {
+        if (largest.empty() || fs::file_size(path) > fs::file_size(largest)) largest = path;
+    }
+    const std::string text = slurp(largest);
+    const fs::path dir = fs::temp_directory_path() / "aidtrack-batch-threads-test";
+    fs::create_directories(dir);
+    const std::string path = (dir / "cut.xml").string();
+    std::ofstream(path, std::ios::binary) << text.substr(0, text.size() / 2);
+    for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{5'000}}) {
+        const ThreadedRead one = read_with_threads(path, batch_bytes, 1);
+        EXPECT_FALSE(one.read.diagnostics.empty());
+        expect_same_threaded(one, read_with_threads(path, batch_bytes, 2),
+                             "cut in half, batches of " + std::to_string(batch_bytes));
     }
     fs::remove_all(dir);
 }

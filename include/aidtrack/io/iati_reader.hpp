@@ -36,6 +36,11 @@ struct IatiReadOptions {
     /// errors do not depend on the batch size. 0 parses each file whole (then, in a file cut short
     /// between two activities, the last complete one is left out with the cut one; batches keep it).
     std::size_t batch_bytes = std::size_t{4} << 20;
+    /// Threads of a batched read: with 2 or more, the next batch is parsed on a second thread
+    /// while the model is built from the current one (a read uses at most two); 1 reads on the
+    /// calling thread only; 0 (default) as many as the machine has. Records, diagnostics, their
+    /// order and progress reports do not depend on it. Callbacks run on the calling thread.
+    unsigned threads = 0;
 };
 
 /// \brief What a read did: counts, the diagnostics it found and tables of what it selected.

@@ -1,0 +1,121 @@
+/// \file iati_staging.cpp
+/// \brief The duplicate policy over staged activities, and their delivery to the Portfolio
+/// (see iati_staging.hpp).
+
+#include "iati_staging.hpp"
+
+#include <aidtrack/core/error.hpp>
+
+namespace aidtrack::iati_detail {
+namespace {
+
+// A ref the Portfolio has no organisation for gets the first narrative a kept activity gives
+// it, so that tables show a name, never a bare ref (organisation files and earlier records win).
+void name_organisation(NamedOrg named, const std::string& file, Portfolio& portfolio) {
+    if (portfolio.find_organisation(named.ref) != nullptr) return;
+    Organisation o;
+    o.ref = std::move(named.ref);
+    o.name = std::move(named.name);
+    o.provenance.source = file;
+    o.provenance.line = named.line;
+    o.provenance.note = "named in the " + named.element + " narrative";
+    portfolio.upsert_organisation(std::move(o));
+}
+
+void add_selection_row(Table& selection, const Activity& a, const SelectionReason& reason) {
+    selection.push(0, a.identifier);
+    selection.push(1, reason.rule);
+    selection.push(2, reason.detail);
+    selection.push(3, a.provenance.source);
+    selection.push(4, static_cast<std::int64_t>(a.provenance.line));
+}
+
+void count_results(const Activity& a, IatiReadResult& result) {
+    for (const auto& r : a.results) {
+        ++result.results;
+        result.indicators += r.indicators.size();
+        for (const auto& i : r.indicators) result.periods += i.periods.size();
+    }
+}
+
+// One activity and its records into the Portfolio; the records point at the activity's index.
+void deliver(StagedActivity& s, Portfolio& portfolio, IatiReadResult& result) {
+    Activity& a = s.activity;
+    if (s.reason) add_selection_row(result.selection, a, *s.reason);
+    count_results(a, result);
+    for (auto& n : s.names) name_organisation(std::move(n), a.provenance.source, portfolio);
+    const std::uint32_t index = portfolio.add_activity(std::move(a));
+    ++result.activities_kept;
+    for (auto& t : s.rows) {
+        t.activity = index;
+        portfolio.add_transaction(t);
+    }
+    result.transactions += s.rows.size();
+    for (auto& b : s.budgets) {
+        b.activity = index;
+        portfolio.add_budget(std::move(b));
+        ++result.budgets;
+    }
+    for (auto& p : s.planned) {
+        p.activity = index;
+        portfolio.add_planned_disbursement(std::move(p));
+        ++result.planned_disbursements;
+    }
+}
+
+}  // namespace
+
+void add_selection_columns(Table& selection) {
+    selection.add_column<std::string>("activity_id", "iati-identifier");
+    selection.add_column<std::string>("rule", "rule that selected the activity");
+    selection.add_column<std::string>("detail", "what matched: sector code, identifier or text");
+    selection.add_column<std::string>("file", "source file");
+    selection.add_column<std::int64_t>("line", "line of <iati-activity>");
+}
+
+// The first record of an identifier takes a slot; a later one either replaces it (keeping the
+// slot, so the order of first appearance is kept) or is dropped. Both outcomes leave a row in
+// `duplicates` and an identifier-unique diagnostic at the dropped record's place.
+std::optional<Diagnostic> ActivityStaging::stage(StagedActivity incoming, Table& duplicates) {
+    const auto found = index_.find(incoming.activity.identifier);
+    if (found == index_.end()) {
+        index_.emplace(incoming.activity.identifier, staged_.size());
+        staged_.push_back(std::move(incoming));
+        return std::nullopt;
+    }
+    StagedActivity& held = staged_[found->second];
+    const Provenance& was = held.activity.provenance;
+    const Provenance& is = incoming.activity.provenance;
+    const DuplicateRecord held_record{was.source, was.line, held.file_order, held.activity.last_updated};
+    const DuplicateRecord new_record{is.source, is.line, incoming.file_order, incoming.activity.last_updated};
+    const DuplicateDecision decision = decide_duplicate(policy_, held_record, new_record);
+    const DuplicateRecord& kept = decision.keep_incoming ? new_record : held_record;
+    const DuplicateRecord& dropped = decision.keep_incoming ? held_record : new_record;
+    const std::string& id = incoming.activity.identifier;
+    const std::string message = "duplicate activity identifier '" + id + "': first at " + held_record.file + ":" +
+                                std::to_string(held_record.line) + ", this one at " + new_record.file + ":" +
+                                std::to_string(new_record.line) + "; the " +
+                                (decision.keep_incoming ? "second" : "first") + " is kept (" + to_string(policy_) +
+                                ": " + decision.reason + ")";
+    if (strict_)
+        throw ValidationError(message, {new_record.file, new_record.line, "iati-activity"}, "identifier-unique");
+    Diagnostic diagnostic{Severity::error,
+                          "ValidationError",
+                          "identifier-unique",
+                          message,
+                          {dropped.file, dropped.line, "iati-activity"}};
+    add_duplicate_row(duplicates, id, kept, dropped, decision.reason);
+    if (decision.keep_incoming) held = std::move(incoming);
+    return diagnostic;
+}
+
+void ActivityStaging::flush(Portfolio& portfolio, IatiReadResult& result) {
+    std::size_t rows = 0;
+    for (const auto& s : staged_) rows += s.rows.size();
+    portfolio.reserve(staged_.size(), rows);
+    for (auto& s : staged_) deliver(s, portfolio, result);
+    staged_.clear();
+    index_.clear();
+}
+
+}  // namespace aidtrack::iati_detail
