@@ -4,8 +4,9 @@ Run through ``benchmarks/run_all.sh`` (which builds the ``bench`` preset first),
 ``/usr/bin/python3 benchmarks/bench_python.py --build build-bench [--full]``.
 
 Default sizes suit a shared 2-core machine: 1 M and 4 M transactions, pandas and the Python
-export at 4 M, a 50 MB IATI file. ``--full`` adds 16 M transactions (scaling), runs pandas and
-the export at 10 M rows and imports a 500 MB file. Timings are best-of-N; the machine's load
+export at 4 M, 50 MB IATI files of two shapes. ``--full`` adds 16 M transactions (scaling), runs
+pandas and the export at 10 M rows and imports 500 MB files. ``--duckdb`` adds DuckDB as a second
+peer of the aggregation (``npm install`` in benchmarks/duckdb the first time; needs node and npm). Timings are best-of-N; the machine's load
 average is printed with the results because other work on the machine slows every number.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import datetime as dt
 import gc
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -81,6 +83,24 @@ def pandas_aggregate(frame, donors, shares, rate_frame) -> pd.Series:
     return df.groupby(["donor", "fiscal_year", "objective"], observed=True)["amount"].sum()
 
 
+def duckdb_peer(build: Path, work: Path, archive: Path, objectives: Path, repeat: int) -> dict:
+    """DuckDB on the same rows: exported once to CSV (donor and fiscal year computed), loaded (timed
+    apart), then the doubles query and the exact DECIMAL(38,9) query on 1 and 2 threads."""
+    here = Path(__file__).resolve().parent / "duckdb"
+    if not (here / "node_modules" / "@duckdb" / "node-api").exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise SystemExit("--duckdb needs node and npm (Debian: apt-get install nodejs npm)")
+        subprocess.run([npm, "install", "--no-audit", "--no-fund"], cwd=here, check=True)
+    data = work / f"duckdb-{archive.stem}"
+    if not (data / "shares.csv").exists():
+        start = time.perf_counter()
+        sh(str(build / "benchmarks" / "aidtrack_bench"), "export", str(archive), str(objectives), str(RATES), str(data))
+        print(f"  exported {archive.name} to CSV for DuckDB in {time.perf_counter() - start:.1f} s", flush=True)
+    return json.loads(subprocess.run(["node", str(here / "bench.mjs"), str(data), str(repeat)], check=True, capture_output=True,
+                                     text=True).stdout)
+
+
 def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -91,6 +111,7 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=None, help="where generated data goes (default BUILD/bench-data)")
     ap.add_argument("--full", action="store_true", help="add 16 M rows, pandas/export at 10 M, a 500 MB IATI file")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--duckdb", action="store_true", help="add DuckDB (npm install in benchmarks/duckdb) as a peer of the aggregation")
     args = ap.parse_args()
     build = args.build.resolve()
     work = (args.work or build / "bench-data").resolve()
@@ -118,6 +139,16 @@ def main() -> int:
               f"on 1 thread, wall {agg['aggregate_2t_s'] * 1e3:7.1f} ms on 2; floor {agg['floor_cpu_s'] * 1e3:6.2f} ms; "
               f"archive load wall {agg['load_s']:.2f} s", flush=True)
 
+    # DuckDB as a second peer, on the largest default size.
+    if args.duckdb:
+        archive, objectives = generate(build, work, 4_000_000)
+        duck = duckdb_peer(build, work, archive, objectives, args.repeat)
+        results["duckdb"] = duck
+        print(f"  DuckDB {duck['version']} on {duck['rows']:,} rows: load {duck['load_s']:.2f} s (apart); doubles "
+              f"{duck['double_1t_cpu_s'] * 1e3:.0f} ms CPU on 1 thread, {duck['double_2t_s'] * 1e3:.0f} ms wall on 2; "
+              f"DECIMAL(38,9) {duck['decimal_1t_cpu_s'] * 1e3:.0f} ms CPU on 1 thread, {duck['decimal_2t_s'] * 1e3:.0f} ms wall on 2; "
+              f"totals {duck['double_total']} / {duck['decimal_total']}", flush=True)
+
     # (1a) aidtrack vs pandas and (3) the Python export, in this process.
     archive, objectives = generate(build, work, python_rows)
     rates = aidtrack.ExchangeRates.from_imf_csv(str(RATES))
@@ -144,12 +175,17 @@ def main() -> int:
     del portfolio, cols, arrays
     gc.collect()
 
-    # (2) and (5): the IATI import, the archive of the imported portfolio.
-    imp = bench_import.run(build, work, 500 if args.full else 50)
-    results["import"] = imp
-    print(f"  IATI {imp['file_mb']:.0f} MB ({imp['activities']:,} activities, {imp['transactions']:,} transactions): "
-          f"aidtrack {imp['aidtrack_mb_s']:.1f} MB/s, pugixml {imp['pugixml_mb_s']:.1f} MB/s, lxml {imp['lxml_mb_s']:.2f} MB/s; "
-          f"archive load {imp['archive_load_s'] * 1e3:.0f} ms", flush=True)
+    # (2) and (5): the IATI import on two shapes, the archive of the imported portfolio.
+    imports = {}
+    for shape in ("real", "dportal"):
+        imp = bench_import.run(build, work, 500 if args.full else 50, shape)
+        imports[shape] = imp
+        print(f"  IATI {shape} {imp['file_mb']:.0f} MB ({imp['activities']:,} activities, {imp['transactions']:,} transactions), MB/s of CPU "
+              f"(wall): CLI {imp['cli_mb_s']:.1f} ({imp['cli_wall_mb_s']:.1f}), read_iati_files {imp['aidtrack_mb_s']:.1f} "
+              f"({imp['aidtrack_wall_mb_s']:.1f}), load_iati {imp.get('load_iati_mb_s', float('nan')):.1f}, pugixml {imp['pugixml_mb_s']:.1f}, "
+              f"lxml {imp['lxml_mb_s']:.2f}; archive load {imp['archive_load_s'] * 1e3:.0f} ms", flush=True)
+    results["import"] = imports
+    imp = imports["real"]
 
     # Summary.
     s = results["scaling"]
@@ -179,14 +215,41 @@ def main() -> int:
         ("IATI import / lxml iterparse script (throughput)", imp["aidtrack_mb_s"] / imp["lxml_mb_s"], ">= 10x",
          imp["aidtrack_mb_s"] / imp["lxml_mb_s"] >= 10),
         ("IATI import peak memory / file size", imp["import_peak_mb"] / imp["file_mb"], "<= 2x", imp["import_peak_mb"] / imp["file_mb"] <= 2),
+        ("aggregate CPU ns per row, 1 thread (%dM)" % (big["rows"] // 1_000_000), big["aggregate_1t_cpu_s"] / big["rows"] * 1e9,
+         "<= 8 ns", big["aggregate_1t_cpu_s"] / big["rows"] * 1e9 <= 8),
     ]
+    for shape, i in imports.items():
+        rows_table += [
+            (f"IATI {shape}: import (wall, all cores) / lxml script", i["lxml_s"] / i["import_wall_s"], ">= 5x", i["lxml_s"] / i["import_wall_s"] >= 5),
+            (f"IATI {shape}: import / bare pugixml parse (CPU)", i["parse_s"] / i["import_s"], ">= 1.0x", i["parse_s"] / i["import_s"] >= 1.0),
+            (f"IATI {shape}: CLI import / first read_iati_files (CPU)", i["cli_s"] / i["import_first_s"], "<= 1.1x",
+             i["cli_s"] / i["import_first_s"] <= 1.1),
+            (f"IATI {shape}: CLI import / best read_iati_files (CPU)", i["cli_s"] / i["import_s"], "<= 1.1x", i["cli_s"] / i["import_s"] <= 1.1),
+        ]
+        if "load_iati_s" in i:
+            rows_table.append((f"IATI {shape}: CLI import / aidtrack.load_iati (CPU)", i["cli_s"] / i["load_iati_s"], "<= 1.1x",
+                               i["cli_s"] / i["load_iati_s"] <= 1.1))
+        rows_table += [
+            (f"IATI {shape}: import CPU / lxml script CPU (one core)", i["lxml_s"] / i["import_s"], ">= 5x", i["lxml_s"] / i["import_s"] >= 5),
+        ]
+    if "duckdb" in results:
+        d = results["duckdb"]
+        four = next(r for r in s if r["rows"] == d["rows"])
+        rows_table += [
+            ("aggregate vs DuckDB doubles, 1 thread (CPU)", d["double_1t_cpu_s"] / four["aggregate_1t_cpu_s"], ">= 5x",
+             d["double_1t_cpu_s"] / four["aggregate_1t_cpu_s"] >= 5),
+            ("aggregate vs DuckDB doubles, 2 threads (wall)", d["double_2t_s"] / four["aggregate_2t_s"], ">= 5x",
+             d["double_2t_s"] / four["aggregate_2t_s"] >= 5),
+            ("aggregate vs DuckDB DECIMAL(38,9), 1 thread (CPU)", d["decimal_1t_cpu_s"] / four["aggregate_1t_cpu_s"], "(exact peer)", True),
+            ("aggregate vs DuckDB DECIMAL(38,9), 2 threads (wall)", d["decimal_2t_s"] / four["aggregate_2t_s"], "(exact peer)", True),
+        ]
     print()
     print(f"Summary (load average before {load_before}, after {load_average()}; ratios of CPU times except the "
           f"speed-up, which is wall time; aggregate CPU ns/row: "
           + ", ".join(f"{r['rows'] // 1_000_000}M {ns:.1f}" for r, ns in zip(s, slope_ns)) + f"; slope {marginal_ns:.1f} ns/row)")
-    print(f"{'measure':<52} {'ratio':>9}  {'target':<14} holds")
+    print(f"{'measure':<56} {'ratio':>9}  {'target':<14} holds")
     for name, ratio, target, ok in rows_table:
-        print(f"{name:<52} {ratio:>9.2f}  {target:<14} {'yes' if ok else 'NO'}")
+        print(f"{name:<56} {ratio:>9.2f}  {target:<14} {'yes' if ok else 'NO'}")
     (work / "results.json").write_text(json.dumps(results, indent=1))
     print(f"\nraw numbers: {work / 'results.json'}")
     return 0

@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <numeric>
+#include <tuple>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -23,11 +25,6 @@ void AggregateResult::add(const Key& key, const AggregateCell& cell) {
     AggregateCell& c = cells_[key];
     c.value += cell.value;
     c.pieces += cell.pieces;
-}
-
-void AggregateResult::assign_sorted(std::vector<std::pair<Key, AggregateCell>> cells) {
-    cells_.clear();
-    for (auto& [key, cell] : cells) cells_.emplace_hint(cells_.end(), std::move(key), cell);
 }
 
 AggregateResult& AggregateResult::merge(const AggregateResult& other) {
@@ -64,8 +61,9 @@ Table AggregateResult::to_table() const {
         out.push<std::int64_t>(5, cell.pieces);
     }
     out.set_methodology("aggregate");
-    out.add_note("values converted with Decimal::scaled(ExchangeRates::factor); rate date: " + std::string(kConversionDateRule) +
-                 "; then split by largest remainder in units of 10^-9");
+    out.add_note("values summed per activity, fiscal year, currency and rate, each sum converted once with "
+                 "Decimal::scaled(ExchangeRates::factor) (rate date: " + std::string(kConversionDateRule) +
+                 ") and split once by largest remainder in units of 10^-9");
     return out;
 }
 
@@ -101,7 +99,10 @@ struct Plan {
     std::vector<std::uint32_t> fy_index;  // day - lo → fiscal year - fy_min
     std::vector<std::uint8_t> slot_of;    // packed currency → rate slot (0 = target, 255 = none)
     std::vector<CurrencyCode> slot_currency;
-    std::vector<std::vector<double>> factors;  // slot → day - lo → factor (NaN = no rate)
+    std::size_t days = 0;
+    std::vector<std::uint32_t> rate_of;   // (slot - 1) × days + day - lo → rate id
+    std::vector<double> rate_factor;      // rate id → factor; id 0 = the target currency (no conversion)
+    std::uint32_t missing = 0;            // the rate id of a row without a rate: the last id
 };
 
 // Decimal::scaled, bit for bit, with a fast path for values and products that fit in 64 bits.
@@ -242,6 +243,8 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
         plan.hi = std::max(plan.hi, s.hi);
         for (std::size_t c = 0; c < present.size(); ++c) present[c] |= s.currency[c];
     }
+    plan.missing = 1;
+    plan.rate_factor.assign(1, 1.0);
     if (plan.hi < plan.lo) return plan;  // no dated rows
 
     // Fiscal year per day.
@@ -253,19 +256,22 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
         plan.fy_index[d] = static_cast<std::uint32_t>(query.calendar.fiscal_year_of_day(plan.lo + static_cast<std::int32_t>(d)) - plan.fy_min);
     }
 
-    // Conversion factor per currency present and day: one factor() call per run of days that
-    // share the same two rate entries.
+    // Rate id per currency present and day: one factor() call per run of days that share the same
+    // two rate entries; days of one currency with the same factor share an id.
+    plan.days = days;
     plan.slot_of.assign(65536, 255);
     plan.slot_of[query.currency.packed()] = 0;
     plan.slot_currency.push_back(query.currency);
-    plan.factors.emplace_back();
+    constexpr std::uint32_t kNoRate = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t c = 0; c < present.size(); ++c) {
         if (!present[c] || c == query.currency.packed()) continue;
         if (plan.slot_currency.size() >= 255) throw ValidationError("aggregate converts at most 254 currencies at once");
         const CurrencyCode from = CurrencyCode::from_packed(static_cast<std::uint16_t>(c));
         plan.slot_of[c] = static_cast<std::uint8_t>(plan.slot_currency.size());
         plan.slot_currency.push_back(from);
-        std::vector<double> f(days, std::numeric_limits<double>::quiet_NaN());
+        const std::size_t base = plan.rate_of.size();
+        plan.rate_of.resize(base + days, kNoRate);
+        std::unordered_map<std::uint64_t, std::uint32_t> ids;  // factor bits → rate id, for this currency
         if (query.rates != nullptr) {
             const bool fixed = query.policy.kind == ConversionPolicy::Kind::fixed_year;
             for (std::int32_t d = plan.lo; d <= plan.hi;) {
@@ -274,7 +280,7 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
                 try {
                     value = query.rates->factor(from, query.currency, date, query.policy);
                 } catch (const RateNotFoundError&) {
-                    ++d;  // stays NaN: the scan throws with the row's location if it needs it
+                    ++d;  // no rate: the scan finds the first row that needs one and names it
                     continue;
                 }
                 std::int32_t end = plan.hi;
@@ -283,21 +289,28 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
                         if (const RateEntry* e = query.rates->find(c2, date)) end = std::min(end, day_number::from_date(e->period.end()));
                     }
                 }
-                for (std::int32_t k = d; k <= end; ++k) f[static_cast<std::size_t>(k - plan.lo)] = value;
+                std::uint64_t bits = 0;
+                static_assert(sizeof bits == sizeof value);
+                std::memcpy(&bits, &value, sizeof bits);
+                const auto [it, fresh] = ids.try_emplace(bits, static_cast<std::uint32_t>(plan.rate_factor.size()));
+                if (fresh) plan.rate_factor.push_back(value);
+                for (std::int32_t k = d; k <= end; ++k) plan.rate_of[base + static_cast<std::size_t>(k - plan.lo)] = it->second;
                 d = end + 1;
             }
         }
-        plan.factors.push_back(std::move(f));
     }
+    plan.missing = static_cast<std::uint32_t>(plan.rate_factor.size());
+    for (std::uint32_t& id : plan.rate_of) if (id == kNoRate) id = plan.missing;
     return plan;
 }
 
-// Adds `value` split over the activity's pieces into `row` (cells of one donor × year).
-inline void add_split(const Plan& plan, const ActivityPlan& ap, Raw value, Cell* row) {
+// Adds `value`, the converted sum of `rows` transactions, split over the activity's pieces into
+// `row` (cells of one donor × year).
+inline void add_split(const Plan& plan, const ActivityPlan& ap, Raw value, std::int64_t rows, Cell* row) {
     if (ap.count == 1) {
         Cell& c = row[plan.piece_objective[ap.first]];
         c.value += value;
-        ++c.pieces;
+        c.pieces += rows;
         return;
     }
     const bool negative = value < 0;
@@ -309,7 +322,7 @@ inline void add_split(const Plan& plan, const ActivityPlan& ap, Raw value, Cell*
         for (std::uint32_t k = 0; k < ap.count; ++k) {
             Cell& c = row[plan.piece_objective[ap.first + k]];
             c.value += parts[k].raw();
-            ++c.pieces;
+            c.pieces += rows;
         }
         return;
     }
@@ -340,11 +353,59 @@ inline void add_split(const Plan& plan, const ActivityPlan& ap, Raw value, Cell*
     for (std::uint32_t k = 0; k < ap.count; ++k) {
         Cell& c = row[plan.piece_objective[ap.first + k]];
         c.value += negative ? -piece[k] : piece[k];
-        ++c.pieces;
+        c.pieces += rows;
     }
 }
 
+// One group of an activity's counted rows: same fiscal year and rate (rate ids are per currency).
+struct Group {
+    Raw sum = 0;              // exact, in the original currency
+    std::uint32_t rows = 0;
+    std::uint32_t activity = 0;
+    std::uint32_t fy = 0;     // fiscal year - fy_min
+    std::uint32_t rate = 0;   // rate id
+};
+static_assert(sizeof(Group) == 32);
+
+// Where an activity's groups start in a thread's list; rows of an activity come together, so a
+// thread mostly sees each activity in one run.
+struct Run {
+    std::uint32_t activity = 0;
+    std::uint32_t first = 0;
+};
+
+// Throws the error of the first row (in table order) that cannot be counted: no date, no rate.
+[[noreturn]] void throw_first_problem(const Portfolio& portfolio, const AggregateQuery& query, const Plan& plan) {
+    const TransactionTable& t = portfolio.transactions();
+    const CurrencyCode target = query.currency;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!plan.type_ok[t.type[i]]) continue;
+        const std::int32_t d = t.date[i];
+        const SourceLocation where{portfolio.activity(t.activity[i]).provenance.source, t.line[i], "transaction"};
+        if (d == day_number::kNone) throw ValidationError("transaction without a date has no fiscal year", where);
+        const std::uint16_t cur = t.currency[i];
+        if (cur == target.packed()) continue;
+        const std::int32_t vd = conversion_day(t.value_date[i], d);
+        const std::size_t slot = plan.slot_of[cur];
+        if (plan.rate_of[(slot - 1) * plan.days + static_cast<std::size_t>(vd - plan.lo)] != plan.missing) continue;
+        if (query.rates == nullptr) throw CurrencyError("converting " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " needs an exchange-rate table", where);
+        throw RateNotFoundError("no rate for " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " on " + to_iso(day_number::to_date(vd)), where);
+    }
+    throw ValidationError("aggregate: a row could not be counted");  // not reached
+}
+
 }  // namespace
+
+namespace detail {
+
+struct AggregateBuilder {
+    static void assign_sorted(AggregateResult& result, std::vector<std::pair<AggregateResult::Key, AggregateCell>> cells) {
+        result.cells_.clear();
+        for (auto& [key, cell] : cells) result.cells_.emplace_hint(result.cells_.end(), std::move(key), cell);
+    }
+};
+
+}  // namespace detail
 
 AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query) {
     const TransactionTable& t = portfolio.transactions();
@@ -356,49 +417,88 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     AggregateResult result(query.currency, query.calendar.start_month(), query.calendar.start_day());
 
     const std::size_t objectives = plan.objectives.size();
+    if (n >= std::numeric_limits<std::uint32_t>::max()) throw ValidationError("aggregate counts at most 2^32 - 1 transactions at once");
     const std::size_t cells = plan.donors.size() * static_cast<std::size_t>(plan.years) * objectives;
     if (cells > (std::size_t{1} << 24)) throw ValidationError("aggregate: too many donor x year x objective cells (" + std::to_string(cells) + ")");
-    std::vector<std::vector<Cell>> acc(threads);
-    std::vector<std::exception_ptr> errors(threads);
+    const std::size_t rates = plan.rate_factor.size() + 1;  // with the id of a missing rate
+    const std::size_t slots = static_cast<std::size_t>(plan.years) * rates;
+    // A group's place in its run: a stamped table indexed by fiscal year × rate when that is
+    // small enough, else a hash map cleared per run.
+    const bool dense = slots <= (std::size_t{1} << 22);
+    if (slots >= std::numeric_limits<std::uint32_t>::max()) throw ValidationError("aggregate: too many fiscal years x rates (" + std::to_string(slots) + ")");
+    std::vector<std::vector<Group>> groups(threads);
+    std::vector<std::vector<Run>> runs(threads);
+    std::vector<std::uint8_t> problem(threads, 0);
     const CurrencyCode target = query.currency;
 
     auto scan = [&](unsigned k) {
-        try {
-            std::vector<Cell>& cell = acc[k];
-            cell.assign(cells, Cell{});
-            const std::size_t from = n * k / threads, to = n * (k + 1) / threads;
-            const std::uint32_t* activity = t.activity.data();
-            const std::uint8_t* type = t.type.data();
-            const std::int32_t* date = t.date.data();
-            const Raw* value = t.value.data();
-            const std::uint16_t* currency = t.currency.data();
-            const std::int32_t* value_date = t.value_date.data();
-            for (std::size_t i = from; i < to; ++i) {
-                if (!plan.type_ok[type[i]]) continue;
-                const std::int32_t d = date[i];
-                const ActivityPlan& ap = plan.activities[activity[i]];
-                if (d == day_number::kNone) {
-                    throw ValidationError("transaction without a date has no fiscal year", {portfolio.activity(activity[i]).provenance.source, t.line[i], "transaction"});
-                }
-                const std::uint32_t fy = plan.fy_index[static_cast<std::size_t>(d - plan.lo)];
-                Raw v = value[i];
-                const std::uint16_t cur = currency[i];
-                if (cur != target.packed()) {
-                    const std::int32_t vd = conversion_day(value_date[i], d);
-                    const std::uint8_t slot = plan.slot_of[cur];
-                    const double f = plan.factors[slot][static_cast<std::size_t>(vd - plan.lo)];
-                    if (std::isnan(f)) {
-                        const SourceLocation where{portfolio.activity(activity[i]).provenance.source, t.line[i], "transaction"};
-                        if (query.rates == nullptr) throw CurrencyError("converting " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " needs an exchange-rate table", where);
-                        throw RateNotFoundError("no rate for " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " on " + to_iso(day_number::to_date(vd)), where);
-                    }
-                    v = scale(v, f);
-                }
-                Cell* row = cell.data() + (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + fy) * objectives;
-                add_split(plan, ap, v, row);
+        std::vector<Group>& out = groups[k];
+        std::vector<Run>& run = runs[k];
+        const std::size_t from = n * k / threads, to = n * (k + 1) / threads;
+        const std::uint32_t* activity = t.activity.data();
+        const std::uint8_t* type = t.type.data();
+        const std::int32_t* date = t.date.data();
+        const Raw* value = t.value.data();
+        const std::uint16_t* currency = t.currency.data();
+        const std::int32_t* value_date = t.value_date.data();
+        const std::uint16_t target_packed = target.packed();
+        const std::int32_t lo = plan.lo;
+        // Fiscal year × number of rates per day, so that a row's slot is one addition.
+        std::vector<std::uint32_t> fy_base(plan.fy_index.size());
+        for (std::size_t d = 0; d < fy_base.size(); ++d) fy_base[d] = plan.fy_index[d] * static_cast<std::uint32_t>(rates);
+        const std::uint32_t* fy_of = fy_base.data();
+        std::vector<std::uint64_t> table(dense ? slots : 0, 0);  // stamp << 32 | group index
+        std::uint64_t* stamped = table.data();
+        std::unordered_map<std::uint64_t, std::uint32_t> sparse;
+        std::uint64_t stamp = 0;
+        std::uint32_t current = std::numeric_limits<std::uint32_t>::max();
+        // An activity mostly pays in one currency: its rate row is looked up once per change.
+        std::uint16_t last_currency = target_packed;
+        const std::uint32_t* rate_row = nullptr;
+        out.reserve((to - from) / 16 + 16);
+        for (std::size_t i = from; i < to; ++i) {
+            if (!plan.type_ok[type[i]]) continue;
+            const std::int32_t d = date[i];
+            if (d == day_number::kNone) {
+                problem[k] = 1;
+                return;
             }
-        } catch (...) {
-            errors[k] = std::current_exception();
+            const std::uint32_t a = activity[i];
+            if (a != current) {
+                current = a;
+                ++stamp;
+                sparse.clear();
+                run.push_back({a, static_cast<std::uint32_t>(out.size())});
+            }
+            std::uint32_t slot = fy_of[d - lo];
+            std::uint32_t rate = 0;
+            const std::uint16_t cur = currency[i];
+            if (cur != target_packed) {
+                if (cur != last_currency || rate_row == nullptr) {
+                    last_currency = cur;
+                    rate_row = plan.rate_of.data() + (static_cast<std::size_t>(plan.slot_of[cur]) - 1) * plan.days;
+                }
+                rate = rate_row[conversion_day(value_date[i], d) - lo];
+                slot += rate;
+            }
+            std::uint32_t g = 0;
+            if (dense) {
+                const std::uint64_t e = stamped[slot];
+                if ((e >> 32) == stamp) {
+                    g = static_cast<std::uint32_t>(e);
+                } else {
+                    g = static_cast<std::uint32_t>(out.size());
+                    stamped[slot] = stamp << 32 | g;
+                    out.push_back({0, 0, a, slot / static_cast<std::uint32_t>(rates), rate});
+                }
+            } else {
+                const auto [it, fresh] = sparse.try_emplace(slot, static_cast<std::uint32_t>(out.size()));
+                if (fresh) out.push_back({0, 0, a, slot / static_cast<std::uint32_t>(rates), rate});
+                g = it->second;
+            }
+            Group& group = out[g];
+            group.sum += value[i];
+            ++group.rows;
         }
     };
     {
@@ -407,7 +507,61 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
         scan(0);
         for (auto& th : pool) th.join();
     }
-    for (const auto& e : errors) if (e) std::rethrow_exception(e);
+    if (std::find(problem.begin(), problem.end(), 1) != problem.end()) throw_first_problem(portfolio, query, plan);
+
+    // Activities seen in more than one run (on two threads, or rows out of activity order) have
+    // their groups merged before conversion; the others are converted where they are.
+    std::vector<std::uint8_t> seen(plan.activities.size(), 0);
+    for (const auto& rs : runs) for (const Run& r : rs) seen[r.activity] = static_cast<std::uint8_t>(std::min(seen[r.activity] + 1, 2));
+    std::vector<std::vector<Cell>> acc(threads);
+    std::vector<std::vector<Group>> shared(threads);
+    auto convert = [&](const Group& group, std::vector<Cell>& cell) {
+        Raw v = group.sum;
+        if (group.rate != 0) v = scale(v, plan.rate_factor[group.rate]);
+        const ActivityPlan& ap = plan.activities[group.activity];
+        Cell* row = cell.data() + (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + group.fy) * objectives;
+        add_split(plan, ap, v, group.rows, row);
+    };
+    auto settle = [&](unsigned k) {
+        std::vector<Cell>& cell = acc[k];
+        cell.assign(cells, Cell{});
+        const std::vector<Group>& gs = groups[k];
+        const std::vector<Run>& rs = runs[k];
+        for (std::size_t r = 0; r < rs.size(); ++r) {
+            const std::size_t end = r + 1 < rs.size() ? rs[r + 1].first : gs.size();
+            const bool alone = seen[rs[r].activity] == 1;
+            for (std::size_t g = rs[r].first; g < end; ++g) {
+                if (gs[g].rate == plan.missing) {
+                    problem[k] = 1;
+                    return;
+                }
+                if (alone) convert(gs[g], cell);
+                else shared[k].push_back(gs[g]);
+            }
+        }
+    };
+    {
+        std::vector<std::thread> pool;
+        for (unsigned k = 1; k < threads; ++k) pool.emplace_back(settle, k);
+        settle(0);
+        for (auto& th : pool) th.join();
+    }
+    if (std::find(problem.begin(), problem.end(), 1) != problem.end()) throw_first_problem(portfolio, query, plan);
+    std::vector<Group> rest;
+    for (auto& s : shared) rest.insert(rest.end(), s.begin(), s.end());
+    std::sort(rest.begin(), rest.end(), [](const Group& x, const Group& y) {
+        return std::tie(x.activity, x.fy, x.rate) < std::tie(y.activity, y.fy, y.rate);
+    });
+    for (std::size_t g = 0; g < rest.size();) {
+        Group merged_group = rest[g];
+        std::size_t h = g + 1;
+        for (; h < rest.size() && rest[h].activity == rest[g].activity && rest[h].fy == rest[g].fy && rest[h].rate == rest[g].rate; ++h) {
+            merged_group.sum += rest[h].sum;
+            merged_group.rows += rest[h].rows;
+        }
+        convert(merged_group, acc[0]);
+        g = h;
+    }
     for (unsigned k = 1; k < threads; ++k) {
         for (std::size_t c = 0; c < cells; ++c) {
             acc[0][c].value += acc[k][c].value;
@@ -433,7 +587,7 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
             }
         }
     }
-    result.assign_sorted(std::move(sorted));
+    detail::AggregateBuilder::assign_sorted(result, std::move(sorted));
     return result;
 }
 

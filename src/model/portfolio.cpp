@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -187,6 +188,28 @@ struct GroupKeyHash {
     }
 };
 
+// A sum before its conversion and splits: parts 0-6 the keys other than the splits, then the
+// activity, the original currency, the factor's bits, the row's own sector and country codes.
+struct ConversionKey {
+    std::array<std::int64_t, 12> parts{};
+    bool operator==(const ConversionKey&) const = default;
+};
+
+struct ConversionKeyHash {
+    std::size_t operator()(const ConversionKey& k) const noexcept {
+        std::size_t h = 1469598103934665603ULL;
+        for (std::int64_t p : k.parts) h = (h ^ static_cast<std::size_t>(p)) * 1099511628211ULL;
+        return h;
+    }
+};
+
+struct ConversionGroup {
+    Decimal::Raw sum = 0;
+    std::int64_t rows = 0;
+    double factor = 1;
+    bool convert = false;
+};
+
 struct Accumulator {
     Decimal::Raw sum = 0;
     std::int64_t count = 0;
@@ -241,21 +264,62 @@ Table Portfolio::totals(const TotalsQuery& query) const {
             }
         }
     }
+    // The rounding rule (as measures::aggregate): rows are summed exactly in their original
+    // currency per (key parts other than the splits, activity, currency, rate, the row's own
+    // sector and country codes); each such sum is converted once (one rounding) and split once.
+    std::unordered_map<ConversionKey, ConversionGroup, ConversionKeyHash> conversions;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!query.types.empty() && query.types.count(t.type[i]) == 0) continue;
         const int year = day_number::year_of(t.date[i]);
         if (query.year_from && year < *query.year_from) continue;
         if (query.year_to && year > *query.year_to) continue;
-        Decimal value = Decimal::from_raw(t.value[i]);
-        std::uint16_t currency = t.currency[i];
-        if (query.currency && query.currency->packed() != currency) {
+        const std::uint32_t a = t.activity[i];
+        const std::uint16_t currency = t.currency[i];
+        double factor = 1;
+        const bool convert = query.currency && query.currency->packed() != currency;
+        if (convert) {
             const std::int32_t day = conversion_day(t, i);
-            if (day == day_number::kNone) throw RateNotFoundError("transaction at row " + std::to_string(i) + " has no date to convert with", {activities_[t.activity[i]].provenance.source, t.line[i], "transaction"});
-            const double f = query.rates->factor(CurrencyCode::from_packed(currency), *query.currency, day_number::to_date(day), query.policy);
-            value = value.scaled(f);
+            if (day == day_number::kNone) throw RateNotFoundError("transaction at row " + std::to_string(i) + " has no date to convert with", {activities_[a].provenance.source, t.line[i], "transaction"});
+            factor = query.rates->factor(CurrencyCode::from_packed(currency), *query.currency, day_number::to_date(day), query.policy);
+        }
+        ConversionKey key;
+        for (std::size_t k = 0; k < query.by.size(); ++k) {
+            std::int64_t part = 0;
+            switch (query.by[k]) {
+                case GroupKey::reporting_org: part = split_codes.intern(activities_[a].reporting_org.ref); break;
+                case GroupKey::provider_org: part = t.provider_org[i]; break;
+                case GroupKey::receiver_org: part = t.receiver_org[i]; break;
+                case GroupKey::activity: part = a; break;
+                case GroupKey::type: part = t.type[i]; break;
+                case GroupKey::currency: part = t.currency[i]; break;
+                case GroupKey::year: part = year; break;
+                case GroupKey::fiscal_year: part = query.calendar.fiscal_year_of_day(t.date[i]); break;
+                case GroupKey::sector: case GroupKey::country: break;  // set per piece below
+            }
+            key.parts[k] = part;
+        }
+        std::uint64_t factor_bits = 0;
+        std::memcpy(&factor_bits, &factor, sizeof factor_bits);
+        key.parts[7] = a;
+        key.parts[8] = currency;
+        key.parts[9] = static_cast<std::int64_t>(factor_bits);
+        key.parts[10] = split_sector ? t.sector_code[i] : 0;
+        key.parts[11] = split_country ? t.recipient_country[i] : 0;
+        ConversionGroup& group = conversions[key];
+        group.factor = factor;
+        group.convert = convert;
+        group.sum += t.value[i];
+        ++group.rows;
+    }
+    for (const auto& [ckey, group] : conversions) {
+        const auto a = static_cast<std::uint32_t>(ckey.parts[7]);
+        std::uint16_t currency = static_cast<std::uint16_t>(ckey.parts[8]);
+        Decimal value = Decimal::from_raw(group.sum);
+        if (group.convert) {
+            value = value.scaled(group.factor);
             currency = query.currency->packed();
         }
-        // Pieces of this transaction after the splits asked for.
+        // Pieces of this sum after the splits asked for.
         std::vector<std::pair<std::array<std::int64_t, 2>, Decimal>> pieces{{{0, 0}, value}};
         auto apply_split = [&](int slot, bool wanted, std::uint32_t override_code, const std::vector<Share>& shares) {
             if (!wanted) return;
@@ -283,35 +347,20 @@ Table Portfolio::totals(const TotalsQuery& query) const {
             }
             pieces = std::move(next);
         };
-        const std::uint32_t a = t.activity[i];
-        apply_split(0, split_sector, t.sector_code[i], split_sector ? sector_cache[a] : std::vector<Share>{});
-        apply_split(1, split_country, t.recipient_country[i], split_country ? country_cache[a] : std::vector<Share>{});
+        apply_split(0, split_sector, static_cast<std::uint32_t>(ckey.parts[10]), split_sector ? sector_cache[a] : std::vector<Share>{});
+        apply_split(1, split_country, static_cast<std::uint32_t>(ckey.parts[11]), split_country ? country_cache[a] : std::vector<Share>{});
         for (const auto& [codes, amount] : pieces) {
             GroupKeyValue key;
             for (std::size_t k = 0; k < query.by.size(); ++k) {
-                std::int64_t part = 0;
-                switch (query.by[k]) {
-                    case GroupKey::reporting_org: part = a; break;  // resolved to the ref below
-                    case GroupKey::provider_org: part = t.provider_org[i]; break;
-                    case GroupKey::receiver_org: part = t.receiver_org[i]; break;
-                    case GroupKey::activity: part = a; break;
-                    case GroupKey::type: part = t.type[i]; break;
-                    case GroupKey::currency: part = t.currency[i]; break;
-                    case GroupKey::year: part = year; break;
-                    case GroupKey::fiscal_year: part = query.calendar.fiscal_year_of_day(t.date[i]); break;
-                    case GroupKey::sector: part = codes[0]; break;
-                    case GroupKey::country: part = codes[1]; break;
-                }
-                if (query.by[k] == GroupKey::reporting_org) {
-                    part = split_codes.intern(activities_[a].reporting_org.ref);
-                }
-                key.parts[k] = part;
+                if (query.by[k] == GroupKey::sector) key.parts[k] = codes[0];
+                else if (query.by[k] == GroupKey::country) key.parts[k] = codes[1];
+                else key.parts[k] = ckey.parts[k];
             }
             Accumulator& acc = groups[key];
             if (acc.count == 0) acc.currency = currency;
             else if (acc.currency != currency) acc.mixed = true;
             acc.sum += amount.raw();
-            ++acc.count;
+            acc.count += group.rows;
         }
     }
     // Deterministic order: sort by the keys as text/number.

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 
 using aidtrack::CurrencyCode;
 using aidtrack::Decimal;
@@ -120,20 +121,80 @@ TEST(aggregate_test, converts_splits_and_buckets_by_hand) {
     EXPECT_EQ(table.at<std::string>(0, "currency"), "USD");
 }
 
-TEST(aggregate_test, largest_remainder_gives_the_odd_unit_to_the_earlier_piece) {
+TEST(aggregate_test, largest_remainder_splits_the_sum_of_a_group_once) {
     Portfolio p;
     const auto a = add_activity(p, "A", "D");
-    p.add_transaction(tx(a, 3, "2020-01-01", "0.000000002", "USD"));   // 2 units over three equal thirds
-    p.add_transaction(tx(a, 3, "2020-01-02", "-0.000000001", "USD"));  // −1 unit: the first third takes it
+    p.add_transaction(tx(a, 3, "2020-01-01", "0.000000002", "USD"));   // 2 units
+    p.add_transaction(tx(a, 3, "2020-01-02", "-0.000000001", "USD"));  // −1 unit, same group: 1 unit in all
     AggregateQuery q;
     q.objectives = {{"A", "x", Decimal::parse("33.3"), {}}, {"A", "y", Decimal::parse("33.3"), {}}, {"A", "z", Decimal::parse("33.4"), {}}};
     const auto r = aggregate(p, q);
-    // Weights 333:333:334 of 2 units: floors 0,0,0, remainders 666,666,668 → z then x get a unit.
-    // Of −1 unit: remainders 333,333,334 → z takes it.
-    EXPECT_EQ(value_at(r, "D", 2020, "x"), "0.000000001");
+    // One group (A, 2020, USD): 1 unit over weights 333:333:334, floors 0,0,0, remainders
+    // 333,333,334 → z takes it. (Split row by row, x would get +1 of the 2 units and z −1.)
+    EXPECT_EQ(value_at(r, "D", 2020, "x"), "0.00");
     EXPECT_EQ(value_at(r, "D", 2020, "y"), "0.00");
-    EXPECT_EQ(value_at(r, "D", 2020, "z"), "0.00");  // +1 − 1
+    EXPECT_EQ(value_at(r, "D", 2020, "z"), "0.000000001");
+    EXPECT_EQ(r.cells().at({"D", 2020, "z"}).pieces, 2);  // two transactions counted in each piece
     EXPECT_EQ(r.total().to_string(), "0.000000001");
+    // Ties still go to the earlier piece: 1 unit over two equal halves goes to x.
+    q.objectives = {{"A", "x", Decimal::parse("50"), {}}, {"A", "y", Decimal::parse("50"), {}}};
+    const auto halves = aggregate(p, q);
+    EXPECT_EQ(value_at(halves, "D", 2020, "x"), "0.000000001");
+    EXPECT_EQ(value_at(halves, "D", 2020, "y"), "0.00");
+}
+
+TEST(aggregate_test, one_rounding_per_group_is_the_documented_rule) {
+    // Three KHR transactions of one activity in one fiscal year at one rate (4006 KHR per USD in
+    // 2021), and one at another rate (4005 in 2020) in the same fiscal year (July years).
+    Portfolio p;
+    const auto a = add_activity(p, "A", "D");
+    p.add_transaction(tx(a, 3, "2021-01-10", "1.00", "KHR"));
+    p.add_transaction(tx(a, 3, "2021-02-10", "1.00", "KHR"));
+    p.add_transaction(tx(a, 3, "2021-03-10", "1.00", "KHR"));
+    p.add_transaction(tx(a, 3, "2020-12-10", "1.00", "KHR"));
+    const auto r = rates();
+    AggregateQuery q;
+    q.calendar = FiscalCalendar(7, 1);
+    q.rates = &r;
+    const auto result = aggregate(p, q);
+    // By hand: 3/4006 = 0.000748876685… → 0.000748877, and 1/4005 = 0.000249687890… → 0.000249688;
+    // one rounding per (activity, fiscal year, currency, rate): 0.000998565.
+    // Row by row it would be 3 × round(1/4006) + round(1/4005) = 3 × 0.000249626 + 0.000249688
+    // = 0.000998566, while the exact sum is 0.000998564575…: the group rule is closer.
+    EXPECT_EQ(value_at(result, "D", 2020, aidtrack::measures::kUnmapped), "0.000998565");
+    EXPECT_EQ(result.cells().at({"D", 2020, aidtrack::measures::kUnmapped}).pieces, 4);
+    // Portfolio::totals follows the same rule.
+    aidtrack::TotalsQuery t;
+    t.by = {aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year};
+    t.calendar = q.calendar;
+    t.currency = CurrencyCode("USD");
+    t.rates = &r;
+    const auto totals = p.totals(t);
+    ASSERT_EQ(totals.row_count(), 1U);
+    EXPECT_EQ(totals.at<Decimal>(0, "value").to_string(), "0.000998565");
+    EXPECT_EQ(totals.at<std::int64_t>(0, "transactions"), 4);
+}
+
+TEST(aggregate_test, totals_split_the_sum_of_a_group_once) {
+    Portfolio p;
+    aidtrack::Activity act;
+    act.identifier = "A";
+    act.reporting_org.ref = "D";
+    act.sectors = {{"1", "11111", Decimal::parse("33.3"), {}}, {"1", "22222", Decimal::parse("33.3"), {}}, {"1", "33333", Decimal::parse("33.4"), {}}};
+    const auto a = p.add_activity(act);
+    p.add_transaction(tx(a, 3, "2020-01-01", "0.000000002", "USD"));
+    p.add_transaction(tx(a, 3, "2020-06-02", "-0.000000001", "USD"));
+    aidtrack::TotalsQuery t;
+    t.by = {aidtrack::GroupKey::year, aidtrack::GroupKey::sector};
+    const auto totals = p.totals(t);
+    // One group (A, 2020, USD) of 1 unit, split 333:333:334 once: 33333 takes the unit.
+    ASSERT_EQ(totals.row_count(), 3U);
+    EXPECT_EQ(totals.at<std::string>(0, "sector"), "11111");
+    EXPECT_EQ(totals.at<Decimal>(0, "value").raw(), 0);
+    EXPECT_EQ(totals.at<Decimal>(1, "value").raw(), 0);
+    EXPECT_EQ(totals.at<std::string>(2, "sector"), "33333");
+    EXPECT_EQ(totals.at<Decimal>(2, "value").raw(), 1);
+    EXPECT_EQ(totals.at<std::int64_t>(2, "transactions"), 2);
 }
 
 TEST(aggregate_test, equals_portfolio_totals_without_a_mapping) {
@@ -160,21 +221,33 @@ TEST(aggregate_test, equals_portfolio_totals_without_a_mapping) {
     }
 }
 
-TEST(aggregate_test, splits_equal_split_by_weights_row_by_row) {
+TEST(aggregate_test, equals_a_hand_computation_per_group) {
     const Portfolio p = generated();
     const auto r = rates();
     AggregateQuery q;
     q.rates = &r;
     q.objectives = mapping(40);
     const auto result = aggregate(p, q);
-    // The same sums the slow way: Decimal::scaled, then split_by_weights per transaction.
-    std::map<AggregateResult::Key, Decimal::Raw> expected;
+    // The same sums the slow way: exact sums per (activity, year, currency, factor), each converted
+    // with Decimal::scaled and split with split_by_weights once.
+    struct Sum {
+        Decimal::Raw value = 0;
+        std::int64_t rows = 0;
+    };
+    std::map<std::tuple<std::uint32_t, int, std::uint16_t, double>, Sum> groups;
     const auto& t = p.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
-        const auto& a = p.activity(t.activity[i]);
         const auto date = aidtrack::day_number::to_date(t.date[i]);
         const double f = r.factor(CurrencyCode::from_packed(t.currency[i]), CurrencyCode("USD"), date);
-        const Decimal v = Decimal::from_raw(t.value[i]).scaled(f);
+        Sum& s = groups[{t.activity[i], date.year(), t.currency[i], f}];
+        s.value += t.value[i];
+        ++s.rows;
+    }
+    std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> expected;
+    for (const auto& [key, sum] : groups) {
+        const auto& [activity, year, currency, f] = key;
+        const auto& a = p.activity(activity);
+        const Decimal v = currency == CurrencyCode("USD").packed() ? Decimal::from_raw(sum.value) : Decimal::from_raw(sum.value).scaled(f);
         std::vector<std::string> codes;
         std::vector<Decimal::Raw> weights;
         for (const auto& s : q.objectives) {
@@ -182,17 +255,43 @@ TEST(aggregate_test, splits_equal_split_by_weights_row_by_row) {
             codes.push_back(s.code);
             weights.push_back(s.percentage.value_or(Decimal(100)).raw());
         }
-        Decimal::Raw sum = 0;
-        for (auto w : weights) sum += w;
-        if (sum < Decimal(100).raw()) {
+        Decimal::Raw total = 0;
+        for (auto w : weights) total += w;
+        if (total < Decimal(100).raw()) {
             codes.emplace_back(aidtrack::measures::kUnmapped);
-            weights.push_back(Decimal(100).raw() - sum);
+            weights.push_back(Decimal(100).raw() - total);
         }
         const auto parts = aidtrack::split_by_weights(v, weights, Decimal::kScale);
-        for (std::size_t k = 0; k < parts.size(); ++k) expected[{a.reporting_org.ref, date.year(), codes[k]}] += parts[k].raw();
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            auto& cell = expected[{a.reporting_org.ref, year, codes[k]}];
+            cell.value += parts[k].raw();
+            cell.pieces += sum.rows;
+        }
     }
     ASSERT_EQ(expected.size(), result.cells().size());
-    for (const auto& [key, value] : expected) EXPECT_EQ(result.cells().at(key).value, value);
+    for (const auto& [key, cell] : expected) EXPECT_EQ(result.cells().at(key), cell);
+}
+
+TEST(aggregate_test, row_order_and_threads_do_not_change_a_bit) {
+    // The generated rows interleave activities; the same rows activity by activity (as an import
+    // appends them) must give the same result, on any number of threads.
+    const Portfolio mixed = generated(40, 6000);
+    Portfolio ordered;
+    for (std::uint32_t a = 0; a < 40; ++a) add_activity(ordered, mixed.activity(a).identifier, mixed.activity(a).reporting_org.ref);
+    for (std::uint32_t a = 0; a < 40; ++a) {
+        for (std::uint32_t row : mixed.transactions_of(a)) ordered.add_transaction(mixed.transactions().row(row));
+    }
+    const auto r = rates();
+    AggregateQuery q;
+    q.rates = &r;
+    q.objectives = mapping(40);
+    q.types = {3, 4};
+    const auto expected = aggregate(mixed, q);
+    for (unsigned threads : {1U, 2U, 3U, 7U, 64U}) {
+        q.threads = threads;
+        EXPECT_EQ(aggregate(ordered, q), expected) << threads << " threads";
+        EXPECT_EQ(aggregate(mixed, q), expected) << threads << " threads";
+    }
 }
 
 TEST(aggregate_test, partials_of_two_portfolios_merge_into_the_union_exactly) {

@@ -126,7 +126,9 @@ int run_import(const std::vector<std::string>& args) {
     }
     options.selection = filters;
 
-    Portfolio portfolio;
+    // Held until the process ends and never destroyed: freeing every record one by one took
+    // longer than the operating system takes to reclaim the whole heap at exit.
+    auto& portfolio = *new Portfolio;  // NOLINT(cppcoreguidelines-owning-memory)
     IatiReadResult result;
     {
         ProgressBar bar;

@@ -1,11 +1,13 @@
 """Fast, exact, mergeable sums per donor x fiscal year x NMAS objective.
 
-:func:`aggregate` converts every counted transaction into one currency (the rate of its
-value-date, else its date, exactly as :meth:`aidtrack.Portfolio.totals` converts) and splits it
-over its activity's objectives by largest remainder in units of 10^-9. The compiled scan runs on
-both cores without the GIL. Results of separate portfolios (files, archives, Dask partitions)
-combine exactly with :meth:`AggregateResult.merge` or :func:`merge_all`: the merge of the parts
-equals the aggregate of the union, bit for bit, in any order.
+:func:`aggregate` sums the counted transactions of each activity exactly in their original
+currency per fiscal year, currency and rate (the rate of the value-date, else the date), converts
+each sum once into one currency (one rounding to 10^-9) and splits it once over the activity's
+objectives by largest remainder in units of 10^-9 -- the rule :meth:`aidtrack.Portfolio.totals`
+follows too (docs/measures.md, "Rounding of sums"). The compiled scan runs on both cores without
+the GIL. Results of separate portfolios holding different activities (files, archives, Dask
+partitions) combine exactly with :meth:`AggregateResult.merge` or :func:`merge_all`: the merge
+of the parts equals the aggregate of the union, bit for bit, in any order.
 """
 from __future__ import annotations
 

@@ -2,14 +2,17 @@
 /// \file aggregate.hpp
 /// \brief A fast, exact, mergeable group-by of transactions: donor × fiscal year × objective.
 ///
-/// Every counted transaction is converted to the target currency exactly as Portfolio::totals
-/// converts it (Decimal::scaled by ExchangeRates::factor on conversion_day(): value date, else date), then
-/// split over its activity's objectives by largest remainder in units of 10^-9, exactly as
-/// split_by_weights does. Sums are 128-bit integers, so partial results of disjoint portfolios
-/// merge into the result of their union bit for bit, in any order (addition is associative).
-/// The scan reads six narrow columns through indexes built once per call: donor and split per
-/// activity, fiscal year per day, conversion factor per currency and day. It runs on
-/// `threads` threads over row ranges, each with its own dense accumulator, merged at the end.
+/// Rounding rule (the same as Portfolio::totals): the counted transactions of one activity are
+/// summed exactly in their original currency per (fiscal year, currency, rate), where the rate is
+/// the conversion factor ExchangeRates::factor gives for the row's conversion_day() (value date,
+/// else date). Each such group is converted once (Decimal::scaled: one rounding, half to even, to
+/// 10^-9) and then split once over the activity's objectives by largest remainder in units of
+/// 10^-9, exactly as split_by_weights does. Sums are 128-bit integers, so partial results of
+/// portfolios holding disjoint activities merge into the result of their union bit for bit, in
+/// any order. The scan reads six narrow columns through indexes built once per call (donor and
+/// split per activity, fiscal year per day, rate per currency and day) and runs on `threads`
+/// threads over row ranges; groups an activity has on several threads are merged before they are
+/// converted, so the result does not depend on the thread count.
 
 #include <aidtrack/core/currency.hpp>
 #include <aidtrack/core/decimal.hpp>
@@ -29,6 +32,10 @@
 #include <vector>
 
 namespace aidtrack::measures {
+
+namespace detail {
+struct AggregateBuilder;  // fills a result in key order (src/measures/aggregate.cpp)
+}
 
 /// \brief What aggregate() counts and how: transaction types, calendar, conversion, objectives.
 struct AggregateQuery {
@@ -63,8 +70,6 @@ public:
 
     /// Adds `cell` to the cell at `key`.
     void add(const Key& key, const AggregateCell& cell);
-    /// Replaces the cells with `cells`, which must be in strictly increasing key order.
-    void assign_sorted(std::vector<std::pair<Key, AggregateCell>> cells);
     /// Adds every cell of `other`; throws CurrencyError when currencies or calendars differ.
     AggregateResult& merge(const AggregateResult& other);
     /// The merge of two results (the result of the union of their portfolios).
@@ -82,6 +87,7 @@ public:
     friend bool operator==(const AggregateResult&, const AggregateResult&) = default;
 
 private:
+    friend struct detail::AggregateBuilder;
     CurrencyCode currency_{"USD"};
     int start_month_ = 1;
     int start_day_ = 1;
