@@ -41,7 +41,7 @@ void set_default_data_dir(const std::string& directory) {
 }
 
 std::string data_file(const std::string& relative) {
-    const std::string path = data_dir() + "/" + relative;
+    std::string path = data_dir() + "/" + relative;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw IoError("shipped data file '" + relative + "' not found at '" + path +

@@ -254,7 +254,7 @@ MonteCarloResult monte_carlo(const MonteCarloInput& input) {
         s.push<std::string>(0, name);
         for (int k = 0; k < 3; ++k) {
             const double v = percentile(values, k == 0 ? 10 : (k == 1 ? 50 : 90));
-            s.push<double>(static_cast<std::size_t>(k + 1), v, std::isfinite(v));
+            s.push<double>(static_cast<std::size_t>(k) + 1, v, std::isfinite(v));
         }
         double sum = 0;
         for (double v : values) sum += v;

@@ -298,7 +298,7 @@ CurrencyCode common_currency(const FlowSet& a, const FlowSet& b) {
 }
 
 std::string methodology_or(const MeasureOptions& o, const std::string& fallback, std::initializer_list<const char*> allowed) {
-    const std::string m = o.methodology.empty() ? fallback : o.methodology;
+    std::string m = o.methodology.empty() ? fallback : o.methodology;
     std::string list;
     for (const char* a : allowed) {
         if (m == a) return m;

@@ -104,7 +104,7 @@ std::vector<std::uint8_t> ActivityHierarchy::reports(MoneyKind kind) const {
 
 std::vector<std::uint8_t> ActivityHierarchy::counted(MoneyKind kind, HierarchyRule rule) const {
     const std::size_t n = parent_.size();
-    const auto own = reports(kind);
+    auto own = reports(kind);
     if (rule == HierarchyRule::all) return own;
     std::vector<std::uint8_t> out(n, 0);
     if (rule == HierarchyRule::highest) {

@@ -154,7 +154,7 @@ std::string quoted_need(const Context& c, const Table& f, std::size_t r, const s
     std::string qualifier;
     for (const char* q : {"more than", "at least", "about", "around", "roughly", "almost", "close to"}) {
         const std::size_t at = note.find(q);
-        if (at != std::string::npos && at < 40 && qualifier.empty()) qualifier = std::string(q) + " ";
+        if (at < 40 && qualifier.empty()) qualifier = std::string(q) + " ";
     }
     return qualifier + millions(f.at<Decimal>(r, "amount_usd"), c.o.currency, 0) + " for " + period + " (" + f.at<std::string>(r, "who") + ", " +
            f.at<std::string>(r, "published") + ")";

@@ -110,7 +110,7 @@ void provenance(Context& c, Report& report) {
     scope_lines(c, report);
     report.provenance.push_back("Money in " + c.o.currency.str() + ": other currencies converted at " + c.convert.rates_source() + ", " +
                                 Converter::rule() + ".");
-    if (c.p.diagnostics().size() > 0) {
+    if (!c.p.diagnostics().empty()) {
         report.provenance.push_back(std::to_string(c.p.diagnostics().size()) + " diagnostic(s) were raised while reading the data; first: " +
                                     c.p.diagnostics().front().to_string());
     }
