@@ -12,7 +12,7 @@ packages=(
   python3-setuptools python3-wheel python3-pip python3-venv python3-mypy python3-tqdm
   libgtest-dev libgmock-dev libbenchmark-dev
   doxygen graphviz
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
 )
 if [[ "${AIDTRACK_WITH_BROWSER:-1}" == "1" ]]; then
   packages+=(chromium)
