@@ -10,6 +10,7 @@
 #include <aidtrack/core/date.hpp>
 #include <aidtrack/core/decimal.hpp>
 #include <aidtrack/core/error.hpp>
+#include <aidtrack/core/evidence.hpp>
 #include <aidtrack/core/exchange_rates.hpp>
 #include <aidtrack/core/fiscal_calendar.hpp>
 #include <aidtrack/core/ids.hpp>
@@ -17,6 +18,7 @@
 #include <aidtrack/core/period.hpp>
 #include <aidtrack/core/string_pool.hpp>
 #include <aidtrack/core/table.hpp>
+#include <aidtrack/core/text.hpp>
 #include <aidtrack/datasets/cambodia.hpp>
 #include <aidtrack/io/archive.hpp>
 #include <aidtrack/io/codelists.hpp>

@@ -1,6 +1,9 @@
 #include <aidtrack/core/csv_reader.hpp>
+#include <aidtrack/core/text.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 
 namespace aidtrack {
 
@@ -69,10 +72,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
 
 CsvHeader::CsvHeader(std::vector<std::string> names, SourceLocation where) : names_(std::move(names)), where_(std::move(where)) {
     for (auto& name : names_) {
-        // Tolerate a UTF-8 byte-order mark and spaces around names, as spreadsheets write them.
+        // Tolerate a UTF-8 byte-order mark and blanks around names, as spreadsheets write them.
         if (name.rfind("\xEF\xBB\xBF", 0) == 0) name.erase(0, 3);
-        while (!name.empty() && name.back() == ' ') name.pop_back();
-        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        name = std::string(trim(name));
     }
 }
 
@@ -85,6 +87,162 @@ std::size_t CsvHeader::require(const std::string& name) const {
     const std::size_t i = find(name);
     if (i == npos) throw ParseError("missing column '" + name + "'", where_, "required-column");
     return i;
+}
+
+// --- CsvRow -------------------------------------------------------------------------------------
+
+const std::string& CsvRow::file() const noexcept { return rows_->reader_.file(); }
+
+std::uint32_t CsvRow::line() const noexcept { return rows_->reader_.line(); }
+
+SourceLocation CsvRow::where(const std::string& column) const { return rows_->reader_.where(column); }
+
+std::string_view CsvRow::cell(const std::string& column) const noexcept {
+    const std::size_t i = rows_->header_.find(column);
+    return i == CsvHeader::npos || i >= rows_->fields_.size() ? std::string_view{} : trim(rows_->fields_[i]);
+}
+
+void CsvRow::fail(const std::string& column, const std::string& message, const std::string& rule) const {
+    throw ParseError(message, where(column), rule);
+}
+
+std::string CsvRow::text(const std::string& column) const {
+    rows_->require(column);
+    std::string value(cell(column));
+    if (value.empty()) fail(column, "empty required field '" + column + "'", "required-value");
+    return value;
+}
+
+std::int64_t CsvRow::integer_of(const std::string& column, const std::string& value, std::int64_t min,
+                                std::int64_t max) const {
+    // from_chars takes no '+'; "+5" was read by the loaders that used std::stoi, so it still is.
+    std::string_view digits = value;
+    if (digits.size() > 1 && digits[0] == '+' && digits[1] >= '0' && digits[1] <= '9') digits.remove_prefix(1);
+    std::int64_t out = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    const bool whole = end == digits.data() + digits.size();
+    if (whole && (ec == std::errc::result_out_of_range || (ec == std::errc{} && (out < min || max < out)))) {
+        fail(column, "'" + value + "' is out of range (" + std::to_string(min) + ".." + std::to_string(max) + ")",
+             "integer");
+    }
+    if (ec != std::errc{} || !whole) fail(column, "cannot read '" + value + "' as a whole number", "integer");
+    return out;
+}
+
+Decimal CsvRow::decimal(const std::string& column) const {
+    const std::string value = text(column);
+    Decimal out;
+    std::string why;
+    if (!Decimal::try_parse(value, out, &why))
+        fail(column, "cannot read '" + value + "' as a number: " + why, "decimal");
+    return out;
+}
+
+std::optional<Decimal> CsvRow::optional_decimal(const std::string& column) const {
+    if (empty(column)) return std::nullopt;
+    return decimal(column);
+}
+
+Date CsvRow::date(const std::string& column) const {
+    const std::string value = text(column);
+    Date out;
+    std::string why;
+    if (!try_parse_date(value, out, &why))
+        fail(column, "cannot read '" + value + "' as a date (YYYY-MM-DD): " + why, "date");
+    return out;
+}
+
+std::optional<Date> CsvRow::optional_date(const std::string& column) const {
+    if (empty(column)) return std::nullopt;
+    return date(column);
+}
+
+std::optional<bool> CsvRow::optional_boolean(const std::string& column) const {
+    // Every spelling any loader accepted, so that no file that loaded stops loading.
+    const std::string key = normalise_keyword(cell(column));
+    if (key.empty()) return std::nullopt;
+    if (key == "1" || key == "true" || key == "yes" || key == "y") return true;
+    if (key == "0" || key == "false" || key == "no" || key == "n") return false;
+    fail(column, "cannot read '" + optional_text(column) + "' as a boolean (1/0, true/false, yes/no, y/n)", "flag");
+}
+
+Evidence CsvRow::evidence(const std::string& column) const {
+    return convert(column, optional_text(column), [](const std::string& t) { return parse_evidence(t); });
+}
+
+CurrencyCode CsvRow::currency(const std::string& column) const {
+    const std::string value = text(column);
+    CurrencyCode out;
+    if (!CurrencyCode::try_parse(value, out))
+        fail(column, "'" + value + "' is not an ISO 4217 currency code", "currency-code");
+    return out;
+}
+
+std::vector<std::string> CsvRow::list(const std::string& column) const {
+    std::vector<std::string> out;
+    const std::string_view value = cell(column);
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const std::size_t end = std::min(value.find(';', start), value.size());
+        const std::string_view item = trim(value.substr(start, end - start));
+        if (!item.empty()) out.emplace_back(item);
+        start = end + 1;
+    }
+    return out;
+}
+
+// --- CsvRows ------------------------------------------------------------------------------------
+
+namespace {
+
+// A NUL or a byte that is not UTF-8 text means a binary file or another encoding: refused with
+// the physical line (quoted cells may span lines) and the column.
+void check_text(const std::vector<std::string>& fields, const CsvReader& reader,
+                const std::vector<std::string>& columns) {
+    std::uint32_t line = reader.line();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string& field = fields[i];
+        const std::size_t bad = find_invalid_text(field);
+        if (bad == std::string::npos) {
+            line += static_cast<std::uint32_t>(std::count(field.begin(), field.end(), '\n'));
+            continue;
+        }
+        line += static_cast<std::uint32_t>(
+            std::count(field.begin(), field.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+        const std::string column = i < columns.size() ? columns[i] : std::string{};
+        std::string message;
+        if (field[bad] == '\0') {
+            message = "a NUL byte in the text: the file is binary, not CSV text";
+        } else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(field[bad])));
+            message = std::string("invalid UTF-8 (byte ") + hex + "): the file must be UTF-8 text";
+        }
+        throw ParseError(message, {reader.file(), line, column}, "csv-text");
+    }
+}
+
+}  // namespace
+
+CsvRows::CsvRows(std::istream& in, std::string file) : reader_(in, std::move(file)) {
+    if (!reader_.next(fields_)) return;
+    check_text(fields_, reader_, {});
+    has_header_ = true;
+    header_ = CsvHeader(fields_, reader_.where());
+}
+
+void CsvRows::require_header() const {
+    if (!has_header_) throw ParseError("empty file: a header line is required", {reader_.file(), 1, {}}, "csv-header");
+}
+
+bool CsvRows::next() {
+    if (!has_header_) return false;
+    while (reader_.next(fields_)) {
+        check_text(fields_, reader_, header_.names());
+        if (std::any_of(fields_.begin(), fields_.end(), [](const std::string& f) { return !trim(f).empty(); }))
+            return true;
+    }
+    return false;
 }
 
 }  // namespace aidtrack

@@ -12,104 +12,46 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 namespace aidtrack::datasets {
 namespace {
 
 namespace fs = std::filesystem;
 
-// One CSV file read whole: header positions and the rows with their line numbers.
-struct CsvFile {
-    std::string path;
-    CsvHeader header;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::uint32_t> lines;
-
-    [[nodiscard]] std::string get(std::size_t row, const std::string& name) const {
-        const std::size_t i = header.find(name);
-        if (i == CsvHeader::npos || i >= rows[row].size()) return {};
-        return rows[row][i];
-    }
-    [[nodiscard]] std::string required(std::size_t row, const std::string& name) const {
-        std::string v = get(row, name);
-        if (v.empty()) throw ParseError("missing value in column '" + name + "'", {path, lines[row], name});
-        return v;
-    }
-    [[nodiscard]] SourceLocation where(std::size_t row, const std::string& column = {}) const { return {path, lines[row], column}; }
-};
-
-bool read_csv(const std::string& path, CsvFile& out) {
+// Calls `each` on every data row of the CSV file at `path`; false when the file cannot be opened
+// (every file of the dataset is optional), a ParseError when it has no header.
+bool read_rows(const std::string& path, const std::function<void(const CsvRow&)>& each) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
-    CsvReader reader(in, path);
-    std::vector<std::string> fields;
-    out.path = path;
-    if (!reader.next(fields)) throw ParseError("empty file (a header line is required)", {path, 1, ""});
-    out.header = CsvHeader(fields, reader.where());
-    while (reader.next(fields)) {
-        if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
-        out.rows.push_back(fields);
-        out.lines.push_back(reader.line());
-    }
+    CsvRows rows(in, path);
+    rows.require_header();
+    while (rows.next()) each(rows.row());
     return true;
 }
 
-Evidence parse_evidence(const CsvFile& f, std::size_t row) {
-    const std::string e = f.get(row, "evidence");
-    if (e.empty() || e == "reported") return Evidence::reported;
-    if (e == "derived") return Evidence::derived;
-    if (e == "illustrative") return Evidence::illustrative;
-    throw ParseError("evidence '" + e + "' is not reported, derived or illustrative", f.where(row, "evidence"));
-}
+// FILE:LINE of a row, as notes and messages quote it.
+std::string where_of(const CsvRow& row) { return row.file() + ":" + std::to_string(row.line()); }
 
-Provenance provenance_of(const CsvFile& f, std::size_t row) {
+Provenance provenance_of(const CsvRow& row) {
     Provenance p;
-    p.source = f.get(row, "source");
-    if (p.source.empty()) p.source = f.path;
-    p.line = f.lines[row];
-    p.evidence = parse_evidence(f, row);
-    p.note = f.path + ":" + std::to_string(f.lines[row]);
-    const std::string note = f.get(row, "note");
+    p.source = row.optional_text("source");
+    if (p.source.empty()) p.source = row.file();
+    p.line = row.line();
+    p.evidence = row.evidence();
+    p.note = where_of(row);
+    const std::string note = row.optional_text("note");
     if (!note.empty()) p.note += ": " + note;
     return p;
 }
 
-Narratives text(const std::string& s) {
+Narratives narratives(const std::string& s) {
     Narratives n;
     n.push_back(Narrative{s, ""});
     return n;
-}
-
-Date parse_date_at(const CsvFile& f, std::size_t row, const std::string& column) {
-    Date d;
-    if (!try_parse_date(f.get(row, column), d)) {
-        throw ParseError("cannot read '" + f.get(row, column) + "' as a YYYY-MM-DD date", f.where(row, column));
-    }
-    return d;
-}
-
-Decimal parse_decimal_at(const CsvFile& f, std::size_t row, const std::string& column) {
-    Decimal d;
-    std::string why;
-    if (!Decimal::try_parse(f.required(row, column), d, &why)) {
-        throw ParseError("cannot read '" + f.get(row, column) + "' as a number: " + why, f.where(row, column));
-    }
-    return d;
-}
-
-int parse_int_at(const CsvFile& f, std::size_t row, const std::string& column) {
-    const std::string s = f.required(row, column);
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(s, &used);
-        if (used == s.size()) return v;
-    } catch (const std::exception&) {
-    }
-    throw ParseError("cannot read '" + s + "' as an integer", f.where(row, column));
 }
 
 // The weakest evidence of an activity's records decides its own, and its note names the lines
@@ -120,18 +62,16 @@ void weaken(Activity& a, Evidence e, const std::string& where) {
 }
 
 void load_organisations(const std::string& dir, Portfolio& p) {
-    CsvFile f;
-    if (!read_csv(dir + "/organisations.csv", f)) return;
-    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+    read_rows(dir + "/organisations.csv", [&](const CsvRow& row) {
         Organisation o;
-        o.ref = f.required(r, "ref");
-        o.name = f.required(r, "name");
-        o.short_name = f.get(r, "short_name");
-        o.type = f.get(r, "type");
-        o.country = f.get(r, "country");
-        o.provenance = provenance_of(f, r);
+        o.ref = row.text("ref");
+        o.name = row.text("name");
+        o.short_name = row.optional_text("short_name");
+        o.type = row.optional_text("type");
+        o.country = row.optional_text("country");
+        o.provenance = provenance_of(row);
         p.upsert_organisation(std::move(o));
-    }
+    });
 }
 
 std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::string& title, const std::string& reporting_org,
@@ -139,12 +79,13 @@ std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::st
     if (auto found = p.find_activity(id)) return *found;
     Activity a;
     a.identifier = id;
-    a.title = text(title);
+    a.title = narratives(title);
     a.reporting_org.ref = reporting_org;
     a.default_currency = "USD";
     a.status = "2";
-    a.sectors.push_back(SectorShare{"1", "15250", Decimal(100), text("Removal of land mines and explosive remnants of war")});
-    a.recipient_countries.push_back(CountryShare{"KH", Decimal(100), text("Cambodia")});
+    a.sectors.push_back(
+        SectorShare{"1", "15250", Decimal(100), narratives("Removal of land mines and explosive remnants of war")});
+    a.recipient_countries.push_back(CountryShare{"KH", Decimal(100), narratives("Cambodia")});
     a.provenance.source = source;
     a.provenance.evidence = Evidence::reported;
     a.provenance.note = "built from " + source;
@@ -226,70 +167,74 @@ private:
     }
 
     void read_funding_csv() {
-        CsvFile f;
-        if (!read_csv(dir_ + "/funding.csv", f)) return;
-        for (std::size_t r = 0; r < f.rows.size(); ++r) {
-            const std::string kind = f.required(r, "series");
-            const int year = parse_int_at(f, r, "year");
-            const std::string where = f.path + ":" + std::to_string(f.lines[r]);
-            SeriesAmount amount{year, {}, f.get(r, "donor_ref"), parse_evidence(f, r), where, f.lines[r], f.path};
+        read_rows(dir_ + "/funding.csv", [&](const CsvRow& row) {
+            const std::string kind = row.text("series");
+            const int year = row.integer<int>("year");
+            const std::string where = where_of(row);
+            SeriesAmount amount{year, {}, row.optional_text("donor_ref"), row.evidence(), where, row.line(), row.file()};
             if (kind == "international") {
-                amount.amount = parse_decimal_at(f, r, "amount_usd");
+                amount.amount = row.decimal("amount_usd");
                 amount.donor.clear();
                 add_total(amount);
             } else if (kind == "international_by_donor") {
-                static_cast<void>(f.required(r, "donor_ref"));  // a part must name its donor
-                amount.amount = parse_decimal_at(f, r, "amount_usd");
+                static_cast<void>(row.text("donor_ref"));  // a part must name its donor
+                amount.amount = row.decimal("amount_usd");
                 parts_[year].push_back(amount);
             } else if (kind == "national" || kind == "national_pledge") {
                 const std::uint32_t index =
                     series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
                 if (kind == "national") national_years_.insert(year);
-                add(index, year, kind == "national" ? TransactionType::expenditure : TransactionType::outgoing_pledge, f.get(r, "donor_ref"), parse_decimal_at(f, r, "amount_usd"), amount.evidence, "",
-                    where, f.lines[r]);
+                add(index, year, kind == "national" ? TransactionType::expenditure : TransactionType::outgoing_pledge,
+                    row.optional_text("donor_ref"), row.decimal("amount_usd"), amount.evidence, "", amount.where,
+                    row.line());
             } else {
-                throw ParseError("unknown series '" + kind + "' (international, international_by_donor, national, national_pledge)",
-                                 f.where(r, "series"));
+                row.fail("series", "unknown series '" + kind +
+                                       "' (international, international_by_donor, national, national_pledge)");
             }
-        }
+        });
     }
 
     // The publisher's yearly totals: the preferred row of each year is the series' total; its
     // national contribution is added for years funding.csv does not give.
     void read_monitor_totals() {
-        CsvFile f;
-        if (!read_csv(dir_ + "/monitor/yearly_totals.csv", f)) return;
-        std::map<int, std::size_t> national;  // year -> row
-        for (std::size_t r = 0; r < f.rows.size(); ++r) {
-            const int year = parse_int_at(f, r, "year");
-            const std::string preferred = f.required(r, "preferred");
-            if (preferred != "0" && preferred != "1") throw ParseError("preferred must be 0 or 1, not '" + preferred + "'", f.where(r, "preferred"));
-            if (preferred == "1" && !f.get(r, "international_usd").empty()) {
-                add_total({year, parse_decimal_at(f, r, "international_usd"), "", Evidence::reported, f.path + ":" + std::to_string(f.lines[r]), f.lines[r], f.path});
+        struct National {
+            Decimal amount;
+            std::string where;
+            std::uint32_t line = 0;
+        };
+        std::map<int, National> national;  // year -> the row's contribution
+        read_rows(dir_ + "/monitor/yearly_totals.csv", [&](const CsvRow& row) {
+            const int year = row.integer<int>("year");
+            const std::string preferred = row.text("preferred");
+            if (preferred != "0" && preferred != "1")
+                row.fail("preferred", "preferred must be 0 or 1, not '" + preferred + "'");
+            if (preferred == "1" && !row.empty("international_usd")) {
+                add_total({year, row.decimal("international_usd"), "", Evidence::reported, where_of(row), row.line(),
+                           row.file()});
             }
-            if (!f.get(r, "national_usd").empty() && !national_years_.contains(year) && (preferred == "1" || !national.contains(year))) {
-                national[year] = r;
+            if (!row.empty("national_usd") && !national_years_.contains(year) &&
+                (preferred == "1" || !national.contains(year))) {
+                national[year] = {row.decimal("national_usd"), where_of(row), row.line()};
             }
-        }
-        for (const auto& [year, r] : national) {
+        });
+        for (const auto& [year, n] : national) {
             const std::uint32_t index = series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
-            add(index, year, TransactionType::expenditure, "KH-RGC", parse_decimal_at(f, r, "national_usd"), Evidence::reported, "",
-                f.path + ":" + std::to_string(f.lines[r]), f.lines[r]);
+            add(index, year, TransactionType::expenditure, "KH-RGC", n.amount, Evidence::reported, "", n.where, n.line);
         }
     }
 
     void read_monitor_donors() {
-        CsvFile f;
-        if (!read_csv(dir_ + "/monitor/donor_contributions.csv", f)) return;
-        for (std::size_t r = 0; r < f.rows.size(); ++r) {
-            const std::string ref = f.required(r, "donor_ref");
+        read_rows(dir_ + "/monitor/donor_contributions.csv", [&](const CsvRow& row) {
+            const std::string ref = row.text("donor_ref");
             if (p_.find_organisation(ref) == nullptr) {
-                throw ParseError("donor_ref '" + ref + "' is no organisation of organisations.csv (add it there, so the donor has a name)",
-                                 f.where(r, "donor_ref"));
+                row.fail("donor_ref",
+                         "donor_ref '" + ref +
+                             "' is no organisation of organisations.csv (add it there, so the donor has a name)");
             }
-            parts_[parse_int_at(f, r, "year")].push_back(
-                {parse_int_at(f, r, "year"), parse_decimal_at(f, r, "amount_usd"), ref, Evidence::reported, f.path + ":" + std::to_string(f.lines[r]), f.lines[r], f.path});
-        }
+            const int year = row.integer<int>("year");
+            parts_[year].push_back(
+                {year, row.decimal("amount_usd"), ref, Evidence::reported, where_of(row), row.line(), row.file()});
+        });
     }
 
     void build_series() {
@@ -338,70 +283,61 @@ private:
 
 void load_funding(const std::string& dir, Portfolio& p) { FundingLoader(dir, p).load(); }
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream in(s);
-    std::string item;
-    while (std::getline(in, item, ';')) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
-
 void load_activities(const std::string& dir, Portfolio& p) {
-    CsvFile f;
-    if (!read_csv(dir + "/activities.csv", f)) return;
-    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+    read_rows(dir + "/activities.csv", [&](const CsvRow& row) {
         Activity a;
-        a.identifier = f.required(r, "identifier");
-        a.title = text(f.required(r, "title"));
-        a.description = text(f.get(r, "description"));
-        a.reporting_org.ref = f.required(r, "reporting_org");
-        a.reporting_org.name = text(p.organisation_name(a.reporting_org.ref));
-        for (const auto& ref : split_list(f.get(r, "funding_orgs"))) a.participating_orgs.push_back({ref, OrgRole::funding, "", "", "", text(p.organisation_name(ref))});
-        for (const auto& ref : split_list(f.get(r, "implementing_orgs"))) a.participating_orgs.push_back({ref, OrgRole::implementing, "", "", "", text(p.organisation_name(ref))});
-        a.planned_start = parse_date_at(f, r, "start");
-        a.planned_end = parse_date_at(f, r, "end");
-        a.status = f.get(r, "status");
+        a.identifier = row.text("identifier");
+        a.title = narratives(row.text("title"));
+        a.description = narratives(row.optional_text("description"));
+        a.reporting_org.ref = row.text("reporting_org");
+        a.reporting_org.name = narratives(p.organisation_name(a.reporting_org.ref));
+        for (const auto& ref : row.list("funding_orgs")) {
+            a.participating_orgs.push_back({ref, OrgRole::funding, "", "", "", narratives(p.organisation_name(ref))});
+        }
+        for (const auto& ref : row.list("implementing_orgs")) {
+            a.participating_orgs.push_back(
+                {ref, OrgRole::implementing, "", "", "", narratives(p.organisation_name(ref))});
+        }
+        a.planned_start = row.date("start");
+        a.planned_end = row.date("end");
+        a.status = row.optional_text("status");
         a.default_currency = "USD";
-        if (!f.get(r, "sector").empty()) a.sectors.push_back(SectorShare{"1", f.get(r, "sector"), Decimal(100), {}});
-        a.recipient_countries.push_back(CountryShare{"KH", Decimal(100), text("Cambodia")});
-        a.provenance = provenance_of(f, r);
+        if (!row.empty("sector")) a.sectors.push_back(SectorShare{"1", row.optional_text("sector"), Decimal(100), {}});
+        a.recipient_countries.push_back(CountryShare{"KH", Decimal(100), narratives("Cambodia")});
+        a.provenance = provenance_of(row);
         const std::uint32_t index = p.add_activity(a);
-        if (!f.get(r, "budget_usd").empty()) {
+        if (const auto budget = row.optional_decimal("budget_usd")) {
             Budget b;
             b.activity = index;
             b.type = 1;
             b.status = 2;
             b.period = Period(*a.planned_start, *a.planned_end);
-            b.value = Money(parse_decimal_at(f, r, "budget_usd"), CurrencyCode("USD"));
-            b.line = f.lines[r];
+            b.value = Money(*budget, CurrencyCode("USD"));
+            b.line = row.line();
             p.add_budget(b);
         }
-    }
+    });
 }
 
 void load_transactions(const std::string& dir, Portfolio& p) {
-    CsvFile f;
-    if (!read_csv(dir + "/transactions.csv", f)) return;
-    for (std::size_t r = 0; r < f.rows.size(); ++r) {
-        const std::string id = f.required(r, "activity");
+    read_rows(dir + "/transactions.csv", [&](const CsvRow& row) {
+        const std::string id = row.text("activity");
         const auto index = p.find_activity(id);
-        if (!index) throw ParseError("unknown activity '" + id + "' (define it in activities.csv)", f.where(r, "activity"));
+        if (!index) row.fail("activity", "unknown activity '" + id + "' (define it in activities.csv)");
         Transaction t;
         t.activity = *index;
-        t.type = parse_int_at(f, r, "type");
-        if (!transaction_type_of(t.type)) throw ParseError("transaction type must be 1..13", f.where(r, "type"));
-        t.date = parse_date_at(f, r, "date");
-        t.value = Money(parse_decimal_at(f, r, "value"), CurrencyCode(f.required(r, "currency")));
-        t.provider_org = f.get(r, "provider_org");
-        t.receiver_org = f.get(r, "receiver_org");
-        t.line = f.lines[r];
+        t.type = row.integer<int>("type");
+        if (!transaction_type_of(t.type)) row.fail("type", "transaction type must be 1..13");
+        t.date = row.date("date");
+        t.value = Money(row.decimal("value"), row.currency("currency"));
+        t.provider_org = row.optional_text("provider_org");
+        t.receiver_org = row.optional_text("receiver_org");
+        t.line = row.line();
         p.add_transaction(t);
         Activity a = p.activity(*index);
-        weaken(a, parse_evidence(f, r), f.path + ":" + std::to_string(f.lines[r]));
+        weaken(a, row.evidence(), where_of(row));
         p.replace_activity(*index, std::move(a));
-    }
+    });
 }
 
 void say(const DatasetOptions& o, const std::string& line) {
@@ -465,29 +401,28 @@ struct PublishedColumn {
 
 // A CSV file as a typed Table; empty cells of optional columns are undefined.
 std::optional<Table> read_published(const std::string& path, const std::string& title, const std::vector<PublishedColumn>& columns) {
-    CsvFile f;
-    if (!read_csv(path, f)) return std::nullopt;
     Table t(title);
     for (const auto& c : columns) {
         if (c.kind == PublishedColumn::Kind::text) t.add_column<std::string>(c.name, c.description);
         if (c.kind == PublishedColumn::Kind::integer) t.add_column<std::int64_t>(c.name, c.description);
         if (c.kind == PublishedColumn::Kind::decimal) t.add_column<Decimal>(c.name, c.description);
     }
-    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+    const bool read = read_rows(path, [&](const CsvRow& row) {
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const auto& c = columns[i];
-            const std::string v = c.required ? f.required(r, c.csv) : f.get(r, c.csv);
+            const std::string v = c.required ? row.text(c.csv) : row.optional_text(c.csv);
             if (c.kind == PublishedColumn::Kind::text) {
                 t.push<std::string>(i, v);
             } else if (v.empty()) {
                 t.push_undefined(i);
             } else if (c.kind == PublishedColumn::Kind::integer) {
-                t.push<std::int64_t>(i, parse_int_at(f, r, c.csv));
+                t.push<std::int64_t>(i, row.integer(c.csv));
             } else {
-                t.push<Decimal>(i, parse_decimal_at(f, r, c.csv));
+                t.push<Decimal>(i, row.decimal(c.csv));
             }
         }
-    }
+    });
+    if (!read) return std::nullopt;
     t.add_note("Copied from the pages named on each row (" + path + ").");
     return t;
 }
@@ -562,30 +497,20 @@ Table dataset_files(const std::string& dir_in) {
     }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-        CsvFile f;
-        read_csv(path.string(), f);
+        std::int64_t records = 0;
         std::int64_t counts[3] = {0, 0, 0};
         std::set<std::string> sources;
-        const bool has_evidence = f.header.find("evidence") != CsvHeader::npos;
-        for (std::size_t r = 0; r < f.rows.size(); ++r) {
-            // monitoring.csv uses `evidence` for what shows the status; its class is `evidence_class`.
-            Evidence e = Evidence::reported;
-            if (path.filename() == "monitoring.csv") {
-                CsvFile renamed = f;
-                std::vector<std::string> names = f.header.names();
-                for (auto& n : names) n = n == "evidence" ? "status_evidence" : n == "evidence_class" ? "evidence" : n;
-                renamed.header = CsvHeader(names, {f.path, 1, ""});
-                e = parse_evidence(renamed, r);
-            } else if (has_evidence) {
-                e = parse_evidence(f, r);
-            }
-            ++counts[static_cast<int>(e)];
-            if (!f.get(r, "source").empty()) sources.insert(f.get(r, "source"));
-        }
+        // monitoring.csv uses `evidence` for what shows the status; its class is `evidence_class`.
+        const std::string evidence = path.filename() == "monitoring.csv" ? "evidence_class" : "evidence";
+        read_rows(path.string(), [&](const CsvRow& row) {
+            ++records;
+            ++counts[static_cast<int>(row.evidence(evidence))];
+            if (!row.empty("source")) sources.insert(row.optional_text("source"));
+        });
         std::string joined;
         for (const auto& s : sources) joined += (joined.empty() ? "" : "; ") + s;
         t.push<std::string>(0, fs::relative(path, dir).generic_string());
-        t.push<std::int64_t>(1, static_cast<std::int64_t>(f.rows.size()));
+        t.push<std::int64_t>(1, records);
         t.push<std::int64_t>(2, counts[0]);
         t.push<std::int64_t>(3, counts[1]);
         t.push<std::int64_t>(4, counts[2]);

@@ -16,139 +16,30 @@ namespace aidtrack {
 
 namespace {
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return std::string(s);
+// The row's provenance; `evidence_column` names the evidence-class column (monitoring.csv uses
+// `evidence` for the monitoring evidence itself, so it reads `evidence_class`).
+Provenance provenance_of(const CsvRow& r, const std::string& evidence_column = "evidence") {
+    Provenance p;
+    p.source = r.optional_text("source");
+    if (p.source.empty()) p.source = r.file();
+    p.line = r.line();
+    p.evidence = r.evidence(evidence_column);
+    p.note = r.optional_text("note");
+    return p;
 }
 
-/// One data row of a CSV file with typed, located accessors: every failure names FILE:LINE
-/// and the column.
-class Row {
-public:
-    Row(CsvReader& reader, const CsvHeader& header, const std::vector<std::string>& fields)
-        : reader_(reader), header_(header), fields_(fields) {}
+Money money(const CsvRow& r, const std::string& amount, const std::string& currency) {
+    const Decimal value = r.decimal(amount);
+    return Money(value, r.currency(currency));
+}
 
-    [[nodiscard]] std::string opt(const std::string& column) const {
-        const std::size_t i = header_.find(column);
-        return i == CsvHeader::npos || i >= fields_.size() ? std::string{} : trim(fields_[i]);
-    }
-    [[nodiscard]] std::string req(const std::string& column) const {
-        if (header_.find(column) == CsvHeader::npos) fail(column, "missing column '" + column + "'");
-        std::string v = opt(column);
-        if (v.empty()) fail(column, "empty required field '" + column + "'");
-        return v;
-    }
-    template <class F>
-    auto convert(const std::string& column, const std::string& text, F&& f) const -> decltype(f(text)) {
-        try {
-            return f(text);
-        } catch (const Error& e) {
-            fail(column, e.message());
-        }
-    }
-    [[nodiscard]] Date date(const std::string& column) const {
-        return convert(column, req(column), [](const std::string& t) { return parse_date(t); });
-    }
-    [[nodiscard]] std::optional<Date> opt_date(const std::string& column) const {
-        const std::string t = opt(column);
-        if (t.empty()) return std::nullopt;
-        return convert(column, t, [](const std::string& s) { return parse_date(s); });
-    }
-    [[nodiscard]] std::int64_t integer(const std::string& column, bool required = true) const {
-        const std::string t = required ? req(column) : opt(column);
-        if (t.empty()) return 0;
-        std::size_t used = 0;
-        std::int64_t v = 0;
-        try {
-            v = std::stoll(t, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != t.size()) fail(column, "cannot read '" + t + "' as a whole number");
-        return v;
-    }
-    [[nodiscard]] Decimal decimal(const std::string& column, bool required = true) const {
-        const std::string t = required ? req(column) : opt(column);
-        if (t.empty()) return Decimal{0};
-        return convert(column, t, [](const std::string& s) { return Decimal::parse(s); });
-    }
-    [[nodiscard]] std::optional<Decimal> opt_decimal(const std::string& column) const {
-        if (opt(column).empty()) return std::nullopt;
-        return decimal(column);
-    }
-    [[nodiscard]] bool boolean(const std::string& column, bool fallback) const {
-        const std::string t = normalise_keyword(opt(column));
-        if (t.empty()) return fallback;
-        if (t == "1" || t == "true" || t == "yes" || t == "y") return true;
-        if (t == "0" || t == "false" || t == "no" || t == "n") return false;
-        fail(column, "cannot read '" + opt(column) + "' as a boolean (1/0, true/false, yes/no)");
-    }
-    [[nodiscard]] Money money(const std::string& amount, const std::string& currency) const {
-        const Decimal value = decimal(amount);
-        return convert(currency, req(currency), [&](const std::string& c) { return Money(value, CurrencyCode(c)); });
-    }
-    [[nodiscard]] std::vector<std::string> list(const std::string& column) const {
-        std::vector<std::string> out;
-        const std::string t = opt(column);
-        std::size_t start = 0;
-        while (start <= t.size()) {
-            const std::size_t end = std::min(t.find(';', start), t.size());
-            std::string part = trim(std::string_view(t).substr(start, end - start));
-            if (!part.empty()) out.push_back(std::move(part));
-            start = end + 1;
-        }
-        return out;
-    }
-    template <class E, class P>
-    E keyword(const std::string& column, P&& parse, std::optional<E> fallback = std::nullopt) const {
-        const std::string t = fallback ? opt(column) : req(column);
-        if (t.empty()) return *fallback;
-        return convert(column, t, parse);
-    }
-    /// The row's provenance; `evidence_column` names the evidence-class column (monitoring.csv
-    /// uses `evidence` for the monitoring evidence itself, so it reads `evidence_class`).
-    [[nodiscard]] Provenance provenance(const std::string& evidence_column = "evidence") const {
-        Provenance p;
-        p.source = opt("source");
-        if (p.source.empty()) p.source = reader_.file();
-        p.line = reader_.line();
-        p.evidence = keyword<Evidence>(evidence_column, parse_evidence, Evidence::reported);
-        p.note = opt("note");
-        return p;
-    }
-    [[noreturn]] void fail(const std::string& column, const std::string& message) const {
-        throw ParseError(message, reader_.where(column));
-    }
-
-private:
-    static Evidence parse_evidence(const std::string& text) {
-        const std::string k = normalise_keyword(text);
-        if (k == "reported") return Evidence::reported;
-        if (k == "derived") return Evidence::derived;
-        if (k == "illustrative") return Evidence::illustrative;
-        throw ParseError("unknown evidence '" + text + "' (reported, derived, illustrative)");
-    }
-    CsvReader& reader_;
-    const CsvHeader& header_;
-    const std::vector<std::string>& fields_;
-};
-
-using RowHandler = std::function<void(CoordinationStore&, const Row&)>;
+using RowHandler = std::function<void(CoordinationStore&, const CsvRow&)>;
 
 void read_csv(CoordinationStore& store, const std::string& path, const RowHandler& handle) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot open '" + path + "'", {path, 0, {}});
-    CsvReader reader(in, path);
-    std::vector<std::string> fields;
-    if (!reader.next(fields)) return;
-    for (auto& f : fields) f = trim(f);
-    if (!fields.empty() && fields.front().rfind("\xEF\xBB\xBF", 0) == 0) fields.front().erase(0, 3);  // UTF-8 BOM
-    const CsvHeader header(fields, reader.where());
-    while (reader.next(fields)) {
-        if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return trim(f).empty(); })) continue;
-        handle(store, Row(reader, header, fields));
-    }
+    CsvRows rows(in, path);
+    while (rows.next()) handle(store, rows.row());
 }
 
 Forum& forum_of(CoordinationStore& store, const std::string& ref) {
@@ -158,8 +49,8 @@ Forum& forum_of(CoordinationStore& store, const std::string& ref) {
 }
 
 // The forum holding meeting `ref`, failing on the row when none does.
-std::pair<Forum*, Meeting*> meeting_of(CoordinationStore& store, const Row& row) {
-    const std::string ref = row.req("meeting");
+std::pair<Forum*, Meeting*> meeting_of(CoordinationStore& store, const CsvRow& row) {
+    const std::string ref = row.text("meeting");
     for (auto& f : store.forums) {
         for (auto& m : f.meetings) {
             if (m.ref == ref) return {&f, &m};
@@ -168,29 +59,29 @@ std::pair<Forum*, Meeting*> meeting_of(CoordinationStore& store, const Row& row)
     row.fail("meeting", "unknown meeting '" + ref + "' (load meetings.csv first)");
 }
 
-Agreement& agreement_of(CoordinationStore& store, const Row& row) {
-    const std::string ref = row.req("agreement");
+Agreement& agreement_of(CoordinationStore& store, const CsvRow& row) {
+    const std::string ref = row.text("agreement");
     if (Agreement* a = store.find_agreement(ref)) return *a;
     row.fail("agreement", "unknown agreement '" + ref + "' (load agreements.csv first)");
 }
 
-Tender& tender_of(CoordinationStore& store, const Row& row) {
-    const std::string ref = row.req("tender");
+Tender& tender_of(CoordinationStore& store, const CsvRow& row) {
+    const std::string ref = row.text("tender");
     if (Tender* t = store.find_tender(ref)) return *t;
     row.fail("tender", "unknown tender '" + ref + "' (load tenders.csv first)");
 }
 
-void load_joint_work(CoordinationStore& s, const Row& r, JointWorkKind fallback) {
+void load_joint_work(CoordinationStore& s, const CsvRow& r, JointWorkKind fallback) {
     JointWork w;
-    w.ref = r.req("ref");
-    w.kind = r.keyword<JointWorkKind>("kind", parse_joint_work_kind, fallback);
-    w.title = r.opt("title");
-    w.lead = r.req("lead");
+    w.ref = r.text("ref");
+    w.kind = r.parse_or("kind", parse_joint_work_kind, fallback);
+    w.title = r.optional_text("title");
+    w.lead = r.text("lead");
     w.participants = r.list("participants");
     w.start = r.date("start");
-    w.end = r.opt_date("end");
+    w.end = r.optional_date("end");
     w.joint = r.boolean("joint", !w.participants.empty());
-    w.provenance = r.provenance();
+    w.provenance = provenance_of(r);
     s.joint_work.push_back(std::move(w));
 }
 
@@ -220,290 +111,321 @@ private:
 };
 
 /// Handler of a file whose rows share records by ref; the index lives for one file load.
-using KeyedRowHandler = std::function<void(CoordinationStore&, const Row&, RefIndex&)>;
+using KeyedRowHandler = std::function<void(CoordinationStore&, const CsvRow&, RefIndex&)>;
 
 const std::map<std::string, KeyedRowHandler>& keyed_handlers() {
     static const std::map<std::string, KeyedRowHandler> kHandlers{
         {"exchange_visits.csv",
-         [](CoordinationStore& s, const Row& r, RefIndex& index) {
-             const std::string ref = r.req("ref");
+         [](CoordinationStore& s, const CsvRow& r, RefIndex& index) {
+             const std::string ref = r.text("ref");
              ExchangeVisit& visit = index.find_or_add(s.exchange_visits, ref, [&] {
                  ExchangeVisit v;
                  v.ref = ref;
-                 v.year = static_cast<int>(r.integer("year"));
-                 v.date = r.opt_date("date");
-                 v.host = {r.req("host_org"), r.req("host_country")};
-                 v.purpose = r.opt("purpose");
+                 v.year = r.integer<int>("year");
+                 v.date = r.optional_date("date");
+                 v.host = {r.text("host_org"), r.text("host_country")};
+                 v.purpose = r.optional_text("purpose");
                  v.topics = r.list("topics");
-                 v.provenance = r.provenance();
+                 v.provenance = provenance_of(r);
                  return v;
              });
-             if (!r.opt("visitor_org").empty() || !r.opt("visitor_country").empty()) {
-                 visit.visitors.push_back({r.opt("visitor_org"), r.req("visitor_country")});
+             if (!r.empty("visitor_org") || !r.empty("visitor_country")) {
+                 visit.visitors.push_back({r.optional_text("visitor_org"), r.text("visitor_country")});
              }
          }},
         {"trainings.csv",
-         [](CoordinationStore& s, const Row& r, RefIndex& index) {
-             const std::string ref = r.req("ref");
+         [](CoordinationStore& s, const CsvRow& r, RefIndex& index) {
+             const std::string ref = r.text("ref");
              Training& training = index.find_or_add(s.trainings, ref, [&] {
                  Training t;
                  t.ref = ref;
-                 t.year = static_cast<int>(r.integer("year"));
-                 t.title = r.opt("title");
-                 t.provider = {r.req("provider_org"), r.req("provider_country")};
+                 t.year = r.integer<int>("year");
+                 t.title = r.optional_text("title");
+                 t.provider = {r.text("provider_org"), r.text("provider_country")};
                  t.topics = r.list("topics");
-                 t.provenance = r.provenance();
+                 t.provenance = provenance_of(r);
                  return t;
              });
-             if (!r.opt("recipient_org").empty() || !r.opt("recipient_country").empty()) {
-                 training.recipients.push_back({r.opt("recipient_org"), r.req("recipient_country")});
+             if (!r.empty("recipient_org") || !r.empty("recipient_country")) {
+                 training.recipients.push_back({r.optional_text("recipient_org"), r.text("recipient_country")});
              }
          }},
         {"deployments.csv",
-         [](CoordinationStore& s, const Row& r, RefIndex& index) {
-             const std::string ref = r.req("ref");
+         [](CoordinationStore& s, const CsvRow& r, RefIndex& index) {
+             const std::string ref = r.text("ref");
              Deployment& deployment = index.find_or_add(s.deployments, ref, [&] {
                  Deployment d;
                  d.ref = ref;
-                 d.contributor = r.req("contributor");
-                 d.mission = r.req("mission");
-                 d.host_country = r.req("host_country");
+                 d.contributor = r.text("contributor");
+                 d.mission = r.text("mission");
+                 d.host_country = r.text("host_country");
                  d.rotation_start = r.date("rotation_start");
-                 d.rotation_end = r.opt_date("rotation_end");
+                 d.rotation_end = r.optional_date("rotation_end");
                  if (d.rotation_end && *d.rotation_end < d.rotation_start) r.fail("rotation_end", "rotation ends before it starts");
-                 d.provenance = r.provenance();
+                 d.provenance = provenance_of(r);
                  return d;
              });
-             if (!r.opt("role").empty() || !r.opt("personnel").empty()) {
+             if (!r.empty("role") || !r.empty("personnel")) {
                  const std::int64_t n = r.integer("personnel");
                  if (n < 0) r.fail("personnel", "negative personnel");
-                 deployment.personnel.push_back({r.keyword<PeacekeepingRole>("role", parse_peacekeeping_role), n});
+                 deployment.personnel.push_back({r.parse("role", parse_peacekeeping_role), n});
              }
          }},
     };
     return kHandlers;
 }
 
-const std::map<std::string, RowHandler>& handlers() {
-    static const std::map<std::string, RowHandler> kHandlers{
+// Forums, their members and meetings, and what the meetings record.
+std::vector<std::pair<std::string, RowHandler>> meeting_handlers() {
+    return {
         {"forums.csv",
-         [](CoordinationStore& s, const Row& r) {
-             Forum& f = forum_of(s, r.req("forum"));
-             const std::string name = r.opt("name");
+         [](CoordinationStore& s, const CsvRow& r) {
+             Forum& f = forum_of(s, r.text("forum"));
+             const std::string name = r.optional_text("name");
              if (!name.empty()) f.name = name;
-             f.provenance = r.provenance();
+             f.provenance = provenance_of(r);
          }},
         {"forum_members.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              ForumMember m;
-             m.org_ref = r.req("org_ref");
-             m.org_name = r.opt("org_name");
-             m.role = r.keyword<ForumRole>("role", parse_forum_role, ForumRole::member);
-             m.constituency = r.keyword<Constituency>("constituency", parse_constituency);
-             m.since = r.opt_date("since");
-             m.until = r.opt_date("until");
-             m.provenance = r.provenance();
-             forum_of(s, r.req("forum")).members.push_back(std::move(m));
+             m.org_ref = r.text("org_ref");
+             m.org_name = r.optional_text("org_name");
+             m.role = r.parse_or("role", parse_forum_role, ForumRole::member);
+             m.constituency = r.parse("constituency", parse_constituency);
+             m.since = r.optional_date("since");
+             m.until = r.optional_date("until");
+             m.provenance = provenance_of(r);
+             forum_of(s, r.text("forum")).members.push_back(std::move(m));
          }},
         {"meetings.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Meeting m;
-             m.ref = r.req("meeting");
+             m.ref = r.text("meeting");
              m.date = r.date("date");
-             m.place = r.opt("place");
-             m.provenance = r.provenance();
-             Forum& f = forum_of(s, r.req("forum"));
+             m.place = r.optional_text("place");
+             m.provenance = provenance_of(r);
+             Forum& f = forum_of(s, r.text("forum"));
              if (f.find_meeting(m.ref) != nullptr) r.fail("meeting", "duplicate meeting '" + m.ref + "'");
              f.meetings.push_back(std::move(m));
          }},
         {"attendance.csv",
-         [](CoordinationStore& s, const Row& r) { meeting_of(s, r).second->attendees.push_back(r.req("org_ref")); }},
+         [](CoordinationStore& s, const CsvRow& r) { meeting_of(s, r).second->attendees.push_back(r.text("org_ref")); }},
         {"agenda_items.csv",
-         [](CoordinationStore& s, const Row& r) {
-             AgendaItem item{r.req("item"), r.keyword<AgendaTopic>("topic", parse_agenda_topic)};
+         [](CoordinationStore& s, const CsvRow& r) {
+             AgendaItem item{r.text("item"), r.parse("topic", parse_agenda_topic)};
              meeting_of(s, r).second->agenda.push_back(std::move(item));
          }},
         {"decisions.csv",
-         [](CoordinationStore& s, const Row& r) {
-             meeting_of(s, r).second->decisions.push_back(Decision{r.req("decision"), r.req("text")});
+         [](CoordinationStore& s, const CsvRow& r) {
+             meeting_of(s, r).second->decisions.push_back(Decision{r.text("decision"), r.text("text")});
          }},
         {"action_points.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              auto [forum, meeting] = meeting_of(s, r);
              ActionPoint a;
-             a.ref = r.req("action");
+             a.ref = r.text("action");
              a.meeting = meeting->ref;
-             a.text = r.req("text");
-             a.owner = r.req("owner");
+             a.text = r.text("text");
+             a.owner = r.text("owner");
              a.due = r.date("due");
-             a.status = r.keyword<ActionStatus>("status", parse_action_status, ActionStatus::open);
-             a.closed = r.opt_date("closed");
+             a.status = r.parse_or("status", parse_action_status, ActionStatus::open);
+             a.closed = r.optional_date("closed");
              if (a.status != ActionStatus::open && !a.closed) {
                  r.fail("closed", std::string("a ") + to_string(a.status) + " action point needs the date it was closed");
              }
-             a.provenance = r.provenance();
+             a.provenance = provenance_of(r);
              forum->action_points.push_back(std::move(a));
          }},
+    };
+}
+
+// Agreements, their parties, commitments and monitoring; joint missions and studies.
+std::vector<std::pair<std::string, RowHandler>> agreement_handlers() {
+    return {
         {"agreements.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Agreement a;
-             a.ref = r.req("agreement");
+             a.ref = r.text("agreement");
              if (s.find_agreement(a.ref) != nullptr) r.fail("agreement", "duplicate agreement '" + a.ref + "'");
-             a.title = r.req("title");
-             a.developed = r.opt_date("developed");
-             a.signed_on = r.opt_date("signed");
+             a.title = r.text("title");
+             a.developed = r.optional_date("developed");
+             a.signed_on = r.optional_date("signed");
              a.binding = r.boolean("binding", false);
-             a.strategy = r.opt("strategy");
+             a.strategy = r.optional_text("strategy");
              for (const auto& p : r.list("principles")) {
                  a.principles.push_back(r.convert("principles", p, [](const std::string& t) { return parse_principle(t); }));
              }
-             a.provenance = r.provenance();
+             a.provenance = provenance_of(r);
              s.agreements.push_back(std::move(a));
          }},
         {"parties.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              AgreementParty p;
-             p.org_ref = r.req("org_ref");
-             p.name = r.opt("name");
-             p.constituency = r.keyword<Constituency>("constituency", parse_constituency, Constituency::development_partner);
-             p.signed_on = r.opt_date("signed");
-             p.provenance = r.provenance();
+             p.org_ref = r.text("org_ref");
+             p.name = r.optional_text("name");
+             p.constituency = r.parse_or("constituency", parse_constituency, Constituency::development_partner);
+             p.signed_on = r.optional_date("signed");
+             p.provenance = provenance_of(r);
              agreement_of(s, r).parties.push_back(std::move(p));
          }},
         {"commitments.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Agreement& a = agreement_of(s, r);
              Commitment c;
-             c.ref = r.req("commitment");
-             c.party = r.opt("party");
+             c.ref = r.text("commitment");
+             c.party = r.optional_text("party");
              if (!c.party.empty() && a.find_party(c.party) == nullptr) {
                  r.fail("party", "'" + c.party + "' is not a party to " + a.ref + " (load parties.csv first)");
              }
-             c.text = r.req("text");
-             c.principle = r.keyword<Principle>("principle", parse_principle, Principle::alignment);
-             c.indicator = r.opt("indicator");
-             c.target = r.opt_decimal("target");
-             if (!r.opt("target_year").empty()) c.target_year = static_cast<int>(r.integer("target_year"));
-             c.provenance = r.provenance();
+             c.text = r.text("text");
+             c.principle = r.parse_or("principle", parse_principle, Principle::alignment);
+             c.indicator = r.optional_text("indicator");
+             c.target = r.optional_decimal("target");
+             if (!r.empty("target_year")) c.target_year = r.integer<int>("target_year");
+             c.provenance = provenance_of(r);
              a.commitments.push_back(std::move(c));
          }},
         {"monitoring.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Agreement& a = agreement_of(s, r);
              MonitoringEntry e;
-             e.commitment = r.req("commitment");
+             e.commitment = r.text("commitment");
              if (std::none_of(a.commitments.begin(), a.commitments.end(),
                               [&](const Commitment& c) { return c.ref == e.commitment; })) {
                  r.fail("commitment", "unknown commitment '" + e.commitment + "' of " + a.ref);
              }
-             e.year = static_cast<int>(r.integer("year"));
-             e.status = r.keyword<MonitoringStatus>("status", parse_monitoring_status);
-             e.evidence = r.opt("evidence");
+             e.year = r.integer<int>("year");
+             e.status = r.parse("status", parse_monitoring_status);
+             e.evidence = r.optional_text("evidence");
              e.joint = r.boolean("joint", false);
              e.stakeholders = r.list("stakeholders");
              e.published = r.boolean("published", false);
-             e.assessed_on = r.opt_date("assessed");
-             e.provenance = r.provenance("evidence_class");
+             e.assessed_on = r.optional_date("assessed");
+             e.provenance = provenance_of(r, "evidence_class");
              a.monitoring.push_back(std::move(e));
          }},
-        {"missions.csv", [](CoordinationStore& s, const Row& r) { load_joint_work(s, r, JointWorkKind::mission); }},
-        {"analytic_studies.csv", [](CoordinationStore& s, const Row& r) { load_joint_work(s, r, JointWorkKind::analytic); }},
+        {"missions.csv", [](CoordinationStore& s, const CsvRow& r) { load_joint_work(s, r, JointWorkKind::mission); }},
+        {"analytic_studies.csv",
+         [](CoordinationStore& s, const CsvRow& r) { load_joint_work(s, r, JointWorkKind::analytic); }},
+    };
+}
+
+// Tenders, lots, bids and contracts.
+std::vector<std::pair<std::string, RowHandler>> procurement_handlers() {
+    return {
         {"tenders.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Tender t;
-             t.ref = r.req("tender");
+             t.ref = r.text("tender");
              if (s.find_tender(t.ref) != nullptr) r.fail("tender", "duplicate tender '" + t.ref + "'");
-             t.title = r.req("title");
-             t.buyer = r.opt("buyer");
-             t.programme = r.opt("programme");
-             t.issued = r.opt_date("issued");
-             t.closing = r.opt_date("closing");
-             t.rule.method = r.keyword<EvaluationMethod>("method", parse_evaluation_method, EvaluationMethod::quality_cost);
+             t.title = r.text("title");
+             t.buyer = r.optional_text("buyer");
+             t.programme = r.optional_text("programme");
+             t.issued = r.optional_date("issued");
+             t.closing = r.optional_date("closing");
+             t.rule.method = r.parse_or("method", parse_evaluation_method, EvaluationMethod::quality_cost);
              const bool qc = t.rule.method == EvaluationMethod::quality_cost;
-             t.rule.technical_weight = qc ? (r.opt("technical_weight").empty() ? Decimal{70} : r.decimal("technical_weight")) : Decimal{0};
-             t.rule.price_weight = qc ? (r.opt("price_weight").empty() ? Decimal{30} : r.decimal("price_weight")) : Decimal{0};
+             t.rule.technical_weight = qc ? r.optional_decimal("technical_weight").value_or(Decimal{70}) : Decimal{0};
+             t.rule.price_weight = qc ? r.optional_decimal("price_weight").value_or(Decimal{30}) : Decimal{0};
              if (qc && t.rule.technical_weight + t.rule.price_weight != Decimal{100}) {
                  r.fail("price_weight", "technical_weight + price_weight must be 100");
              }
-             t.rule.technical_threshold = r.opt("technical_threshold").empty() ? Decimal{qc ? 0 : 70} : r.decimal("technical_threshold");
-             t.provenance = r.provenance();
+             t.rule.technical_threshold = r.optional_decimal("technical_threshold").value_or(Decimal{qc ? 0 : 70});
+             t.provenance = provenance_of(r);
              s.tenders.push_back(std::move(t));
          }},
         {"lots.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Lot l;
-             l.ref = r.req("lot");
-             l.province = r.req("province");
+             l.ref = r.text("lot");
+             l.province = r.text("province");
              l.hazard_areas = r.list("hazard_areas");
-             l.area_m2 = r.decimal("area_m2", false);
-             l.provenance = r.provenance();
+             l.area_m2 = r.optional_decimal("area_m2").value_or(Decimal{0});
+             l.provenance = provenance_of(r);
              tender_of(s, r).lots.push_back(std::move(l));
          }},
         {"bids.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Tender& t = tender_of(s, r);
              Bid b;
-             b.lot = r.req("lot");
+             b.lot = r.text("lot");
              if (std::none_of(t.lots.begin(), t.lots.end(), [&](const Lot& l) { return l.ref == b.lot; })) {
                  r.fail("lot", "unknown lot '" + b.lot + "' of tender " + t.ref + " (load lots.csv first)");
              }
-             b.ref = r.req("bid");
-             b.operator_ref = r.req("operator");
-             b.price = r.money("price", "currency");
+             b.ref = r.text("bid");
+             b.operator_ref = r.text("operator");
+             b.price = money(r, "price", "currency");
              b.technical_score = r.decimal("technical_score");
              if (b.technical_score < Decimal{0} || Decimal{100} < b.technical_score) {
                  r.fail("technical_score", "technical score must lie in 0..100");
              }
              b.accredited = r.boolean("accredited", true);
-             b.provenance = r.provenance();
+             b.provenance = provenance_of(r);
              t.bids.push_back(std::move(b));
          }},
         {"contracts.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              Tender& t = tender_of(s, r);
              Contract c;
-             c.lot = r.req("lot");
-             c.ref = r.req("contract");
-             c.bid = r.opt("bid");
-             c.operator_ref = r.req("operator");
-             c.value = r.money("value", "currency");
+             c.lot = r.text("lot");
+             c.ref = r.text("contract");
+             c.bid = r.optional_text("bid");
+             c.operator_ref = r.text("operator");
+             c.value = money(r, "value", "currency");
              c.contracted_m2 = r.decimal("contracted_m2");
-             c.released_m2 = r.decimal("released_m2", false);
-             if (!r.opt("spent").empty()) c.spent = r.money("spent", "currency");
-             c.signed_on = r.opt_date("signed");
-             c.start = r.opt_date("start");
-             c.end = r.opt_date("end");
-             c.provenance = r.provenance();
+             c.released_m2 = r.optional_decimal("released_m2").value_or(Decimal{0});
+             if (!r.empty("spent")) c.spent = money(r, "spent", "currency");
+             c.signed_on = r.optional_date("signed");
+             c.start = r.optional_date("start");
+             c.end = r.optional_date("end");
+             c.provenance = provenance_of(r);
              t.contracts.push_back(std::move(c));
          }},
+    };
+}
+
+// MAPU clearance requests of the communities, as planned.
+std::vector<std::pair<std::string, RowHandler>> planning_handlers() {
+    return {
         {"mapu_requests.csv",
-         [](CoordinationStore& s, const Row& r) {
+         [](CoordinationStore& s, const CsvRow& r) {
              MapuRequest q;
-             q.ref = r.req("ref");
-             q.province = r.req("province");
-             q.district = r.opt("district");
-             q.commune = r.opt("commune");
-             q.village = r.req("village");
-             q.plan_year = static_cast<int>(r.integer("plan_year"));
-             q.submitted_on = r.opt_date("submitted");
-             q.casualties = r.integer("casualties", false);
-             q.land_use = r.keyword<LandUse>("land_use", parse_land_use, LandUse::other);
-             q.population = r.integer("population", false);
-             if (q.casualties < 0 || q.population < 0) r.fail("population", "casualties and population cannot be negative");
+             q.ref = r.text("ref");
+             q.province = r.text("province");
+             q.district = r.optional_text("district");
+             q.commune = r.optional_text("commune");
+             q.village = r.text("village");
+             q.plan_year = r.integer<int>("plan_year");
+             q.submitted_on = r.optional_date("submitted");
+             q.casualties = r.optional_integer("casualties").value_or(0);
+             q.land_use = r.parse_or("land_use", parse_land_use, LandUse::other);
+             q.population = r.optional_integer("population").value_or(0);
+             if (q.casualties < 0 || q.population < 0)
+                 r.fail("population", "casualties and population cannot be negative");
              q.development_plan = r.boolean("development_plan", false);
-             q.area_m2 = r.decimal("area_m2", false);
-             if (!r.opt("cost").empty()) q.cost = r.money("cost", "currency");
-             q.state = r.keyword<RequestState>("state", parse_request_state, RequestState::submitted);
-             q.score = r.opt_decimal("score");
-             if (!r.opt("rank").empty()) q.rank = static_cast<int>(r.integer("rank"));
+             q.area_m2 = r.optional_decimal("area_m2").value_or(Decimal{0});
+             if (!r.empty("cost")) q.cost = money(r, "cost", "currency");
+             q.state = r.parse_or("state", parse_request_state, RequestState::submitted);
+             q.score = r.optional_decimal("score");
+             if (!r.empty("rank")) q.rank = r.integer<int>("rank");
              q.history.push_back({RequestState::submitted, q.submitted_on, q.village});
              if (q.state != RequestState::submitted) {
-                 q.history.push_back({q.state, r.opt_date("decided"), r.opt("decided_by")});
+                 q.history.push_back({q.state, r.optional_date("decided"), r.optional_text("decided_by")});
              }
-             q.provenance = r.provenance();
+             q.provenance = provenance_of(r);
              s.mapu_requests.push_back(std::move(q));
          }},
     };
+}
+
+const std::map<std::string, RowHandler>& handlers() {
+    static const std::map<std::string, RowHandler> kHandlers = [] {
+        std::map<std::string, RowHandler> all;
+        for (const auto& part : {meeting_handlers(), agreement_handlers(), procurement_handlers(), planning_handlers()}) {
+            all.insert(part.begin(), part.end());
+        }
+        return all;
+    }();
     return kHandlers;
 }
 
@@ -523,7 +445,7 @@ void load_coordination_csv(CoordinationStore& store, const std::string& path) {
     const std::string name = std::filesystem::path(path).filename().string();
     if (const auto keyed = keyed_handlers().find(name); keyed != keyed_handlers().end()) {
         RefIndex index;
-        read_csv(store, path, [&](CoordinationStore& s, const Row& r) { keyed->second(s, r, index); });
+        read_csv(store, path, [&](CoordinationStore& s, const CsvRow& r) { keyed->second(s, r, index); });
         return;
     }
     const auto& table = handlers();

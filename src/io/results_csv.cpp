@@ -3,284 +3,194 @@
 
 #include <aidtrack/core/csv_reader.hpp>
 #include <aidtrack/core/decimal.hpp>
+#include <aidtrack/core/text.hpp>
 #include <aidtrack/io/results_csv.hpp>
 
-#include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 
 namespace aidtrack {
 namespace {
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
+// A number of a results file (weights, values): exact in the file, double in the store.
+std::optional<double> number(const CsvRow& row, const std::string& column, bool required) {
+    if (required) return row.decimal(column).to_double();
+    const std::optional<Decimal> d = row.optional_decimal(column);
+    return d ? std::optional<double>(d->to_double()) : std::nullopt;
 }
 
-/// \brief One record of a CSV file with typed, located accessors.
-class Row {
-public:
-    Row(const CsvHeader& header, const std::vector<std::string>& fields, const CsvReader& reader)
-        : header_(header), fields_(fields), reader_(reader) {}
+// Provenance from the optional source/evidence/note columns; the file and line otherwise.
+Provenance provenance_of(const CsvRow& row) {
+    Provenance p;
+    p.source = row.optional_text("source");
+    if (p.source.empty()) {
+        p.source = row.file();
+        p.line = row.line();
+    }
+    p.evidence = row.evidence();
+    p.note = row.optional_text("note");
+    return p;
+}
 
-    [[nodiscard]] SourceLocation where(const std::string& column = {}) const { return reader_.where(column); }
-    /// Text of an optional column ("" when absent or empty).
-    [[nodiscard]] std::string text(const std::string& column) const {
-        const std::size_t i = header_.find(column);
-        return i == CsvHeader::npos || i >= fields_.size() ? std::string{} : trim(fields_[i]);
+// The `a=1;b=2` pairs of a column.
+std::vector<std::pair<std::string, std::string>> pairs(const CsvRow& row, const std::string& column) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& item : row.list(column)) {
+        const std::size_t eq = item.find('=');
+        if (eq == std::string::npos || eq == 0) row.fail(column, "expected name=value in '" + item + "'");
+        const std::string_view view = item;
+        out.emplace_back(trim(view.substr(0, eq)), trim(view.substr(eq + 1)));
     }
-    /// Text of a required column; ParseError when empty.
-    [[nodiscard]] std::string required(const std::string& column) const {
-        (void)header_.require(column);
-        std::string t = text(column);
-        if (t.empty()) throw ParseError("missing value", where(column), "required-value");
-        return t;
-    }
-    [[nodiscard]] Date date(const std::string& column, bool need) const {
-        const std::string t = need ? required(column) : text(column);
-        if (t.empty()) return {};
-        Date d;
-        if (!try_parse_date(t, d)) throw ParseError("cannot read '" + t + "' as a date (YYYY-MM-DD)", where(column));
-        return d;
-    }
-    [[nodiscard]] std::optional<double> number(const std::string& column, bool need) const {
-        const std::string t = need ? required(column) : text(column);
-        if (t.empty()) return std::nullopt;
-        Decimal d;
-        if (!Decimal::try_parse(t, d)) throw ParseError("cannot read '" + t + "' as a number", where(column));
-        return d.to_double();
-    }
-    [[nodiscard]] std::int64_t whole(const std::string& column, bool need, std::int64_t fallback = 0) const {
-        const std::string t = need ? required(column) : text(column);
-        if (t.empty()) return fallback;
-        std::int64_t v = 0;
-        const auto* end = t.data() + t.size();
-        const auto r = std::from_chars(t.data(), end, v);
-        if (r.ec != std::errc{} || r.ptr != end) {
-            throw ParseError("cannot read '" + t + "' as a whole number", where(column));
-        }
-        return v;
-    }
-    [[nodiscard]] bool flag(const std::string& column, bool fallback) const {
-        std::string t = text(column);
-        std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (t.empty()) return fallback;
-        if (t == "1" || t == "true" || t == "yes") return true;
-        if (t == "0" || t == "false" || t == "no") return false;
-        throw ParseError("cannot read '" + t + "' as true/false", where(column));
-    }
-    /// Runs `parse` on the column's text, turning its ParseError into one that names the place.
-    template <class F>
-    auto code(const std::string& column, bool need, F parse) const -> decltype(parse(std::string{})) {
-        const std::string t = need ? required(column) : text(column);
-        try {
-            return parse(t);
-        } catch (const Error& e) {
-            throw ParseError(e.message(), where(column));
-        }
-    }
-    /// Provenance from the optional source/evidence/note columns; the file and line otherwise.
-    [[nodiscard]] Provenance provenance() const {
-        Provenance p;
-        p.source = text("source");
-        if (p.source.empty()) {
-            p.source = reader_.file();
-            p.line = reader_.line();
-        }
-        const std::string ev = text("evidence");
-        if (ev.empty() || ev == "reported") p.evidence = Evidence::reported;
-        else if (ev == "derived") p.evidence = Evidence::derived;
-        else if (ev == "illustrative") p.evidence = Evidence::illustrative;
-        else throw ParseError("unknown evidence '" + ev + "' (reported, derived, illustrative)", where("evidence"));
-        p.note = text("note");
-        return p;
-    }
-    /// `a=1;b=2` pairs of a column.
-    [[nodiscard]] std::vector<std::pair<std::string, std::string>> pairs(const std::string& column) const {
-        std::vector<std::pair<std::string, std::string>> out;
-        const std::string t = text(column);
-        std::size_t pos = 0;
-        while (pos <= t.size() && !t.empty()) {
-            const std::size_t semi = std::min(t.find(';', pos), t.size());
-            const std::string item = trim(t.substr(pos, semi - pos));
-            if (!item.empty()) {
-                const std::size_t eq = item.find('=');
-                if (eq == std::string::npos || eq == 0) {
-                    throw ParseError("expected name=value in '" + item + "'", where(column));
-                }
-                out.emplace_back(trim(item.substr(0, eq)), trim(item.substr(eq + 1)));
-            }
-            pos = semi + 1;
-        }
-        return out;
-    }
-
-private:
-    const CsvHeader& header_;
-    const std::vector<std::string>& fields_;
-    const CsvReader& reader_;
-};
+    return out;
+}
 
 /// Reads every record of `in`, calling `apply` per row; rule errors get the row's location.
-std::size_t each_row(std::istream& in, const std::string& name, const std::function<void(const Row&)>& apply) {
-    CsvReader reader(in, name);
-    std::vector<std::string> fields;
-    if (!reader.next(fields)) return 0;
-    const CsvHeader header(fields, reader.where());
-    std::size_t rows = 0;
-    while (reader.next(fields)) {
-        if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
-        const Row row(header, fields, reader);
+std::size_t each_row(std::istream& in, const std::string& name, const std::function<void(const CsvRow&)>& apply) {
+    CsvRows rows(in, name);
+    std::size_t count = 0;
+    while (rows.next()) {
+        const CsvRow& row = rows.row();
         try {
             apply(row);
         } catch (const ParseError& e) {
             if (!e.where().empty()) throw;
-            throw ParseError(e.message(), reader.where(), e.rule());
+            throw ParseError(e.message(), row.where(), e.rule());
         } catch (const Error& e) {
             if (!e.where().empty()) throw;
-            throw ValidationError(e.message(), reader.where(), e.rule());
+            throw ValidationError(e.message(), row.where(), e.rule());
         }
-        ++rows;
+        ++count;
     }
-    return rows;
+    return count;
 }
 
 std::size_t read_strategy(ResultsStore& store, std::istream& in, const std::string& name, std::size_t* nodes) {
     std::size_t strategies = 0;
-    const std::size_t rows = each_row(in, name, [&](const Row& row) {
-        const std::string level = row.required("level");
+    const std::size_t rows = each_row(in, name, [&](const CsvRow& row) {
+        const std::string level = row.text("level");
         if (level == "strategy") {
             Strategy s;
-            s.id = row.required("strategy");
-            s.name = row.required("title");
-            s.period = Period(row.date("start", true), row.date("end", true));
-            s.owner = row.text("owner");
-            s.provenance = row.provenance();
+            s.id = row.text("strategy");
+            s.name = row.text("title");
+            s.period = Period(row.date("start"), row.date("end"));
+            s.owner = row.optional_text("owner");
+            s.provenance = provenance_of(row);
             store.add_strategy(std::move(s));
             ++strategies;
             return;
         }
         ResultNode n;
-        n.level = row.code("level", true, result_level_from_string);
-        n.id = row.required("id");
-        n.parent = row.text("parent");
-        n.title = row.required("title");
-        n.weight = row.number("weight", false).value_or(1.0);
-        store.add_node(row.required("strategy"), std::move(n));
+        n.level = row.parse("level", result_level_from_string);
+        n.id = row.text("id");
+        n.parent = row.optional_text("parent");
+        n.title = row.text("title");
+        n.weight = number(row, "weight", false).value_or(1.0);
+        store.add_node(row.text("strategy"), std::move(n));
     });
     if (nodes != nullptr) *nodes = rows - strategies;
     return strategies;
 }
 
 std::size_t read_indicators(ResultsStore& store, std::istream& in, const std::string& name) {
-    return each_row(in, name, [&](const Row& row) {
+    return each_row(in, name, [&](const CsvRow& row) {
         Indicator i;
-        i.id = row.required("id");
-        i.strategy = row.required("strategy");
-        i.node = row.required("node");
-        i.title = row.required("title");
-        const std::string m = row.text("measure");
-        i.measure = m.empty() ? IndicatorMeasure::unit : row.code("measure", true, indicator_measure_from_string);
-        i.ascending = row.flag("ascending", true);
-        i.unit = row.text("unit");
+        i.id = row.text("id");
+        i.strategy = row.text("strategy");
+        i.node = row.text("node");
+        i.title = row.text("title");
+        i.measure = row.parse_or("measure", indicator_measure_from_string, IndicatorMeasure::unit);
+        i.ascending = row.boolean("ascending", true);
+        i.unit = row.optional_text("unit");
         // Shares average by default; counts add up.
         const bool share = i.measure == IndicatorMeasure::percentage;
-        i.time_aggregation = row.text("time_aggregation").empty()
+        i.time_aggregation = row.empty("time_aggregation")
                                  ? (share ? TimeAggregation::average : TimeAggregation::sum)
-                                 : row.code("time_aggregation", true, time_aggregation_from_string);
-        i.space_aggregation = row.text("space_aggregation").empty()
+                                 : row.parse("time_aggregation", time_aggregation_from_string);
+        i.space_aggregation = row.empty("space_aggregation")
                                   ? (share ? SpaceAggregation::average : SpaceAggregation::sum)
-                                  : row.code("space_aggregation", true, space_aggregation_from_string);
-        const Date bd = row.date("baseline_date", false);
-        if (!bd.is_special()) i.baseline_date = bd;
-        i.baseline_value = row.number("baseline_value", false);
-        i.weight = row.number("weight", false).value_or(1.0);
-        i.provenance = row.provenance();
+                                  : row.parse("space_aggregation", space_aggregation_from_string);
+        i.baseline_date = row.optional_date("baseline_date");
+        i.baseline_value = number(row, "baseline_value", false);
+        i.weight = number(row, "weight", false).value_or(1.0);
+        i.provenance = provenance_of(row);
         store.add_indicator(std::move(i));
     });
 }
 
 std::size_t read_values(ResultsStore& store, std::istream& in, const std::string& name) {
-    return each_row(in, name, [&](const Row& row) {
-        const std::string id = row.required("indicator");
+    return each_row(in, name, [&](const CsvRow& row) {
+        const std::string id = row.text("indicator");
         const Indicator* ind = store.find_indicator(id);
         if (ind == nullptr) throw ValidationError("unknown indicator '" + id + "'", row.where("indicator"));
         IndicatorObservation o;
-        o.kind = row.code("kind", true, value_kind_from_string);
-        o.period = Period(row.date("start", true), row.date("end", true));
+        o.kind = row.parse("kind", value_kind_from_string);
+        o.period = Period(row.date("start"), row.date("end"));
         const bool numeric = ind->measure == IndicatorMeasure::unit || ind->measure == IndicatorMeasure::percentage;
-        o.value = row.number("value", numeric);
-        o.text = row.text("text");
-        for (auto& [k, v] : row.pairs("dimensions")) o.dimensions.push_back({k, v});
-        o.provenance = row.provenance();
+        o.value = number(row, "value", numeric);
+        o.text = row.optional_text("text");
+        for (auto& [k, v] : pairs(row, "dimensions")) o.dimensions.push_back({k, v});
+        o.provenance = provenance_of(row);
         store.add_observation(id, std::move(o));
     });
 }
 
 std::size_t read_links(ResultsStore& store, std::istream& in, const std::string& name) {
-    return each_row(in, name, [&](const Row& row) {
-        store.add_link({row.required("from"), row.required("to"), row.number("weight", false).value_or(1.0)});
+    return each_row(in, name, [&](const CsvRow& row) {
+        store.add_link({row.text("from"), row.text("to"), number(row, "weight", false).value_or(1.0)});
     });
 }
 
 std::size_t read_hazards(ResultsStore& store, std::istream& in, const std::string& name) {
-    return each_row(in, name, [&](const Row& row) {
+    return each_row(in, name, [&](const CsvRow& row) {
         HazardArea h;
-        h.id = row.required("id");
-        h.province = row.required("province");
-        h.district = row.text("district");
-        h.village = row.text("village");
-        h.type = row.code("type", true, hazard_type_from_string);
-        h.contamination = row.code("contamination", true, contamination_from_string);
-        h.area_m2 = row.whole("area_m2", true);
-        h.recorded = row.date("recorded", true);
-        h.status = row.text("status");
-        h.provenance = row.provenance();
+        h.id = row.text("id");
+        h.province = row.optional_text("province");
+        h.district = row.optional_text("district");
+        h.village = row.optional_text("village");
+        h.type = row.parse("type", hazard_type_from_string);
+        h.contamination = row.parse("contamination", contamination_from_string);
+        h.area_m2 = row.integer("area_m2");
+        h.recorded = row.date("recorded");
+        h.status = row.optional_text("status");
+        h.provenance = provenance_of(row);
         store.add_hazard(std::move(h));
     });
 }
 
 std::size_t read_releases(ResultsStore& store, std::istream& in, const std::string& name) {
-    return each_row(in, name, [&](const Row& row) {
+    return each_row(in, name, [&](const CsvRow& row) {
         LandRelease r;
-        r.hazard = row.required("hazard");
-        r.date = row.date("date", true);
-        r.method = row.code("method", true, release_method_from_string);
-        r.area_m2 = row.whole("area_m2", true);
-        r.operator_name = row.text("operator");
-        r.funding_activity = row.text("funding_activity");
-        for (auto& [type, count] : row.pairs("devices")) {
-            std::int64_t n = 0;
-            const auto* end = count.data() + count.size();
-            const auto res = std::from_chars(count.data(), end, n);
-            if (res.ec != std::errc{} || res.ptr != end || n < 0) {
-                throw ParseError("device count '" + count + "' of " + type + " is not a whole number", row.where("devices"));
-            }
+        r.hazard = row.text("hazard");
+        r.date = row.date("date");
+        r.method = row.parse("method", release_method_from_string);
+        r.area_m2 = row.integer("area_m2");
+        r.operator_name = row.optional_text("operator");
+        r.funding_activity = row.optional_text("funding_activity");
+        for (auto& [type, count] : pairs(row, "devices")) {
+            const std::int64_t n = row.integer_of("devices", count, std::numeric_limits<std::int64_t>::min(),
+                                                  std::numeric_limits<std::int64_t>::max());
+            if (n < 0) row.fail("devices", "device count '" + count + "' of " + type + " is negative", "integer");
             r.devices.push_back({type, n});
         }
-        r.provenance = row.provenance();
+        r.provenance = provenance_of(row);
         store.add_release(std::move(r));
     });
 }
 
 std::size_t read_casualties(ResultsStore& store, std::istream& in, const std::string& name) {
-    return each_row(in, name, [&](const Row& row) {
+    return each_row(in, name, [&](const CsvRow& row) {
         Casualty c;
-        c.date = row.date("date", true);
-        c.province = row.text("province");
-        c.device = row.text("device");
-        c.killed = row.whole("killed", true);
-        c.injured = row.whole("injured", true);
-        c.amputations = row.whole("amputations", false);
-        c.sex = row.text("sex");
-        c.age_group = row.text("age_group");
-        c.provenance = row.provenance();
+        c.date = row.date("date");
+        c.province = row.optional_text("province");
+        c.device = row.optional_text("device");
+        c.killed = row.integer("killed");
+        c.injured = row.integer("injured");
+        c.amputations = row.optional_integer("amputations").value_or(0);
+        c.sex = row.optional_text("sex");
+        c.age_group = row.optional_text("age_group");
+        c.provenance = provenance_of(row);
         store.add_casualty(std::move(c));
     });
 }

@@ -5,10 +5,8 @@
 
 #include <aidtrack/core/csv_reader.hpp>
 
-#include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <fstream>
+#include <initializer_list>
 
 namespace aidtrack::measures {
 
@@ -20,90 +18,26 @@ std::ifstream open(const std::string& path) {
     return in;
 }
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    return s.substr(b);
+// A header is required, and must name `columns`, before any row is read.
+void require_columns(const CsvRows& rows, std::initializer_list<std::string> columns) {
+    rows.require_header();
+    for (const auto& c : columns) rows.require(c);
 }
-
-/// Header + rows with a helper to read cells by column name.
-class Rows {
-public:
-    Rows(std::istream& in, const std::string& name) : reader_(in, name) {
-        std::vector<std::string> names;
-        if (!reader_.next(names)) throw ParseError("empty file: a header line is required", {name, 1, {}});
-        header_ = CsvHeader(names, reader_.where());
-    }
-    bool next() {
-        while (reader_.next(fields_)) {
-            if (std::ranges::all_of(fields_, [](const std::string& f) { return trimmed(f).empty(); })) continue;
-            return true;
-        }
-        return false;
-    }
-    [[nodiscard]] std::size_t require(const std::string& c) const { return header_.require(c); }
-    [[nodiscard]] std::size_t find(const std::string& c) const { return header_.find(c); }
-    [[nodiscard]] std::string cell(std::size_t i) const { return i < fields_.size() ? trimmed(fields_[i]) : std::string{}; }
-    [[nodiscard]] SourceLocation where(const std::string& c = {}) const { return reader_.where(c); }
-    [[nodiscard]] std::string required(const std::string& c) const {
-        std::string v = cell(require(c));
-        if (v.empty()) throw ParseError("empty " + c, where(c), "required-value");
-        return v;
-    }
-    [[nodiscard]] int integer(const std::string& c) const {
-        const std::string v = required(c);
-        int out = 0;
-        const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-        if (ec != std::errc{} || p != v.data() + v.size()) throw ParseError("'" + v + "' is not a whole number", where(c), "integer");
-        return out;
-    }
-    [[nodiscard]] Decimal decimal(const std::string& c) const {
-        const std::string v = required(c);
-        Decimal out;
-        std::string why;
-        if (!Decimal::try_parse(v, out, &why)) throw ParseError("'" + v + "' is not a decimal number: " + why, where(c), "decimal");
-        return out;
-    }
-    [[nodiscard]] CurrencyCode currency(const std::string& c) const {
-        const std::string v = required(c);
-        try {
-            return CurrencyCode(v);
-        } catch (const CurrencyError& e) {
-            throw ParseError(e.message(), where(c), "currency-code");
-        }
-    }
-    [[nodiscard]] std::optional<bool> flag(const std::string& c) const {
-        const std::size_t i = find(c);
-        if (i == CsvHeader::npos) return std::nullopt;
-        std::string v = cell(i);
-        std::ranges::transform(v, v.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        if (v.empty()) return std::nullopt;
-        if (v == "1" || v == "yes" || v == "y" || v == "true") return true;
-        if (v == "0" || v == "no" || v == "n" || v == "false") return false;
-        throw ParseError("'" + v + "' is not a yes/no flag (1/0, yes/no, true/false, y/n)", where(c), "flag");
-    }
-
-private:
-    CsvReader reader_;
-    CsvHeader header_;
-    std::vector<std::string> fields_;
-};
 
 }  // namespace
 
 std::vector<ActivityShare> load_activity_shares(std::istream& in, const std::string& name, const std::string& code_column) {
-    Rows rows(in, name);
-    (void)rows.require("activity_id");
-    (void)rows.require(code_column);
-    const std::size_t pct = rows.find("percentage");
+    CsvRows rows(in, name);
+    require_columns(rows, {"activity_id", code_column});
     std::vector<ActivityShare> out;
     while (rows.next()) {
-        ActivityShare s{rows.required("activity_id"), rows.required(code_column), std::nullopt, rows.where()};
-        if (pct != CsvHeader::npos && !rows.cell(pct).empty()) {
-            const Decimal p = rows.decimal("percentage");
-            if (p.is_negative() || p > Decimal(100)) throw ParseError("percentage " + p.to_string() + " is outside 0..100", rows.where("percentage"), "percentage-range");
-            s.percentage = p;
+        const CsvRow& row = rows.row();
+        ActivityShare s{row.text("activity_id"), row.text(code_column), std::nullopt, row.where()};
+        if (const auto p = row.optional_decimal("percentage")) {
+            if (p->is_negative() || *p > Decimal(100)) {
+                row.fail("percentage", "percentage " + p->to_string() + " is outside 0..100", "percentage-range");
+            }
+            s.percentage = *p;
         }
         out.push_back(std::move(s));
     }
@@ -116,32 +50,31 @@ std::vector<ActivityShare> load_activity_shares(const std::string& path, const s
 }
 
 std::vector<QuestionnaireRecord> load_questionnaire(std::istream& in, const std::string& name) {
-    Rows rows(in, name);
-    (void)rows.require("activity_id");
-    const std::size_t donor = rows.find("donor");
-    const std::size_t pius = rows.find("parallel_pius");
+    CsvRows rows(in, name);
+    require_columns(rows, {"activity_id"});
     std::vector<QuestionnaireRecord> out;
     while (rows.next()) {
+        const CsvRow& row = rows.row();
         QuestionnaireRecord r;
-        r.activity_id = rows.required("activity_id");
-        if (donor != CsvHeader::npos) r.donor = rows.cell(donor);
-        r.budget_execution = rows.flag("budget_execution");
-        r.financial_reporting = rows.flag("financial_reporting");
-        r.auditing = rows.flag("auditing");
-        r.procurement = rows.flag("procurement");
-        r.technical_cooperation = rows.flag("technical_cooperation");
-        r.coordinated_tc = rows.flag("coordinated_tc");
-        r.programme_based = rows.flag("programme_based");
-        r.new_intervention = rows.flag("new_intervention");
-        r.objectives_from_country = rows.flag("objectives_from_country");
-        r.indicators_from_country = rows.flag("indicators_from_country");
-        r.government_data = rows.flag("government_data");
-        r.government_evaluation = rows.flag("government_evaluation");
-        if (pius != CsvHeader::npos && !rows.cell(pius).empty()) {
-            r.parallel_pius = rows.integer("parallel_pius");
-            if (r.parallel_pius < 0) throw ParseError("parallel_pius cannot be negative", rows.where("parallel_pius"), "non-negative");
+        r.activity_id = row.text("activity_id");
+        r.donor = row.optional_text("donor");
+        r.budget_execution = row.optional_boolean("budget_execution");
+        r.financial_reporting = row.optional_boolean("financial_reporting");
+        r.auditing = row.optional_boolean("auditing");
+        r.procurement = row.optional_boolean("procurement");
+        r.technical_cooperation = row.optional_boolean("technical_cooperation");
+        r.coordinated_tc = row.optional_boolean("coordinated_tc");
+        r.programme_based = row.optional_boolean("programme_based");
+        r.new_intervention = row.optional_boolean("new_intervention");
+        r.objectives_from_country = row.optional_boolean("objectives_from_country");
+        r.indicators_from_country = row.optional_boolean("indicators_from_country");
+        r.government_data = row.optional_boolean("government_data");
+        r.government_evaluation = row.optional_boolean("government_evaluation");
+        if (const auto pius = row.optional_integer("parallel_pius")) {
+            if (*pius < 0) row.fail("parallel_pius", "parallel_pius cannot be negative", "non-negative");
+            r.parallel_pius = *pius;
         }
-        r.where = rows.where();
+        r.where = row.where();
         out.push_back(std::move(r));
     }
     return out;
@@ -153,11 +86,13 @@ std::vector<QuestionnaireRecord> load_questionnaire(const std::string& path) {
 }
 
 std::vector<GovernmentBudgetRecord> load_government_budget(std::istream& in, const std::string& name) {
-    Rows rows(in, name);
-    for (const char* c : {"donor", "fiscal_year", "amount", "currency"}) (void)rows.require(c);
+    CsvRows rows(in, name);
+    require_columns(rows, {"donor", "fiscal_year", "amount", "currency"});
     std::vector<GovernmentBudgetRecord> out;
     while (rows.next()) {
-        out.push_back({rows.required("donor"), rows.integer("fiscal_year"), Money(rows.decimal("amount"), rows.currency("currency")), rows.where()});
+        const CsvRow& row = rows.row();
+        out.push_back({row.text("donor"), row.integer<int>("fiscal_year"),
+                       Money(row.decimal("amount"), row.currency("currency")), row.where()});
     }
     return out;
 }
@@ -168,11 +103,13 @@ std::vector<GovernmentBudgetRecord> load_government_budget(const std::string& pa
 }
 
 std::vector<GlobalAidRecord> load_global_aid(std::istream& in, const std::string& name) {
-    Rows rows(in, name);
-    for (const char* c : {"donor", "year", "amount", "currency"}) (void)rows.require(c);
+    CsvRows rows(in, name);
+    require_columns(rows, {"donor", "year", "amount", "currency"});
     std::vector<GlobalAidRecord> out;
     while (rows.next()) {
-        out.push_back({rows.required("donor"), rows.integer("year"), Money(rows.decimal("amount"), rows.currency("currency")), rows.where()});
+        const CsvRow& row = rows.row();
+        out.push_back({row.text("donor"), row.integer<int>("year"),
+                       Money(row.decimal("amount"), row.currency("currency")), row.where()});
     }
     return out;
 }

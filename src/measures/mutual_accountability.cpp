@@ -3,7 +3,7 @@
 
 #include <aidtrack/measures/mutual_accountability.hpp>
 
-#include <aidtrack/model/forum.hpp>
+#include <aidtrack/core/text.hpp>
 
 #include <set>
 

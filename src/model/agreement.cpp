@@ -3,6 +3,8 @@
 
 #include <aidtrack/model/agreement.hpp>
 
+#include <aidtrack/core/text.hpp>
+
 #include "keyword_parse.hpp"
 
 namespace aidtrack {

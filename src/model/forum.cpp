@@ -6,20 +6,8 @@
 #include "keyword_parse.hpp"
 
 #include <array>
-#include <cctype>
 
 namespace aidtrack {
-
-std::string normalise_keyword(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        out.push_back(c == '-' || c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
-    return out;
-}
 
 namespace {
 constexpr std::array<const char*, 5> kRoles{"chair", "co-chair", "secretariat", "member", "observer"};

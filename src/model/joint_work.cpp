@@ -3,6 +3,8 @@
 
 #include <aidtrack/model/joint_work.hpp>
 
+#include <aidtrack/core/text.hpp>
+
 #include "keyword_parse.hpp"
 
 #include <algorithm>

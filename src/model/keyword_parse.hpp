@@ -2,7 +2,7 @@
 // Private helper of src/model: parses a keyword against a table of names (index = enum value).
 
 #include <aidtrack/core/error.hpp>
-#include <aidtrack/model/forum.hpp>
+#include <aidtrack/core/text.hpp>
 
 #include <array>
 #include <string>

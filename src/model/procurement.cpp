@@ -3,6 +3,8 @@
 
 #include <aidtrack/model/procurement.hpp>
 
+#include <aidtrack/core/text.hpp>
+
 #include "keyword_parse.hpp"
 
 namespace aidtrack {

@@ -38,8 +38,6 @@ enum class ActionStatus : std::uint8_t { open = 0, closed = 1, cancelled = 2 };
 [[nodiscard]] AgendaTopic parse_agenda_topic(std::string_view text);
 /// Parses an action status; throws ParseError.
 [[nodiscard]] ActionStatus parse_action_status(std::string_view text);
-/// Lower-cases and maps '-', '_' to ' ' so that "co_chair", "Co-Chair" and "co chair" compare equal.
-[[nodiscard]] std::string normalise_keyword(std::string_view text);
 
 /// \brief An organisation's membership of a forum.
 struct ForumMember {

@@ -1,0 +1,25 @@
+#pragma once
+/// \file text.hpp
+/// \brief Text rules shared by every reader: trimming, keyword comparison and the UTF-8 check.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace aidtrack {
+
+/// \brief `text` without leading and trailing ASCII whitespace (space, tab, CR, LF, VT, FF).
+[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
+
+/// \brief Trims, lower-cases ASCII letters and maps '-' and '_' to ' ', so that "co_chair",
+/// "Co-Chair" and "co chair" compare equal.
+[[nodiscard]] std::string normalise_keyword(std::string_view text);
+
+/// \brief Where `text` stops being UTF-8 text, or npos when it is all UTF-8 text.
+///
+/// Returns the offset of the first NUL byte, byte that starts no UTF-8 sequence (a stray
+/// continuation byte, 0xC0, 0xC1, 0xF5..0xFF), or sequence that is truncated, overlong, a UTF-16
+/// surrogate or beyond U+10FFFF.
+[[nodiscard]] std::size_t find_invalid_text(std::string_view text) noexcept;
+
+}  // namespace aidtrack
