@@ -6,10 +6,12 @@ set(AIDTRACK_SOURCES
   src/core/data_dir.cpp
   src/core/date.cpp
   src/core/decimal.cpp
+  src/core/evidence.cpp
   src/core/exchange_rates.cpp
   src/core/fiscal_calendar.cpp
   src/core/period.cpp
   src/core/table.cpp
+  src/core/text.cpp
   src/core/version.cpp
   src/datasets/cambodia.cpp
   src/io/archive.cpp
