@@ -4,20 +4,10 @@ namespace aidtrack {
 
 namespace {
 
-// The C locale's isspace, spelled out so that the rule does not depend on the global locale.
-constexpr bool is_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
 
 constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
-
-std::string_view trim(std::string_view text) noexcept {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 std::string normalise_keyword(std::string_view text) {
     text = trim(text);

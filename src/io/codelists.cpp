@@ -5,6 +5,8 @@
 #include <aidtrack/core/error.hpp>
 #include <aidtrack/io/codelists.hpp>
 
+#include <aidtrack/core/text.hpp>
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -13,13 +15,7 @@
 namespace aidtrack {
 namespace {
 
-std::string trimmed(const char* text) {
-    std::string_view s(text);
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
-}
+std::string trimmed(const char* text) { return std::string(trim(text)); }
 
 // The English name: the narrative without xml:lang (the list's default language is English)
 // or with xml:lang="en".

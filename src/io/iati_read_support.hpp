@@ -3,6 +3,7 @@
 /// \brief Small helpers of the IATI reader: trimming, shares, the DOCTYPE scan and the 1.0x code maps.
 
 #include <aidtrack/core/decimal.hpp>
+#include <aidtrack/core/text.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -15,13 +16,8 @@
 
 namespace aidtrack::iati_detail {
 
-/// Text without surrounding XML whitespace (published values carry newlines and indents).
-inline std::string_view trim(std::string_view s) noexcept {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+// Published values carry newlines and indents: the one trim of core/text.hpp removes them.
+using aidtrack::trim;
 
 /// Element-name comparison without building strings; the first-byte test settles most
 /// mismatches without a call.

@@ -6,6 +6,7 @@
 
 #include <aidtrack/core/date.hpp>
 #include <aidtrack/core/decimal.hpp>
+#include <aidtrack/core/text.hpp>
 #include <aidtrack/io/codelists.hpp>
 #include <aidtrack/io/iati_validator.hpp>
 
@@ -61,11 +62,7 @@ std::optional<std::string> attr(const xmlNode& n, const char* name) {
     return std::nullopt;
 }
 
-std::string trim(std::string s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
+std::string trimmed(const std::string& s) { return std::string(aidtrack::trim(s)); }
 
 /// Element children called `name` (all element children when `name` is empty).
 std::vector<const xmlNode*> children(const xmlNode& n, std::string_view name = {}) {
@@ -213,7 +210,7 @@ private:
         }
         if (!context_.schema_checked) {
             xmlChar* content = xmlNodeGetContent(v);
-            const std::string text = trim(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
+            const std::string text = trimmed(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
             xmlFree(content);
             Decimal d;
             std::string why;
@@ -232,7 +229,7 @@ private:
         const xmlNode* identifier = child(a, "iati-identifier");
         if (identifier != nullptr) {
             xmlChar* content = xmlNodeGetContent(identifier);
-            const std::string id = trim(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
+            const std::string id = trimmed(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
             xmlFree(content);
             if (!id.empty() && !identifiers_.insert(id).second) {
                 advise("unique-identifier", *identifier, "iati-identifier '" + id + "' appears more than once in the file");

@@ -8,8 +8,17 @@
 
 namespace aidtrack {
 
-/// \brief `text` without leading and trailing ASCII whitespace (space, tab, CR, LF, VT, FF).
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
+/// \brief `text` without leading and trailing ASCII whitespace (space, tab, CR, LF, VT, FF): the
+/// C locale's isspace, spelled out so that the rule does not depend on the global locale.
+/// Inline: the IATI reader calls it for every attribute it reads.
+[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
+    constexpr auto is_space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+    };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
 
 /// \brief Trims, lower-cases ASCII letters and maps '-' and '_' to ' ', so that "co_chair",
 /// "Co-Chair" and "co chair" compare equal.
