@@ -19,20 +19,20 @@
 #include <aidtrack/model/portfolio.hpp>
 
 #include <benchmark/benchmark.h>
-#include <pugixml.hpp>
 #include <sys/resource.h>
+#include <pugixml.hpp>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
-#include <set>
 #include <numeric>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,7 +88,7 @@ long peak_kib() {
 
 aidtrack::measures::AggregateQuery make_query(const std::string& objectives, const aidtrack::ExchangeRates& rates) {
     aidtrack::measures::AggregateQuery q;
-    q.types = {3, 4};  // disbursements and expenditure
+    q.types = {3, 4};                             // disbursements and expenditure
     q.calendar = aidtrack::FiscalCalendar(1, 1);  // Cambodia's fiscal year is the calendar year
     q.currency = aidtrack::CurrencyCode("USD");
     q.rates = &rates;
@@ -101,7 +101,8 @@ std::int64_t floor_sum(const std::vector<std::int64_t>& column) {
     return std::accumulate(column.begin(), column.end(), std::int64_t{0});
 }
 
-int run_aggregate(const std::string& archive, const std::string& objectives, const std::string& rates_path, int repeat) {
+int run_aggregate(const std::string& archive, const std::string& objectives, const std::string& rates_path,
+                  int repeat) {
     aidtrack::Portfolio p;
     const double load = seconds_of([&] { p = aidtrack::Portfolio::load(archive); });
     const auto rates = aidtrack::ExchangeRates::from_imf_csv(rates_path);
@@ -119,10 +120,16 @@ int run_aggregate(const std::string& archive, const std::string& objectives, con
     std::vector<std::int64_t> column(n);
     for (std::size_t i = 0; i < n; ++i) column[i] = static_cast<std::int64_t>(p.transactions().value[i] / 10'000'000);
     std::int64_t sink = 0;
-    const Timing floor = best_of(repeat * 4, [&] { sink += floor_sum(column); benchmark::DoNotOptimize(sink); });
-    std::printf("{\"rows\": %zu, \"load_s\": %.4f, \"aggregate_1t_s\": %.5f, \"aggregate_1t_cpu_s\": %.5f, \"aggregate_2t_s\": %.5f, "
-                "\"aggregate_2t_cpu_s\": %.5f, \"floor_s\": %.5f, \"floor_cpu_s\": %.5f, \"cells\": %zu, \"total\": \"%s\"}\n",
-                n, load, one.wall, one.cpu, two.wall, two.cpu, floor.wall, floor.cpu, r1.cells().size(), r1.total().to_string().c_str());
+    const Timing floor = best_of(repeat * 4, [&] {
+        sink += floor_sum(column);
+        benchmark::DoNotOptimize(sink);
+    });
+    std::printf(
+        "{\"rows\": %zu, \"load_s\": %.4f, \"aggregate_1t_s\": %.5f, \"aggregate_1t_cpu_s\": %.5f, \"aggregate_2t_s\": "
+        "%.5f, "
+        "\"aggregate_2t_cpu_s\": %.5f, \"floor_s\": %.5f, \"floor_cpu_s\": %.5f, \"cells\": %zu, \"total\": \"%s\"}\n",
+        n, load, one.wall, one.cpu, two.wall, two.cpu, floor.wall, floor.cpu, r1.cells().size(),
+        r1.total().to_string().c_str());
     return 0;
 }
 
@@ -130,9 +137,11 @@ int run_load(const std::string& archive) {
     aidtrack::Portfolio p;
     const Timing t = timing_of([&] { p = aidtrack::Portfolio::load(archive); });
     const double load = t.wall;
-    std::printf("{\"rows\": %zu, \"load_s\": %.4f, \"load_cpu_s\": %.4f, \"peak_kib\": %ld, \"column_bytes\": %zu, \"archive_bytes\": %ju}\n",
-                p.transactions().size(), load, t.cpu, peak_kib(), p.transactions().column_bytes(),
-                static_cast<std::uintmax_t>(std::filesystem::file_size(archive)));
+    std::printf(
+        "{\"rows\": %zu, \"load_s\": %.4f, \"load_cpu_s\": %.4f, \"peak_kib\": %ld, \"column_bytes\": %zu, "
+        "\"archive_bytes\": %ju}\n",
+        p.transactions().size(), load, t.cpu, peak_kib(), p.transactions().column_bytes(),
+        static_cast<std::uintmax_t>(std::filesystem::file_size(archive)));
     return 0;
 }
 
@@ -164,11 +173,15 @@ int run_import(const std::string& xml, const std::string& out) {
         load.wall = std::min(load.wall, t.wall);
         load.cpu = std::min(load.cpu, t.cpu);
     }
-    std::printf("{\"file_bytes\": %ju, \"import_s\": %.4f, \"import_cpu_s\": %.4f, \"import_first_s\": %.4f, \"import_first_cpu_s\": %.4f, "
-                "\"import_peak_kib\": %ld, \"activities\": %zu, \"transactions\": %zu, "
-                "\"budgets\": %zu, \"results\": %zu, \"archive_bytes\": %ju, \"archive_load_s\": %.4f, \"archive_load_cpu_s\": %.4f}\n",
-                static_cast<std::uintmax_t>(std::filesystem::file_size(xml)), import.wall, import.cpu, first.wall, first.cpu, peak, result.activities_kept,
-                result.transactions, result.budgets, result.results, static_cast<std::uintmax_t>(std::filesystem::file_size(out)), load.wall, load.cpu);
+    std::printf(
+        "{\"file_bytes\": %ju, \"import_s\": %.4f, \"import_cpu_s\": %.4f, \"import_first_s\": %.4f, "
+        "\"import_first_cpu_s\": %.4f, "
+        "\"import_peak_kib\": %ld, \"activities\": %zu, \"transactions\": %zu, "
+        "\"budgets\": %zu, \"results\": %zu, \"archive_bytes\": %ju, \"archive_load_s\": %.4f, \"archive_load_cpu_s\": "
+        "%.4f}\n",
+        static_cast<std::uintmax_t>(std::filesystem::file_size(xml)), import.wall, import.cpu, first.wall, first.cpu,
+        peak, result.activities_kept, result.transactions, result.budgets, result.results,
+        static_cast<std::uintmax_t>(std::filesystem::file_size(out)), load.wall, load.cpu);
     return 0;
 }
 
@@ -189,7 +202,8 @@ int run_parse(const std::string& xml, int repeat) {
 // fiscal year already computed and its value as exact decimal text; the conversion factor to USD
 // per currency and calendar year (the IMF rates are annual); the objective shares per activity,
 // with the part no mapping covers as "(unmapped)".
-int run_export(const std::string& archive, const std::string& objectives, const std::string& rates_path, const std::string& dir) {
+int run_export(const std::string& archive, const std::string& objectives, const std::string& rates_path,
+               const std::string& dir) {
     const aidtrack::Portfolio p = aidtrack::Portfolio::load(archive);
     const auto rates = aidtrack::ExchangeRates::from_imf_csv(rates_path);
     const auto q = make_query(objectives, rates);
@@ -204,8 +218,9 @@ int run_export(const std::string& archive, const std::string& objectives, const 
             const std::uint32_t a = t.activity[i];
             const int rate_year = aidtrack::day_number::year_of(aidtrack::conversion_day(t.value_date[i], t.date[i]));
             factor_keys.emplace(t.currency[i], rate_year);
-            line = std::to_string(a) + ',' + p.activity(a).reporting_org.ref + ',' + std::to_string(q.calendar.fiscal_year_of_day(t.date[i])) + ',' +
-                   std::to_string(t.type[i]) + ',' + aidtrack::Decimal::from_raw(t.value[i]).to_string() + ',' +
+            line = std::to_string(a) + ',' + p.activity(a).reporting_org.ref + ',' +
+                   std::to_string(q.calendar.fiscal_year_of_day(t.date[i])) + ',' + std::to_string(t.type[i]) + ',' +
+                   aidtrack::Decimal::from_raw(t.value[i]).to_string() + ',' +
                    aidtrack::CurrencyCode::from_packed(t.currency[i]).str() + ',' + std::to_string(rate_year) + '\n';
             out << line;
         }
@@ -215,7 +230,8 @@ int run_export(const std::string& archive, const std::string& objectives, const 
         out << "currency,rate_year,factor\n";
         for (const auto& [currency, year] : factor_keys) {
             const auto code = aidtrack::CurrencyCode::from_packed(currency);
-            const double f = code == q.currency ? 1.0 : rates.factor(code, q.currency, aidtrack::make_date(year, 7, 1), q.policy);
+            const double f =
+                code == q.currency ? 1.0 : rates.factor(code, q.currency, aidtrack::make_date(year, 7, 1), q.policy);
             char text[64];
             std::snprintf(text, sizeof text, "%.17g", f);
             out << code.str() << ',' << year << ',' << text << '\n';
@@ -224,7 +240,8 @@ int run_export(const std::string& archive, const std::string& objectives, const 
     {
         std::map<std::uint32_t, std::vector<std::pair<std::string, aidtrack::Decimal>>> shares;
         for (const auto& s : q.objectives) {
-            if (const auto a = p.find_activity(s.activity_id)) shares[*a].emplace_back(s.code, s.percentage.value_or(aidtrack::Decimal(100)));
+            if (const auto a = p.find_activity(s.activity_id))
+                shares[*a].emplace_back(s.code, s.percentage.value_or(aidtrack::Decimal(100)));
         }
         std::ofstream out(dir + "/shares.csv");
         out << "activity,objective,percentage\n";
@@ -234,7 +251,8 @@ int run_export(const std::string& archive, const std::string& objectives, const 
                 out << a << ',' << code << ',' << pct.to_string() << '\n';
                 total = total + pct;
             }
-            if (total < aidtrack::Decimal(100)) out << a << ",(unmapped)," << (aidtrack::Decimal(100) - total).to_string() << '\n';
+            if (total < aidtrack::Decimal(100))
+                out << a << ",(unmapped)," << (aidtrack::Decimal(100) - total).to_string() << '\n';
         }
     }
     std::printf("{\"rows\": %zu, \"dir\": \"%s\"}\n", t.size(), dir.c_str());
@@ -262,7 +280,8 @@ Fixture& fixture() {
         x.rates = aidtrack::ExchangeRates::from_imf_csv(rates);
         x.query = make_query(objectives, x.rates);
         x.column.resize(x.portfolio.transactions().size());
-        for (std::size_t i = 0; i < x.column.size(); ++i) x.column[i] = static_cast<std::int64_t>(x.portfolio.transactions().value[i] / 10'000'000);
+        for (std::size_t i = 0; i < x.column.size(); ++i)
+            x.column[i] = static_cast<std::int64_t>(x.portfolio.transactions().value[i] / 10'000'000);
         return x;
     }();
     return f;
@@ -307,7 +326,8 @@ int main(int argc, char** argv) {
         std::cerr << "aidtrack_bench: " << e.what() << '\n';
         return 1;
     }
-    std::cerr << "usage: aidtrack_bench aggregate ARCHIVE OBJECTIVES.csv RATES.csv [REPEAT] | load ARCHIVE | "
-                 "import XML OUT.atk | parse XML [REPEAT] | export ARCHIVE OBJECTIVES.csv RATES.csv DIR | gbench [flags]\n";
+    std::cerr
+        << "usage: aidtrack_bench aggregate ARCHIVE OBJECTIVES.csv RATES.csv [REPEAT] | load ARCHIVE | "
+           "import XML OUT.atk | parse XML [REPEAT] | export ARCHIVE OBJECTIVES.csv RATES.csv DIR | gbench [flags]\n";
     return 2;
 }

@@ -29,7 +29,9 @@ struct Random {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return static_cast<std::uint32_t>(state >> 32);
     }
-    std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next()) * n) >> 32); }
+    std::uint32_t below(std::uint32_t n) {
+        return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next()) * n) >> 32);
+    }
 };
 
 }  // namespace
@@ -41,7 +43,8 @@ int main(int argc, char** argv) {
     }
     const auto started = std::chrono::steady_clock::now();
     const std::size_t rows = std::stoull(argv[1]);
-    const std::uint32_t activities = static_cast<std::uint32_t>(std::min<std::size_t>(60'000, std::max<std::size_t>(20'000, rows / 200)));
+    const std::uint32_t activities =
+        static_cast<std::uint32_t>(std::min<std::size_t>(60'000, std::max<std::size_t>(20'000, rows / 200)));
     const std::uint32_t donors = 300;
     const char* currencies[] = {"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "KRW", "KHR"};
     const char* countries[] = {"KH", "LA", "VN", "MM", "TH", "AF", "IQ", "SY", "UA", "CO", "AO", "MZ", "SO", "LB"};
@@ -75,8 +78,10 @@ int main(int argc, char** argv) {
         act.title.push_back({"Mine action activity " + std::to_string(a), "en"});
         const std::uint32_t ns = 1 + rng.below(3), nc = 1 + rng.below(3);
         const int split3[3][3] = {{100, 0, 0}, {60, 40, 0}, {50, 30, 20}};
-        for (std::uint32_t k = 0; k < ns; ++k) act.sectors.push_back({"1", sectors[(a + k) % 8], aidtrack::Decimal(split3[ns - 1][k]), {}});
-        for (std::uint32_t k = 0; k < nc; ++k) act.recipient_countries.push_back({countries[(a * 7 + k) % 14], aidtrack::Decimal(split3[nc - 1][k]), {}});
+        for (std::uint32_t k = 0; k < ns; ++k)
+            act.sectors.push_back({"1", sectors[(a + k) % 8], aidtrack::Decimal(split3[ns - 1][k]), {}});
+        for (std::uint32_t k = 0; k < nc; ++k)
+            act.recipient_countries.push_back({countries[(a * 7 + k) % 14], aidtrack::Decimal(split3[nc - 1][k]), {}});
         act.provenance.source = "generated";
         p.add_activity(std::move(act));
         if (mapping.is_open()) {
@@ -103,19 +108,22 @@ int main(int argc, char** argv) {
     const auto usd = aidtrack::CurrencyCode("USD").packed();
     const std::int32_t first = aidtrack::day_number::from_date(aidtrack::make_date(2005, 1, 1));
     const std::int32_t last = aidtrack::day_number::from_date(aidtrack::make_date(2024, 12, 31));
-    const auto aid_type = t.strings().intern("C01"), finance = t.strings().intern("110"), flow = t.strings().intern("10"), tied = t.strings().intern("5");
+    const auto aid_type = t.strings().intern("C01"), finance = t.strings().intern("110"),
+               flow = t.strings().intern("10"), tied = t.strings().intern("5");
     // Rows come activity by activity, as an import of IATI files appends them; activity sizes are
     // skewed (the product of two uniforms): a few large programmes, many small projects.
     std::vector<std::uint32_t> per_activity(activities, 0);
     for (std::size_t i = 0; i < rows; ++i) {
-        ++per_activity[static_cast<std::uint32_t>((static_cast<std::uint64_t>(rng.below(activities)) * (rng.below(activities) + 1)) / activities)];
+        ++per_activity[static_cast<std::uint32_t>(
+            (static_cast<std::uint64_t>(rng.below(activities)) * (rng.below(activities) + 1)) / activities)];
     }
     std::uint32_t a = 0;
     for (std::size_t i = 0; i < rows; ++i) {
         while (per_activity[a] == 0) ++a;
         --per_activity[a];
         const std::uint32_t roll = rng.below(100);
-        const std::int32_t day = first + static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(last - first + 1)));
+        const std::int32_t day =
+            first + static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(last - first + 1)));
         // Amounts from 10^2 to 10^7 with cents, log-uniform; about 1 % negative (reversals).
         const double magnitude = std::pow(10.0, 2.0 + 5.0 * rng.below(1'000'000) / 1e6);
         std::int64_t cents = static_cast<std::int64_t>(magnitude * 100.0);
@@ -147,7 +155,7 @@ int main(int argc, char** argv) {
     p.add_transactions(std::move(t));
     p.save(argv[2]);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("{\"rows\": %zu, \"activities\": %u, \"donors\": %u, \"column_bytes\": %zu, \"seconds\": %.2f}\n", rows, activities,
-                donors, column_bytes, seconds);
+    std::printf("{\"rows\": %zu, \"activities\": %u, \"donors\": %u, \"column_bytes\": %zu, \"seconds\": %.2f}\n", rows,
+                activities, donors, column_bytes, seconds);
     return 0;
 }

@@ -18,7 +18,7 @@ int main() {
     options.year = 2024;
     options.source_files = datasets::dataset_files(dir);
     options.nmas_mapping = datasets::nmas_mapping(dir);
-    options.out_of_scope = read.iati.outside;      // counted in the provenance, never in a table
+    options.out_of_scope = read.iati.outside;  // counted in the provenance, never in a table
     options.scope_selection = read.iati.selection;
     options.published_contributions = std::move(published.contributions);
     options.published_totals = std::move(published.totals);

@@ -17,7 +17,8 @@ aidtrack::Transaction disbursement(std::uint32_t activity, const char* date, con
 
 void print(const aidtrack::Table& table) {
     for (std::size_t row = 0; row < table.row_count(); ++row) {
-        for (std::size_t col = 0; col < table.column_count(); ++col) std::cout << (col ? "  " : "") << table.text(row, col);
+        for (std::size_t col = 0; col < table.column_count(); ++col)
+            std::cout << (col ? "  " : "") << table.text(row, col);
         std::cout << "\n";
     }
 }
@@ -34,7 +35,8 @@ int main() {
     portfolio.add_transaction(disbursement(a, "2023-07-01", "1500000.00", "AUD"));  // FY2023-24 in Australia
     portfolio.add_transaction(disbursement(a, "2023-12-15", "4110652746.42", "KHR"));
 
-    const auto rates = aidtrack::ExchangeRates::from_imf_csv(aidtrack::data_file("rates/imf_exchangerates_A_ENDA_USD.csv"));
+    const auto rates =
+        aidtrack::ExchangeRates::from_imf_csv(aidtrack::data_file("rates/imf_exchangerates_A_ENDA_USD.csv"));
     aidtrack::TotalsQuery query;
     query.by = {aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year};
     query.currency = aidtrack::kUSD;

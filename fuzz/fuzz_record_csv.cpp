@@ -1,5 +1,6 @@
 /// \file fuzz_record_csv.cpp
-/// \brief libFuzzer harness: any bytes as every CSV record file (results, measure inputs, coordination) (aidtrack::fuzz::record_csv).
+/// \brief libFuzzer harness: any bytes as every CSV record file (results, measure inputs, coordination)
+/// (aidtrack::fuzz::record_csv).
 #include "fuzz_targets.hpp"
 
 #include <cstddef>

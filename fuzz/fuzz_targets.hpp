@@ -16,6 +16,7 @@
 
 #include <boost/crc.hpp>
 
+#include <unistd.h>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -23,7 +24,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 namespace aidtrack::fuzz {
 
@@ -71,7 +71,8 @@ inline void archive_once(const std::string& bytes) {
 inline void archive(std::string_view data) {
     std::string bytes(data);
     archive_once(bytes);
-    if (bytes.size() < ArchiveHeader::kSize || bytes.compare(0, sizeof ArchiveHeader::kMagic, ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic) != 0) {
+    if (bytes.size() < ArchiveHeader::kSize ||
+        bytes.compare(0, sizeof ArchiveHeader::kMagic, ArchiveHeader::kMagic, sizeof ArchiveHeader::kMagic) != 0) {
         return;
     }
     const std::uint64_t payload = bytes.size() - ArchiveHeader::kSize;
@@ -90,7 +91,8 @@ inline void rate_tables(std::string_view data) {
     for (int kind = 0; kind < 2; ++kind) {
         refused_or_read([&] {
             std::istringstream in(text);
-            const auto rates = kind == 0 ? ExchangeRates::from_csv(in, "fuzz.csv") : ExchangeRates::from_imf_csv(in, "fuzz.csv");
+            const auto rates =
+                kind == 0 ? ExchangeRates::from_csv(in, "fuzz.csv") : ExchangeRates::from_imf_csv(in, "fuzz.csv");
             for (auto c : rates.currencies()) (void)rates.entries(c);
         });
     }
@@ -102,19 +104,32 @@ inline void rate_tables(std::string_view data) {
 /// type comes from the file name, so the bytes are written to a file of that name).
 inline void record_csv(std::string_view data) {
     const std::string text(data);
-    for (const ResultsCsvKind kind : {ResultsCsvKind::strategy, ResultsCsvKind::indicators, ResultsCsvKind::indicator_values,
-                                      ResultsCsvKind::indicator_links, ResultsCsvKind::hazards, ResultsCsvKind::land_release,
-                                      ResultsCsvKind::casualties}) {
+    for (const ResultsCsvKind kind :
+         {ResultsCsvKind::strategy, ResultsCsvKind::indicators, ResultsCsvKind::indicator_values,
+          ResultsCsvKind::indicator_links, ResultsCsvKind::hazards, ResultsCsvKind::land_release,
+          ResultsCsvKind::casualties}) {
         refused_or_read([&] {
             ResultsStore store;
             std::istringstream in(text);
             (void)read_results_csv(store, kind, in, "fuzz.csv");
         });
     }
-    refused_or_read([&] { std::istringstream in(text); (void)measures::load_activity_shares(in, "fuzz.csv", "objective"); });
-    refused_or_read([&] { std::istringstream in(text); (void)measures::load_questionnaire(in, "fuzz.csv"); });
-    refused_or_read([&] { std::istringstream in(text); (void)measures::load_government_budget(in, "fuzz.csv"); });
-    refused_or_read([&] { std::istringstream in(text); (void)measures::load_global_aid(in, "fuzz.csv"); });
+    refused_or_read([&] {
+        std::istringstream in(text);
+        (void)measures::load_activity_shares(in, "fuzz.csv", "objective");
+    });
+    refused_or_read([&] {
+        std::istringstream in(text);
+        (void)measures::load_questionnaire(in, "fuzz.csv");
+    });
+    refused_or_read([&] {
+        std::istringstream in(text);
+        (void)measures::load_government_budget(in, "fuzz.csv");
+    });
+    refused_or_read([&] {
+        std::istringstream in(text);
+        (void)measures::load_global_aid(in, "fuzz.csv");
+    });
 
     static const std::filesystem::path dir = [] {
         auto d = std::filesystem::temp_directory_path() / ("aidtrack-fuzz-csv-" + std::to_string(::getpid()));

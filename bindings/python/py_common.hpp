@@ -49,7 +49,8 @@ struct type_caster<aidtrack::Decimal> {
             const std::string text = str(src);
             aidtrack::Decimal out;
             std::string why;
-            if (!aidtrack::Decimal::try_parse(text, out, &why)) throw aidtrack::ParseError("cannot read '" + text + "' as a decimal: " + why);
+            if (!aidtrack::Decimal::try_parse(text, out, &why))
+                throw aidtrack::ParseError("cannot read '" + text + "' as a decimal: " + why);
             value = out;
             return true;
         }

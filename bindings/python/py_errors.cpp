@@ -14,10 +14,11 @@ py::object text_or_none(const std::string& s) { return s.empty() ? py::object(py
 // Raises the Python class `type` for `e` with its location and rule as keyword arguments.
 void raise_as(const py::object& type, const Error& e) {
     const SourceLocation& where = e.where();
-    py::object instance = type(e.what(), py::arg("file") = text_or_none(where.file),
-                               py::arg("line") = where.line == 0 ? py::object(py::none()) : py::object(py::int_(where.line)),
-                               py::arg("element") = text_or_none(where.element), py::arg("rule") = text_or_none(e.rule()),
-                               py::arg("message") = e.message());
+    py::object instance =
+        type(e.what(), py::arg("file") = text_or_none(where.file),
+             py::arg("line") = where.line == 0 ? py::object(py::none()) : py::object(py::int_(where.line)),
+             py::arg("element") = text_or_none(where.element), py::arg("rule") = text_or_none(e.rule()),
+             py::arg("message") = e.message());
     PyErr_SetObject(type.ptr(), instance.ptr());
 }
 
@@ -31,8 +32,8 @@ void bind_errors(py::module_& m) {
         "``rule`` hold them separately (None when unknown) and ``message`` the text without the place.";
     // Every subclass shares this constructor: the place and rule are keyword-only.
     base.attr("__init__") = py::cpp_function(
-        [](py::object self, const py::object& text, const py::object& file, const py::object& line, const py::object& element,
-           const py::object& rule, const py::object& message) {
+        [](py::object self, const py::object& text, const py::object& file, const py::object& line,
+           const py::object& element, const py::object& rule, const py::object& message) {
             py::reinterpret_borrow<py::object>(PyExc_Exception).attr("__init__")(self, text);
             self.attr("file") = file;
             self.attr("line") = line;
@@ -64,15 +65,24 @@ void bind_errors(py::module_& m) {
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
-        } catch (const ParseError& e) { raise_as(parse, e);
-        } catch (const ValidationError& e) { raise_as(validation, e);
-        } catch (const CurrencyError& e) { raise_as(currency, e);
-        } catch (const RateNotFoundError& e) { raise_as(rate, e);
-        } catch (const IoError& e) { raise_as(io, e);
-        } catch (const ArchiveError& e) { raise_as(archive, e);
-        } catch (const NotFoundError& e) { raise_as(not_found, e);
-        } catch (const OverflowError& e) { raise_as(overflow, e);
-        } catch (const Error& e) { raise_as(base, e);
+        } catch (const ParseError& e) {
+            raise_as(parse, e);
+        } catch (const ValidationError& e) {
+            raise_as(validation, e);
+        } catch (const CurrencyError& e) {
+            raise_as(currency, e);
+        } catch (const RateNotFoundError& e) {
+            raise_as(rate, e);
+        } catch (const IoError& e) {
+            raise_as(io, e);
+        } catch (const ArchiveError& e) {
+            raise_as(archive, e);
+        } catch (const NotFoundError& e) {
+            raise_as(not_found, e);
+        } catch (const OverflowError& e) {
+            raise_as(overflow, e);
+        } catch (const Error& e) {
+            raise_as(base, e);
         }
     });
 }

@@ -29,12 +29,18 @@ void push_optional_decimal(Table& t, std::size_t column, const std::optional<Dec
 Table activities_table(const Portfolio& p) {
     Table t("IATI activities");
     t.add_column<std::string>("activity_id").add_column<std::string>("title").add_column<std::string>("reporting_org");
-    t.add_column<std::string>("reporting_org_type").add_column<std::int64_t>("hierarchy").add_column<std::string>("status");
-    t.add_column<Date>("planned_start").add_column<Date>("actual_start").add_column<Date>("planned_end").add_column<Date>("actual_end");
+    t.add_column<std::string>("reporting_org_type")
+        .add_column<std::int64_t>("hierarchy")
+        .add_column<std::string>("status");
+    t.add_column<Date>("planned_start")
+        .add_column<Date>("actual_start")
+        .add_column<Date>("planned_end")
+        .add_column<Date>("actual_end");
     t.add_column<std::string>("default_currency").add_column<std::string>("collaboration_type");
     t.add_column<std::string>("default_flow_type").add_column<std::string>("default_finance_type");
     t.add_column<std::string>("default_aid_type").add_column<std::string>("default_tied_status");
-    t.add_column<std::int64_t>("humanitarian").add_column<std::string>("selected_by", "the selection rule that kept the activity");
+    t.add_column<std::int64_t>("humanitarian")
+        .add_column<std::string>("selected_by", "the selection rule that kept the activity");
     t.add_column<std::string>("source").add_column<std::int64_t>("line");
     for (const auto& a : p.activities()) {
         std::size_t c = 0;
@@ -66,8 +72,13 @@ Table activities_table(const Portfolio& p) {
 Table budgets_table(const Portfolio& p) {
     Table t("IATI budgets");
     t.add_column<std::string>("activity_id").add_column<std::int64_t>("type", "1 original, 2 revised");
-    t.add_column<std::int64_t>("status", "1 indicative, 2 committed").add_column<Date>("period_start").add_column<Date>("period_end");
-    t.add_column<Decimal>("value").add_column<std::string>("currency").add_column<Date>("value_date").add_column<std::int64_t>("line");
+    t.add_column<std::int64_t>("status", "1 indicative, 2 committed")
+        .add_column<Date>("period_start")
+        .add_column<Date>("period_end");
+    t.add_column<Decimal>("value")
+        .add_column<std::string>("currency")
+        .add_column<Date>("value_date")
+        .add_column<std::int64_t>("line");
     for (const auto& b : p.budgets()) {
         t.push(0, p.activity(b.activity).identifier);
         t.push(1, static_cast<std::int64_t>(b.type));
@@ -84,10 +95,15 @@ Table budgets_table(const Portfolio& p) {
 
 Table planned_table(const Portfolio& p) {
     Table t("IATI planned disbursements");
-    t.add_column<std::string>("activity_id").add_column<std::int64_t>("type").add_column<Date>("period_start").add_column<Date>("period_end");
+    t.add_column<std::string>("activity_id")
+        .add_column<std::int64_t>("type")
+        .add_column<Date>("period_start")
+        .add_column<Date>("period_end");
     t.add_column<Decimal>("value").add_column<std::string>("currency").add_column<Date>("value_date");
     t.add_column<std::string>("provider_org").add_column<std::string>("provider_activity");
-    t.add_column<std::string>("receiver_org").add_column<std::string>("receiver_activity").add_column<std::int64_t>("line");
+    t.add_column<std::string>("receiver_org")
+        .add_column<std::string>("receiver_activity")
+        .add_column<std::int64_t>("line");
     for (const auto& d : p.planned_disbursements()) {
         t.push(0, p.activity(d.activity).identifier);
         t.push(1, static_cast<std::int64_t>(d.type));
@@ -107,8 +123,13 @@ Table planned_table(const Portfolio& p) {
 
 Table participating_orgs_table(const Portfolio& p) {
     Table t("IATI participating organisations");
-    t.add_column<std::string>("activity_id").add_column<std::string>("ref").add_column<std::int64_t>("role", "1 funding, 2 accountable, 3 extending, 4 implementing");
-    t.add_column<std::string>("type").add_column<std::string>("name").add_column<std::string>("org_activity_id").add_column<std::string>("crs_channel_code");
+    t.add_column<std::string>("activity_id")
+        .add_column<std::string>("ref")
+        .add_column<std::int64_t>("role", "1 funding, 2 accountable, 3 extending, 4 implementing");
+    t.add_column<std::string>("type")
+        .add_column<std::string>("name")
+        .add_column<std::string>("org_activity_id")
+        .add_column<std::string>("crs_channel_code");
     for (const auto& a : p.activities()) {
         for (const auto& o : a.participating_orgs) {
             t.push(0, a.identifier);
@@ -143,7 +164,9 @@ Table sectors_table(const Portfolio& p) {
 
 Table countries_table(const Portfolio& p) {
     Table t("IATI recipient countries and regions");
-    t.add_column<std::string>("activity_id").add_column<std::string>("kind", "country or region").add_column<std::string>("code");
+    t.add_column<std::string>("activity_id")
+        .add_column<std::string>("kind", "country or region")
+        .add_column<std::string>("code");
     t.add_column<std::string>("vocabulary").add_column<std::string>("name").add_column<Decimal>("percentage");
     const Codelists& lists = Codelists::official();
     for (const auto& a : p.activities()) {
@@ -172,12 +195,18 @@ Table countries_table(const Portfolio& p) {
 Table indicator_periods_table(const Portfolio& p) {
     Table t("IATI result indicator periods");
     t.add_column<std::string>("activity_id").add_column<std::int64_t>("result").add_column<std::string>("result_type");
-    t.add_column<std::string>("result_title").add_column<std::int64_t>("indicator").add_column<std::string>("indicator_title");
+    t.add_column<std::string>("result_title")
+        .add_column<std::int64_t>("indicator")
+        .add_column<std::string>("indicator_title");
     t.add_column<std::string>("measure").add_column<std::int64_t>("ascending");
     t.add_column<Decimal>("baseline").add_column<std::int64_t>("baseline_year");
     t.add_column<Date>("period_start").add_column<Date>("period_end");
-    t.add_column<Decimal>("target").add_column<std::string>("target_text").add_column<Decimal>("actual").add_column<std::string>("actual_text");
-    t.add_column<std::int64_t>("targets", "target values in the period").add_column<std::int64_t>("actuals", "actual values in the period");
+    t.add_column<Decimal>("target")
+        .add_column<std::string>("target_text")
+        .add_column<Decimal>("actual")
+        .add_column<std::string>("actual_text");
+    t.add_column<std::int64_t>("targets", "target values in the period")
+        .add_column<std::int64_t>("actuals", "actual values in the period");
     for (const auto& a : p.activities()) {
         for (std::size_t ri = 0; ri < a.results.size(); ++ri) {
             const auto& r = a.results[ri];
@@ -202,8 +231,10 @@ Table indicator_periods_table(const Portfolio& p) {
                     }
                     push_optional_date(t, c++, period ? period->start : std::nullopt);
                     push_optional_date(t, c++, period ? period->end : std::nullopt);
-                    const IndicatorValue* target = period && !period->targets.empty() ? &period->targets.front() : nullptr;
-                    const IndicatorValue* actual = period && !period->actuals.empty() ? &period->actuals.front() : nullptr;
+                    const IndicatorValue* target =
+                        period && !period->targets.empty() ? &period->targets.front() : nullptr;
+                    const IndicatorValue* actual =
+                        period && !period->actuals.empty() ? &period->actuals.front() : nullptr;
                     push_optional_decimal(t, c++, target ? target->value : std::nullopt);
                     t.push(c++, target ? target->text : std::string{});
                     push_optional_decimal(t, c++, actual ? actual->value : std::nullopt);
@@ -222,7 +253,10 @@ Table indicator_periods_table(const Portfolio& p) {
 Table warnings_table(const Diagnostics& diagnostics) {
     Table t("Diagnostics");
     t.add_column<std::string>("severity").add_column<std::string>("kind").add_column<std::string>("rule");
-    t.add_column<std::string>("message").add_column<std::string>("file").add_column<std::int64_t>("line").add_column<std::string>("element");
+    t.add_column<std::string>("message")
+        .add_column<std::string>("file")
+        .add_column<std::int64_t>("line")
+        .add_column<std::string>("element");
     for (const auto& d : diagnostics) {
         t.push(0, std::string(d.severity == Severity::error ? "error" : "warning"));
         t.push(1, d.kind);
@@ -265,8 +299,9 @@ void bind_iati(py::module_& m) {
         "_read_iati",
         [](const std::vector<std::string>& paths, bool strict, py::object progress, std::vector<std::string> countries,
            std::vector<std::string> sectors, std::vector<std::string> reporting_orgs, std::optional<Date> date_from,
-           std::optional<Date> date_to, std::vector<std::string> activity_ids, std::vector<std::pair<std::string, std::string>> keywords,
-           bool mine_action, bool peacekeeping, std::size_t batch_bytes) {
+           std::optional<Date> date_to, std::vector<std::string> activity_ids,
+           std::vector<std::pair<std::string, std::string>> keywords, bool mine_action, bool peacekeeping,
+           std::size_t batch_bytes) {
             IatiReadOptions options;
             options.strict = strict;
             options.batch_bytes = batch_bytes;
@@ -291,36 +326,50 @@ void bind_iati(py::module_& m) {
             const IatiReadResult result = read_iati_files(paths, portfolio, options);
             return py::make_tuple(std::move(portfolio), result_to_python(result));
         },
-        py::arg("paths"), py::arg("strict") = false, py::arg("progress") = py::none(), py::arg("countries") = std::vector<std::string>{},
-        py::arg("sectors") = std::vector<std::string>{}, py::arg("reporting_orgs") = std::vector<std::string>{},
-        py::arg("date_from") = std::nullopt, py::arg("date_to") = std::nullopt, py::arg("activity_ids") = std::vector<std::string>{},
+        py::arg("paths"), py::arg("strict") = false, py::arg("progress") = py::none(),
+        py::arg("countries") = std::vector<std::string>{}, py::arg("sectors") = std::vector<std::string>{},
+        py::arg("reporting_orgs") = std::vector<std::string>{}, py::arg("date_from") = std::nullopt,
+        py::arg("date_to") = std::nullopt, py::arg("activity_ids") = std::vector<std::string>{},
         py::arg("keywords") = std::vector<std::pair<std::string, std::string>>{}, py::arg("mine_action") = false,
         py::arg("peacekeeping") = false, py::arg("batch_bytes") = IatiReadOptions{}.batch_bytes,
         "Read IATI files into a new Portfolio; returns (portfolio, read result dict). Use aidtrack.load_iati.");
-    m.def("_summarize_iati", [](const Portfolio& p) { return summarize_iati(p).to_json(); }, py::arg("portfolio"),
-          "The `aidtrack summarize --json` object of a portfolio, as JSON text.");
-    m.def("_iati_table", [](const Portfolio& p, const std::string& which) -> py::dict {
-        if (which == "activities") return table_to_python(activities_table(p));
-        if (which == "budgets") return table_to_python(budgets_table(p));
-        if (which == "planned_disbursements") return table_to_python(planned_table(p));
-        if (which == "participating_orgs") return table_to_python(participating_orgs_table(p));
-        if (which == "sectors") return table_to_python(sectors_table(p));
-        if (which == "countries") return table_to_python(countries_table(p));
-        if (which == "indicator_periods") return table_to_python(indicator_periods_table(p));
-        if (which == "warnings") return table_to_python(warnings_table(p.diagnostics()));
-        throw NotFoundError("no IATI table called '" + which + "'");
-    }, py::arg("portfolio"), py::arg("which"));
-    m.def("codelist_name", [](const std::string& list, const std::string& code) { return Codelists::official().name_of(list, code); },
-          py::arg("list"), py::arg("code"), "English name of `code` in the IATI codelist `list` ('' when unknown).");
-    m.def("codelist_contains", [](const std::string& list, const std::string& code) { return Codelists::official().contains(list, code); },
-          py::arg("list"), py::arg("code"), "Whether the IATI codelist `list` holds `code`.");
-    m.def("codelist_codes", [](const std::string& list) { return Codelists::official().codes(list); }, py::arg("list"),
-          "All codes of an IATI codelist.");
-    m.def("codelists_version", [] { return Codelists::official().version(); }, "IATI version of the shipped codelists.");
+    m.def(
+        "_summarize_iati", [](const Portfolio& p) { return summarize_iati(p).to_json(); }, py::arg("portfolio"),
+        "The `aidtrack summarize --json` object of a portfolio, as JSON text.");
+    m.def(
+        "_iati_table",
+        [](const Portfolio& p, const std::string& which) -> py::dict {
+            if (which == "activities") return table_to_python(activities_table(p));
+            if (which == "budgets") return table_to_python(budgets_table(p));
+            if (which == "planned_disbursements") return table_to_python(planned_table(p));
+            if (which == "participating_orgs") return table_to_python(participating_orgs_table(p));
+            if (which == "sectors") return table_to_python(sectors_table(p));
+            if (which == "countries") return table_to_python(countries_table(p));
+            if (which == "indicator_periods") return table_to_python(indicator_periods_table(p));
+            if (which == "warnings") return table_to_python(warnings_table(p.diagnostics()));
+            throw NotFoundError("no IATI table called '" + which + "'");
+        },
+        py::arg("portfolio"), py::arg("which"));
+    m.def(
+        "codelist_name",
+        [](const std::string& list, const std::string& code) { return Codelists::official().name_of(list, code); },
+        py::arg("list"), py::arg("code"), "English name of `code` in the IATI codelist `list` ('' when unknown).");
+    m.def(
+        "codelist_contains",
+        [](const std::string& list, const std::string& code) { return Codelists::official().contains(list, code); },
+        py::arg("list"), py::arg("code"), "Whether the IATI codelist `list` holds `code`.");
+    m.def(
+        "codelist_codes", [](const std::string& list) { return Codelists::official().codes(list); }, py::arg("list"),
+        "All codes of an IATI codelist.");
+    m.def(
+        "codelists_version", [] { return Codelists::official().version(); }, "IATI version of the shipped codelists.");
     m.attr("MINE_ACTION_PATTERN") = kMineActionPattern;
-    m.def("_classify_mine_action", [](const Portfolio& p, bool peacekeeping) {
-        return table_to_python(classify(p, IatiSelection::mine_action(peacekeeping)));
-    }, py::arg("portfolio"), py::arg("peacekeeping") = false);
+    m.def(
+        "_classify_mine_action",
+        [](const Portfolio& p, bool peacekeeping) {
+            return table_to_python(classify(p, IatiSelection::mine_action(peacekeeping)));
+        },
+        py::arg("portfolio"), py::arg("peacekeeping") = false);
 }
 
 }  // namespace aidtrack::python

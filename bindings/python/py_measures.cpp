@@ -26,18 +26,26 @@ void bind_measures(py::module_& m) {
         .def(py::init<>())
         .def_readwrite("calendar", &Options::calendar)
         .def_readwrite("years", &Options::years)
-        .def_property("currency",
-                      [](const Options& o) -> std::optional<std::string> { return o.currency ? std::optional(o.currency->str()) : std::nullopt; },
-                      [](Options& o, const std::optional<std::string>& c) { o.currency = c ? std::optional(CurrencyCode(*c)) : std::nullopt; })
-        .def("set_rates", [](Options& o, const ExchangeRates* r) { o.rates = r; }, py::arg("rates"), py::keep_alive<1, 2>(),
-             "Use this exchange-rate table (kept alive with the options).")
+        .def_property(
+            "currency",
+            [](const Options& o) -> std::optional<std::string> {
+                return o.currency ? std::optional(o.currency->str()) : std::nullopt;
+            },
+            [](Options& o, const std::optional<std::string>& c) {
+                o.currency = c ? std::optional(CurrencyCode(*c)) : std::nullopt;
+            })
+        .def(
+            "set_rates", [](Options& o, const ExchangeRates* r) { o.rates = r; }, py::arg("rates"),
+            py::keep_alive<1, 2>(), "Use this exchange-rate table (kept alive with the options).")
         .def_readwrite("policy", &Options::policy)
         .def_readwrite("methodology", &Options::methodology)
-        .def_property("donor", [](const Options& o) { return to_string(o.donor); },
-                      [](Options& o, const std::string& s) { o.donor = parse_donor_definition(s); })
+        .def_property(
+            "donor", [](const Options& o) { return to_string(o.donor); },
+            [](Options& o, const std::string& s) { o.donor = parse_donor_definition(s); })
         .def_readwrite("donor_calendars", &Options::donor_calendars)
-        .def_property("hop", [](const Options& o) { return to_string(o.hop); },
-                      [](Options& o, const std::string& s) { o.hop = parse_flow_hop(s); })
+        .def_property(
+            "hop", [](const Options& o) { return to_string(o.hop); },
+            [](Options& o, const std::string& s) { o.hop = parse_flow_hop(s); })
         .def_readwrite("budgets_as_schedule_fallback", &Options::budgets_as_schedule_fallback)
         .def_readwrite("government_orgs", &Options::government_orgs)
         .def_readwrite("country", &Options::country)
@@ -53,7 +61,8 @@ void bind_measures(py::module_& m) {
         .def_readwrite("code", &ActivityShare::code)
         .def_readwrite("percentage", &ActivityShare::percentage);
 
-    py::class_<QuestionnaireRecord>(m, "QuestionnaireRecord", "Effectiveness questionnaire answers for one activity x donor.")
+    py::class_<QuestionnaireRecord>(m, "QuestionnaireRecord",
+                                    "Effectiveness questionnaire answers for one activity x donor.")
         .def(py::init([](std::string activity_id, std::string donor) {
                  QuestionnaireRecord r;
                  r.activity_id = std::move(activity_id);
@@ -77,7 +86,8 @@ void bind_measures(py::module_& m) {
         .def_readwrite("government_evaluation", &QuestionnaireRecord::government_evaluation)
         .def_readwrite("parallel_pius", &QuestionnaireRecord::parallel_pius);
 
-    py::class_<GovernmentBudgetRecord>(m, "GovernmentBudgetRecord", "Aid recorded in the government budget for a donor and year.")
+    py::class_<GovernmentBudgetRecord>(m, "GovernmentBudgetRecord",
+                                       "Aid recorded in the government budget for a donor and year.")
         .def(py::init([](std::string donor, int fiscal_year, const Money& amount) {
                  return GovernmentBudgetRecord{std::move(donor), fiscal_year, amount, {}};
              }),
@@ -87,7 +97,9 @@ void bind_measures(py::module_& m) {
         .def_readwrite("amount", &GovernmentBudgetRecord::amount);
 
     py::class_<GlobalAidRecord>(m, "GlobalAidRecord", "A donor's global aid in a year.")
-        .def(py::init([](std::string donor, int year, const Money& amount) { return GlobalAidRecord{std::move(donor), year, amount, {}}; }),
+        .def(py::init([](std::string donor, int year, const Money& amount) {
+                 return GlobalAidRecord{std::move(donor), year, amount, {}};
+             }),
              py::arg("donor"), py::arg("year"), py::arg("amount"))
         .def_readwrite("donor", &GlobalAidRecord::donor)
         .def_readwrite("year", &GlobalAidRecord::year)
@@ -103,45 +115,62 @@ void bind_measures(py::module_& m) {
           "Read donor,year,amount,currency from CSV.");
 
     // One raw function per measure: Table as a dict; aidtrack.measures turns it into a DataFrame.
-    m.def("_measure_donor_flows", [](const Portfolio& p, const Options& o) { return table_to_python(donor_flows(p, o)); });
-    m.def("_measure_annual_predictability", [](const Portfolio& p, const Options& o) { return table_to_python(annual_predictability(p, o)); },
-          "Paris 7 / GPEDC 5a table: disbursed, scheduled, numerator, denominator, value, over_disbursement, over_disbursed, "
-          "unscheduled …; the (all) row is the methodology's country aggregate (gpedc2018: sum of min(D, S) / sum of S).");
-    m.def("_measure_medium_term_predictability", [](const Portfolio& p, const Options& o) { return table_to_python(medium_term_predictability(p, o)); },
-          "GPEDC 5b table: planned_y1..3, covered_y1..3 = min(planned, D_Y), coverage_y1..3, value; the (all) row adds each donor's covered amount.");
-    m.def("_measure_execution_rate", [](const Portfolio& p, const Options& o) { return table_to_python(execution_rate(p, o)); });
-    m.def("_measure_untied_aid", [](const Portfolio& p, const Options& o) { return table_to_python(untied_aid(p, o)); });
-    m.def("_measure_aid_on_budget", [](const Portfolio& p, const Options& o, const std::vector<GovernmentBudgetRecord>& b) {
-        return table_to_python(aid_on_budget(p, o, b));
-    }, "Paris 3 / GPEDC 6 table: recorded, scheduled, numerator, denominator, value, beyond_scheduled, beyond_scheduled_amount, "
-       "unscheduled …; the (all) row is the methodology's country aggregate.");
-    m.def("_measure_country_systems", [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q, bool proxy) {
-        return table_to_python(country_systems(p, o, q, CountrySystemsOptions{proxy}));
-    });
-    m.def("_measure_parallel_pius", [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
-        return table_to_python(parallel_pius(p, o, q));
-    });
-    m.def("_measure_country_results_frameworks", [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
-        return table_to_python(country_results_frameworks(p, o, q));
-    });
-    m.def("_measure_programme_based", [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
-        return table_to_python(programme_based(p, o, q));
-    });
-    m.def("_measure_technical_cooperation", [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
-        return table_to_python(technical_cooperation(p, o, q));
-    });
+    m.def("_measure_donor_flows",
+          [](const Portfolio& p, const Options& o) { return table_to_python(donor_flows(p, o)); });
+    m.def(
+        "_measure_annual_predictability",
+        [](const Portfolio& p, const Options& o) { return table_to_python(annual_predictability(p, o)); },
+        "Paris 7 / GPEDC 5a table: disbursed, scheduled, numerator, denominator, value, over_disbursement, "
+        "over_disbursed, "
+        "unscheduled …; the (all) row is the methodology's country aggregate (gpedc2018: sum of min(D, S) / sum of "
+        "S).");
+    m.def(
+        "_measure_medium_term_predictability",
+        [](const Portfolio& p, const Options& o) { return table_to_python(medium_term_predictability(p, o)); },
+        "GPEDC 5b table: planned_y1..3, covered_y1..3 = min(planned, D_Y), coverage_y1..3, value; the (all) row adds "
+        "each donor's covered amount.");
+    m.def("_measure_execution_rate",
+          [](const Portfolio& p, const Options& o) { return table_to_python(execution_rate(p, o)); });
+    m.def("_measure_untied_aid",
+          [](const Portfolio& p, const Options& o) { return table_to_python(untied_aid(p, o)); });
+    m.def(
+        "_measure_aid_on_budget",
+        [](const Portfolio& p, const Options& o, const std::vector<GovernmentBudgetRecord>& b) {
+            return table_to_python(aid_on_budget(p, o, b));
+        },
+        "Paris 3 / GPEDC 6 table: recorded, scheduled, numerator, denominator, value, beyond_scheduled, "
+        "beyond_scheduled_amount, "
+        "unscheduled …; the (all) row is the methodology's country aggregate.");
+    m.def("_measure_country_systems",
+          [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q, bool proxy) {
+              return table_to_python(country_systems(p, o, q, CountrySystemsOptions{proxy}));
+          });
+    m.def("_measure_parallel_pius",
+          [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
+              return table_to_python(parallel_pius(p, o, q));
+          });
+    m.def("_measure_country_results_frameworks",
+          [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
+              return table_to_python(country_results_frameworks(p, o, q));
+          });
+    m.def("_measure_programme_based",
+          [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
+              return table_to_python(programme_based(p, o, q));
+          });
+    m.def("_measure_technical_cooperation",
+          [](const Portfolio& p, const Options& o, const std::vector<QuestionnaireRecord>& q) {
+              return table_to_python(technical_cooperation(p, o, q));
+          });
     m.def("_measure_strategy_alignment", [](const Portfolio& p, const Options& o, const std::vector<ActivityShare>& s) {
         return table_to_python(strategy_alignment(p, o, s));
     });
-    m.def("_measure_fragmentation", [](const Portfolio& p, const Options& o, const std::vector<ActivityShare>& s, const std::string& g) {
-        return table_to_python(fragmentation(p, o, s, g));
-    });
-    m.def("_measure_significance", [](const Portfolio& p, const Options& o, const std::vector<GlobalAidRecord>& g, std::optional<Decimal> w) {
-        return table_to_python(significance(p, o, g, w));
-    });
-    m.def("_measure_overlap", [](const Portfolio& p, const Options& o, const std::vector<ActivityShare>& obj, const std::vector<ActivityShare>& prov) {
-        return table_to_python(overlap(p, o, obj, prov));
-    });
+    m.def("_measure_fragmentation", [](const Portfolio& p, const Options& o, const std::vector<ActivityShare>& s,
+                                       const std::string& g) { return table_to_python(fragmentation(p, o, s, g)); });
+    m.def("_measure_significance", [](const Portfolio& p, const Options& o, const std::vector<GlobalAidRecord>& g,
+                                      std::optional<Decimal> w) { return table_to_python(significance(p, o, g, w)); });
+    m.def("_measure_overlap",
+          [](const Portfolio& p, const Options& o, const std::vector<ActivityShare>& obj,
+             const std::vector<ActivityShare>& prov) { return table_to_python(overlap(p, o, obj, prov)); });
 }
 
 }  // namespace aidtrack::python

@@ -1,7 +1,6 @@
 // Python face of the reports and the embedded datasets.
 #include "py_common.hpp"
 
-
 #include <aidtrack/core/data_dir.hpp>
 #include <aidtrack/datasets/cambodia.hpp>
 #include <aidtrack/io/iati_reader.hpp>
@@ -36,8 +35,10 @@ void bind_report(py::module_& m) {
             o.iati_selection = mine_action ? IatiSelection::mine_action() : IatiSelection{};
             o.progress = progress_of(progress);
             Portfolio p;
-            const datasets::DatasetRead read = datasets::load_dataset_dir(dir.empty() ? data_file("cambodia") : dir, p, o);
-            return py::make_tuple(std::move(p), table_to_python(read.iati.selection), table_to_python(read.iati.outside));
+            const datasets::DatasetRead read =
+                datasets::load_dataset_dir(dir.empty() ? data_file("cambodia") : dir, p, o);
+            return py::make_tuple(std::move(p), table_to_python(read.iati.selection),
+                                  table_to_python(read.iati.outside));
         },
         py::arg("dir") = "", py::arg("iati") = true, py::arg("mine_action") = true, py::arg("progress") = py::none(),
         "The embedded Cambodia mine action dataset (data/cambodia/) as (Portfolio, selection, outside).");
@@ -61,10 +62,11 @@ void bind_report(py::module_& m) {
             put("land_release", t.land_release);
             return out;
         },
-        py::arg("dir") = "", "The published tables of a dataset directory (monitor/*.csv) as table dicts (None when absent).");
+        py::arg("dir") = "",
+        "The published tables of a dataset directory (monitor/*.csv) as table dicts (None when absent).");
     m.def(
-        "_dataset_files", [](const std::string& dir) { return table_to_python(datasets::dataset_files(dir)); }, py::arg("dir") = "",
-        "One row per dataset file with the evidence of its records.");
+        "_dataset_files", [](const std::string& dir) { return table_to_python(datasets::dataset_files(dir)); },
+        py::arg("dir") = "", "One row per dataset file with the evidence of its records.");
 
     py::class_<Chart>(m, "ReportChart", "A chart of a report, rendered to SVG text.")
         .def_readonly("title", &Chart::title)
@@ -78,46 +80,59 @@ void bind_report(py::module_& m) {
         .def_readonly("paragraphs", &Section::paragraphs)
         .def_readonly("summary", &Section::summary)
         .def_readonly("charts", &Section::charts)
-        .def("_tables", [](const Section& s) {
-            py::list out;
-            for (const auto& t : s.tables) out.append(table_to_python(t));
-            return out;
-        })
-        .def("__repr__", [](const Section& s) { return "<ReportSection '" + s.id + "'" + (s.available ? "" : " (not available)") + ">"; });
+        .def("_tables",
+             [](const Section& s) {
+                 py::list out;
+                 for (const auto& t : s.tables) out.append(table_to_python(t));
+                 return out;
+             })
+        .def("__repr__", [](const Section& s) {
+            return "<ReportSection '" + s.id + "'" + (s.available ? "" : " (not available)") + ">";
+        });
     py::class_<Finding>(m, "ReportFinding", "One sentence of the report's first screen, with its source.")
         .def_readonly("sentence", &Finding::sentence)
         .def_readonly("source", &Finding::source)
         .def_readonly("section", &Finding::section)
-        .def("__repr__", [](const Finding& f) { return "<ReportFinding '" + f.sentence + "' (source: " + f.source + ")>"; });
+        .def("__repr__",
+             [](const Finding& f) { return "<ReportFinding '" + f.sentence + "' (source: " + f.source + ")>"; });
     py::class_<Report>(m, "Report", "A whole report: title, first-screen findings, sections, provenance notes.")
         .def_readonly("findings", &Report::findings)
         .def_readonly("title", &Report::title)
         .def_readonly("subtitle", &Report::subtitle)
         .def_readonly("sections", &Report::sections)
         .def_readonly("provenance", &Report::provenance)
-        .def("section", [](const Report& r, const std::string& id) {
-            const Section* s = r.find(id);
-            if (s == nullptr) throw NotFoundError("no section '" + id + "' in the report");
-            return *s;
-        }, py::arg("id"), "The section with `id` (funding, alignment, predictability, …).")
-        .def("to_html", [](const Report& r) { return to_html(r); }, "The self-contained HTML page.")
-        .def("to_markdown", [](const Report& r) { return to_markdown(r); }, "The report as Markdown.")
-        .def("summary_text", [](const Report& r) { return to_text_summary(r); }, "The terminal summary.")
+        .def(
+            "section",
+            [](const Report& r, const std::string& id) {
+                const Section* s = r.find(id);
+                if (s == nullptr) throw NotFoundError("no section '" + id + "' in the report");
+                return *s;
+            },
+            py::arg("id"), "The section with `id` (funding, alignment, predictability, …).")
+        .def(
+            "to_html", [](const Report& r) { return to_html(r); }, "The self-contained HTML page.")
+        .def(
+            "to_markdown", [](const Report& r) { return to_markdown(r); }, "The report as Markdown.")
+        .def(
+            "summary_text", [](const Report& r) { return to_text_summary(r); }, "The terminal summary.")
         .def("_repr_html_", [](const Report& r) { return to_html(r); })
-        .def("write", [](const Report& r, const std::string& dir) {
-            const WrittenReport w = write_report(r, dir);
-            py::dict out;
-            out["html"] = w.html;
-            out["markdown"] = w.markdown;
-            out["csv"] = w.csv;
-            return out;
-        }, py::arg("dir"), "Writes aidtrack-report.html, .md and one CSV per table into `dir`; returns the paths.");
+        .def(
+            "write",
+            [](const Report& r, const std::string& dir) {
+                const WrittenReport w = write_report(r, dir);
+                py::dict out;
+                out["html"] = w.html;
+                out["markdown"] = w.markdown;
+                out["csv"] = w.csv;
+                return out;
+            },
+            py::arg("dir"), "Writes aidtrack-report.html, .md and one CSV per table into `dir`; returns the paths.");
 
     m.def(
         "_build_report",
-        [](const Portfolio& p, std::optional<int> year, const std::string& currency, int horizon, const ExchangeRates* rates,
-           bool dataset_files, const std::string& dataset_dir, const std::string& title, const std::string& scope,
-           const py::object& progress) {
+        [](const Portfolio& p, std::optional<int> year, const std::string& currency, int horizon,
+           const ExchangeRates* rates, bool dataset_files, const std::string& dataset_dir, const std::string& title,
+           const std::string& scope, const py::object& progress) {
             ReportOptions o;
             o.year = year;
             o.currency = CurrencyCode(currency);
@@ -147,23 +162,25 @@ void bind_report(py::module_& m) {
             return build_report(p, o);
         },
         py::arg("portfolio"), py::arg("year") = py::none(), py::arg("currency") = "USD", py::arg("horizon") = 2030,
-        py::arg("rates") = nullptr, py::arg("dataset_files") = false, py::arg("dataset_dir") = "", py::arg("title") = "",
-        py::arg("scope") = "mine action", py::arg("progress") = py::none());
+        py::arg("rates") = nullptr, py::arg("dataset_files") = false, py::arg("dataset_dir") = "",
+        py::arg("title") = "", py::arg("scope") = "mine action", py::arg("progress") = py::none());
 
-    m.def("_svg_bar_chart",
-          [](const std::string& title, const std::vector<std::string>& categories, const std::map<std::string, std::vector<std::optional<double>>>& series,
-             bool stacked, const std::string& x_label, const std::string& y_label) {
-              BarChart c;
-              c.title = title;
-              c.categories = categories;
-              c.stacked = stacked;
-              c.x_label = x_label;
-              c.y_label = y_label;
-              for (const auto& [name, values] : series) c.series.push_back({name, values});
-              return render_svg(c);
-          },
-          py::arg("title"), py::arg("categories"), py::arg("series"), py::arg("stacked") = false, py::arg("x_label") = "",
-          py::arg("y_label") = "");
+    m.def(
+        "_svg_bar_chart",
+        [](const std::string& title, const std::vector<std::string>& categories,
+           const std::map<std::string, std::vector<std::optional<double>>>& series, bool stacked,
+           const std::string& x_label, const std::string& y_label) {
+            BarChart c;
+            c.title = title;
+            c.categories = categories;
+            c.stacked = stacked;
+            c.x_label = x_label;
+            c.y_label = y_label;
+            for (const auto& [name, values] : series) c.series.push_back({name, values});
+            return render_svg(c);
+        },
+        py::arg("title"), py::arg("categories"), py::arg("series"), py::arg("stacked") = false, py::arg("x_label") = "",
+        py::arg("y_label") = "");
 }
 
 }  // namespace aidtrack::python

@@ -12,7 +12,8 @@ namespace {
 // A stream that failed to read (badbit) is not a file that ended: a directory opened as a
 // file, an I/O error or a vanished mount must not pass for an empty or shorter file.
 void throw_if_unreadable(const std::istream& in, const std::string& file, std::uint32_t line) {
-    if (in.bad()) throw IoError("cannot read '" + file + "' (a directory, or a read error)", {file, line, {}}, "io-read");
+    if (in.bad())
+        throw IoError("cannot read '" + file + "' (a directory, or a read error)", {file, line, {}}, "io-read");
 }
 
 }  // namespace
@@ -30,7 +31,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     bool field_was_quoted = false;
     std::size_t bytes = 0;
     for (;; c = in_.get()) {
-        if (++bytes > max_record_bytes) throw ParseError("CSV record longer than the limit of " + std::to_string(max_record_bytes) + " bytes", where());
+        if (++bytes > max_record_bytes)
+            throw ParseError("CSV record longer than the limit of " + std::to_string(max_record_bytes) + " bytes",
+                             where());
         if (c == std::char_traits<char>::eof()) {
             throw_if_unreadable(in_, file_, next_line_);
             if (quoted) throw ParseError("unterminated quoted field", where());
@@ -70,7 +73,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     }
 }
 
-CsvHeader::CsvHeader(std::vector<std::string> names, SourceLocation where) : names_(std::move(names)), where_(std::move(where)) {
+CsvHeader::CsvHeader(std::vector<std::string> names, SourceLocation where)
+    : names_(std::move(names)), where_(std::move(where)) {
     for (auto& name : names_) {
         // Tolerate a UTF-8 byte-order mark and blanks around names, as spreadsheets write them.
         if (name.rfind("\xEF\xBB\xBF", 0) == 0) name.erase(0, 3);

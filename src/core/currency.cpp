@@ -22,13 +22,13 @@ std::uint16_t pack(std::string_view code) noexcept {
 }  // namespace
 
 bool CurrencyCode::is_known(std::string_view code) noexcept {
-    return is_three_upper(code) &&
-           std::binary_search(kKnownCodes.begin(), kKnownCodes.end(), code,
-                              [](std::string_view a, std::string_view b) { return a < b; });
+    return is_three_upper(code) && std::binary_search(kKnownCodes.begin(), kKnownCodes.end(), code,
+                                                      [](std::string_view a, std::string_view b) { return a < b; });
 }
 
 bool CurrencyCode::try_parse(std::string_view code, CurrencyCode& out) noexcept {
-    while (!code.empty() && (code.front() == ' ' || code.front() == '\n' || code.front() == '\t')) code.remove_prefix(1);
+    while (!code.empty() && (code.front() == ' ' || code.front() == '\n' || code.front() == '\t'))
+        code.remove_prefix(1);
     while (!code.empty() && (code.back() == ' ' || code.back() == '\n' || code.back() == '\t')) code.remove_suffix(1);
     if (!is_known(code)) return false;
     out.packed_ = pack(code);
@@ -37,7 +37,8 @@ bool CurrencyCode::try_parse(std::string_view code, CurrencyCode& out) noexcept 
 
 CurrencyCode::CurrencyCode(std::string_view code) {
     if (!try_parse(code, *this)) {
-        throw CurrencyError("'" + std::string(code.substr(0, 16)) + "' is not an ISO 4217 currency code", {}, "currency-on-codelist");
+        throw CurrencyError("'" + std::string(code.substr(0, 16)) + "' is not an ISO 4217 currency code", {},
+                            "currency-on-codelist");
     }
 }
 

@@ -45,7 +45,8 @@ std::string data_file(const std::string& relative) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw IoError("shipped data file '" + relative + "' not found at '" + path +
-                      "' (set AIDTRACK_DATA_DIR to the data/ directory of aidtrack)", {path, 0, {}});
+                          "' (set AIDTRACK_DATA_DIR to the data/ directory of aidtrack)",
+                      {path, 0, {}});
     }
     return path;
 }

@@ -22,30 +22,40 @@ bool read_int(std::string_view text, int& out) {
 bool try_parse_date(std::string_view text, Date& out, std::string* why) noexcept {
     auto fail = [&](const char* reason) {
         if (why != nullptr) {
-            try { *why = reason; } catch (...) {}  // NOLINT(bugprone-empty-catch): message is best effort
+            try {
+                *why = reason;
+            } catch (...) {
+            }  // NOLINT(bugprone-empty-catch): message is best effort
         }
         return false;
     };
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r'))
+        text.remove_suffix(1);
     if (text.size() > 10) {
-        if (text[10] != 'T' && text[10] != 'Z' && text[10] != '+' && text[10] != '-') return fail("not an ISO 8601 date");
+        if (text[10] != 'T' && text[10] != 'Z' && text[10] != '+' && text[10] != '-')
+            return fail("not an ISO 8601 date");
         text = text.substr(0, 10);
     }
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail("not an ISO 8601 date (YYYY-MM-DD)");
     int year = 0;
     int month = 0;
     int day = 0;
-    if (!read_int(text.substr(0, 4), year) || !read_int(text.substr(5, 2), month) || !read_int(text.substr(8, 2), day)) {
+    if (!read_int(text.substr(0, 4), year) || !read_int(text.substr(5, 2), month) ||
+        !read_int(text.substr(8, 2), day)) {
         return fail("not an ISO 8601 date (YYYY-MM-DD)");
     }
     if (year < 1400 || year > 9999) return fail("year out of range 1400-9999");
     if (month < 1 || month > 12) return fail("month out of range");
-    if (day < 1 || day > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
+    if (day < 1 || day > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                                                static_cast<unsigned short>(month))) {
         return fail("day does not exist in that month");
     }
     try {
-        out = Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day));
+        out = Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                   static_cast<unsigned short>(day));
     } catch (...) {
         return fail("not a valid date");
     }
@@ -55,7 +65,8 @@ bool try_parse_date(std::string_view text, Date& out, std::string* why) noexcept
 Date parse_date(std::string_view text) {
     Date out;
     std::string why;
-    if (!try_parse_date(text, out, &why)) throw ParseError("cannot read '" + std::string(text.substr(0, 40)) + "' as a date: " + why);
+    if (!try_parse_date(text, out, &why))
+        throw ParseError("cannot read '" + std::string(text.substr(0, 40)) + "' as a date: " + why);
     return out;
 }
 

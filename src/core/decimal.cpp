@@ -30,7 +30,10 @@ Raw pow10(int n) {
 bool Decimal::try_parse(std::string_view text, Decimal& out, std::string* why) noexcept {
     auto fail = [&](const char* reason) {
         if (why != nullptr) {
-            try { *why = reason; } catch (...) {}  // NOLINT(bugprone-empty-catch): message is best effort
+            try {
+                *why = reason;
+            } catch (...) {
+            }  // NOLINT(bugprone-empty-catch): message is best effort
         }
         return false;
     };
@@ -84,7 +87,8 @@ bool Decimal::try_parse(std::string_view text, Decimal& out, std::string* why) n
 Decimal Decimal::parse(std::string_view text) {
     Decimal out;
     std::string why;
-    if (!try_parse(text, out, &why)) throw ParseError("cannot read '" + std::string(text.substr(0, 64)) + "' as a decimal: " + why);
+    if (!try_parse(text, out, &why))
+        throw ParseError("cannot read '" + std::string(text.substr(0, 64)) + "' as a decimal: " + why);
     return out;
 }
 
@@ -120,7 +124,8 @@ std::string Decimal::to_string(int min_decimals) const {
 
 Decimal Decimal::times(std::int64_t factor) const {
     Raw out;
-    if (__builtin_mul_overflow(raw_, static_cast<Raw>(factor), &out)) throw OverflowError("decimal multiplication overflows");
+    if (__builtin_mul_overflow(raw_, static_cast<Raw>(factor), &out))
+        throw OverflowError("decimal multiplication overflows");
     return from_raw(out);
 }
 

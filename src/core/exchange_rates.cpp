@@ -28,7 +28,9 @@ double parse_rate(const std::string& text, const SourceLocation& where) {
 
 CurrencyCode parse_currency(const std::string& text, const SourceLocation& where) {
     CurrencyCode code;
-    if (!CurrencyCode::try_parse(text, code)) throw CurrencyError("'" + text.substr(0, 16) + "' is not an ISO 4217 currency code", where, "currency-on-codelist");
+    if (!CurrencyCode::try_parse(text, code))
+        throw CurrencyError("'" + text.substr(0, 16) + "' is not an ISO 4217 currency code", where,
+                            "currency-on-codelist");
     return code;
 }
 
@@ -47,7 +49,8 @@ Period parse_rate_period(const std::string& text, const SourceLocation& where) {
     } catch (const Error& e) {
         throw ParseError("rate date '" + text.substr(0, 40) + "': " + e.message(), where, "rate-date");
     } catch (const std::exception&) {
-        throw ParseError("rate date '" + text.substr(0, 40) + "' is not YYYY, YYYY-MM or YYYY-MM-DD", where, "rate-date");
+        throw ParseError("rate date '" + text.substr(0, 40) + "' is not YYYY, YYYY-MM or YYYY-MM-DD", where,
+                         "rate-date");
     }
 }
 
@@ -76,7 +79,10 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
     std::map<std::string, int> skipped;
     while (reader.next(fields)) {
         if (fields.size() == 1 && fields[0].empty()) continue;
-        if (fields.size() < header.names().size()) throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " + std::to_string(fields.size()), reader.where(), "column-count");
+        if (fields.size() < header.names().size())
+            throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " +
+                                 std::to_string(fields.size()),
+                             reader.where(), "column-count");
         CurrencyCode currency;
         if (!CurrencyCode::try_parse(fields[c_currency], currency)) {
             // Legacy currencies (ATS, DEM, FRF …) have IMF history but no ISO/IATI code any more:
@@ -85,7 +91,11 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
             continue;
         }
         const Date date = [&] {
-            try { return parse_date(fields[c_date]); } catch (const Error& e) { throw ParseError(e.message(), reader.where("Date")); }
+            try {
+                return parse_date(fields[c_date]);
+            } catch (const Error& e) {
+                throw ParseError(e.message(), reader.where("Date"));
+            }
         }();
         const double rate = parse_rate(fields[c_rate], reader.where("Rate"));
         const std::string& country = fields[c_country];
@@ -102,7 +112,8 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
                 "IMF ENDA annual average (" + candidate.country + ")");
     }
     for (const auto& [code, rows] : skipped) {
-        out.notes_.push_back(name + ": skipped " + std::to_string(rows) + " rows of '" + code + "', not a current ISO 4217 code");
+        out.notes_.push_back(name + ": skipped " + std::to_string(rows) + " rows of '" + code +
+                             "', not a current ISO 4217 code");
     }
     return out;
 }
@@ -124,7 +135,10 @@ ExchangeRates ExchangeRates::from_csv(std::istream& in, const std::string& name)
     ExchangeRates out;
     while (reader.next(fields)) {
         if (fields.size() == 1 && fields[0].empty()) continue;
-        if (fields.size() < header.names().size()) throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " + std::to_string(fields.size()), reader.where(), "column-count");
+        if (fields.size() < header.names().size())
+            throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " +
+                                 std::to_string(fields.size()),
+                             reader.where(), "column-count");
         const CurrencyCode currency = parse_currency(fields[c_currency], reader.where("currency"));
         const Period period = parse_rate_period(fields[c_date], reader.where("date"));
         const double rate = parse_rate(fields[c_rate], reader.where("rate"));
@@ -140,13 +154,16 @@ ExchangeRates ExchangeRates::from_csv(std::istream& in, const std::string& name)
 
 void ExchangeRates::add(CurrencyCode currency, const Period& period, double per_usd, std::string source) {
     if (currency.empty()) throw CurrencyError("a rate needs a currency");
-    if (!std::isfinite(per_usd) || per_usd <= 0) throw ValidationError("rate for " + currency.str() + " must be positive", {}, "rate-positive");
+    if (!std::isfinite(per_usd) || per_usd <= 0)
+        throw ValidationError("rate for " + currency.str() + " must be positive", {}, "rate-positive");
     auto& entries = table_[currency];
     auto it = std::lower_bound(entries.begin(), entries.end(), period.start(),
                                [](const RateEntry& e, const Date& d) { return e.period.start() < d; });
     if ((it != entries.end() && it->period.overlap_days(period) > 0) ||
         (it != entries.begin() && std::prev(it)->period.overlap_days(period) > 0)) {
-        throw ValidationError("rate for " + currency.str() + " over " + period.to_string() + " overlaps one already in the table", {}, "rates-do-not-overlap");
+        throw ValidationError(
+            "rate for " + currency.str() + " over " + period.to_string() + " overlaps one already in the table", {},
+            "rates-do-not-overlap");
     }
     entries.insert(it, RateEntry{period, per_usd, std::move(source)});
 }
@@ -166,8 +183,10 @@ double ExchangeRates::per_usd(CurrencyCode currency, const Date& date) const {
     if (currency == kUSD) return 1.0;
     const RateEntry* entry = find(currency, date);
     if (entry == nullptr) {
-        throw RateNotFoundError("no exchange rate for " + (currency.empty() ? std::string("(no currency)") : currency.str()) +
-                                " on " + to_iso(date), {}, "rate-available");
+        throw RateNotFoundError("no exchange rate for " +
+                                    (currency.empty() ? std::string("(no currency)") : currency.str()) + " on " +
+                                    to_iso(date),
+                                {}, "rate-available");
     }
     return entry->per_usd;
 }
@@ -178,13 +197,15 @@ Date ExchangeRates::policy_date(const Date& date, const ConversionPolicy& policy
     return date;
 }
 
-double ExchangeRates::factor(CurrencyCode from, CurrencyCode to, const Date& date, const ConversionPolicy& policy) const {
+double ExchangeRates::factor(CurrencyCode from, CurrencyCode to, const Date& date,
+                             const ConversionPolicy& policy) const {
     if (from == to) return 1.0;
     const Date when = policy_date(date, policy);
     return per_usd(to, when) / per_usd(from, when);
 }
 
-Conversion ExchangeRates::convert(const Money& amount, CurrencyCode to, const Date& date, const ConversionPolicy& policy) const {
+Conversion ExchangeRates::convert(const Money& amount, CurrencyCode to, const Date& date,
+                                  const ConversionPolicy& policy) const {
     Conversion out;
     if (amount.currency() == to) {
         out.value = amount;

@@ -14,20 +14,24 @@ struct Preset {
 
 // Start of each government's fiscal year (source: the finance ministries' budget calendars).
 constexpr std::array kPresets = {
-    Preset{"calendar", 1, 1},      Preset{"cambodia", 1, 1},       Preset{"australia", 7, 1},
-    Preset{"united-kingdom", 4, 1}, Preset{"canada", 4, 1},        Preset{"japan", 4, 1},
-    Preset{"united-states", 10, 1}, Preset{"norway", 1, 1},        Preset{"switzerland", 1, 1},
-    Preset{"new-zealand", 7, 1},   Preset{"korea", 1, 1},          Preset{"germany", 1, 1},
+    Preset{"calendar", 1, 1},       Preset{"cambodia", 1, 1}, Preset{"australia", 7, 1},
+    Preset{"united-kingdom", 4, 1}, Preset{"canada", 4, 1},   Preset{"japan", 4, 1},
+    Preset{"united-states", 10, 1}, Preset{"norway", 1, 1},   Preset{"switzerland", 1, 1},
+    Preset{"new-zealand", 7, 1},    Preset{"korea", 1, 1},    Preset{"germany", 1, 1},
 };
 
 }  // namespace
 
 FiscalCalendar::FiscalCalendar(int start_month, int start_day, std::string name)
     : start_month_(start_month), start_day_(start_day), name_(std::move(name)) {
-    if (start_month < 1 || start_month > 12) throw ValidationError("fiscal year start month must be 1-12, got " + std::to_string(start_month));
+    if (start_month < 1 || start_month > 12)
+        throw ValidationError("fiscal year start month must be 1-12, got " + std::to_string(start_month));
     if (start_month == 2 && start_day == 29) throw ValidationError("a fiscal year cannot start on 29 February");
     (void)make_date(2001, start_month, start_day);  // throws for days that do not exist
-    if (name_.empty()) name_ = start_month == 1 && start_day == 1 ? "calendar" : "starts-" + std::to_string(start_month) + "-" + std::to_string(start_day);
+    if (name_.empty())
+        name_ = start_month == 1 && start_day == 1
+                    ? "calendar"
+                    : "starts-" + std::to_string(start_month) + "-" + std::to_string(start_day);
 }
 
 int FiscalCalendar::fiscal_year_of(const Date& date) const noexcept {

@@ -18,7 +18,9 @@ Raw pow10(int n) {
 
 Period::Period(Date start, Date end) : start_(start), end_(end) {
     if (start.is_special() || end.is_special()) throw ValidationError("a period needs two real dates");
-    if (end < start) throw ValidationError("period ends (" + to_iso(end) + ") before it starts (" + to_iso(start) + ")", {}, "start-before-end");
+    if (end < start)
+        throw ValidationError("period ends (" + to_iso(end) + ") before it starts (" + to_iso(start) + ")", {},
+                              "start-before-end");
 }
 
 long Period::overlap_days(const Period& other) const noexcept {
@@ -57,7 +59,8 @@ std::vector<Decimal> split_by_weights(Decimal amount, const std::vector<Raw>& we
     }
     Raw left = units - assigned;
     // Largest remainder first; ties go to the earlier piece so the result is deterministic.
-    std::stable_sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t k = 0; left > 0 && k < remainders.size(); ++k, --left) ++pieces[remainders[k].second];
     std::vector<Decimal> out(weights.size());
     const auto largest = static_cast<std::size_t>(std::max_element(weights.begin(), weights.end()) - weights.begin());
@@ -68,7 +71,8 @@ std::vector<Decimal> split_by_weights(Decimal amount, const std::vector<Raw>& we
     return out;
 }
 
-std::vector<Decimal> prorate_by_days(Decimal amount, const Period& source, const std::vector<Period>& targets, int places) {
+std::vector<Decimal> prorate_by_days(Decimal amount, const Period& source, const std::vector<Period>& targets,
+                                     int places) {
     std::vector<Raw> weights;
     weights.reserve(targets.size() + 1);
     long covered = 0;

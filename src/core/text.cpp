@@ -4,7 +4,6 @@ namespace aidtrack {
 
 namespace {
 
-
 constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace

@@ -74,8 +74,8 @@ void load_organisations(const std::string& dir, Portfolio& p) {
     });
 }
 
-std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::string& title, const std::string& reporting_org,
-                              const std::string& source) {
+std::uint32_t series_activity(Portfolio& p, const std::string& id, const std::string& title,
+                              const std::string& reporting_org, const std::string& source) {
     if (auto found = p.find_activity(id)) return *found;
     Activity a;
     a.identifier = id;
@@ -100,7 +100,7 @@ struct SeriesAmount {
     Evidence evidence = Evidence::reported;
     std::string where;  // FILE:LINE
     std::uint32_t line = 0;
-    std::string path;   // FILE
+    std::string path;  // FILE
 };
 
 // The international series and the national contribution, from funding.csv and the Landmine
@@ -128,8 +128,10 @@ public:
         read_monitor_donors();
         for (const auto& [year, rows] : parts_) {
             if (!totals_.contains(year)) {
-                throw ParseError("a donor's part of " + std::to_string(year) + " without the international total of that year "
-                                 "(a total is needed, so that the part is counted within it)", {rows.front().path, rows.front().line, "year"});
+                throw ParseError("a donor's part of " + std::to_string(year) +
+                                     " without the international total of that year "
+                                     "(a total is needed, so that the part is counted within it)",
+                                 {rows.front().path, rows.front().line, "year"});
             }
         }
         build_series();
@@ -142,8 +144,8 @@ private:
         return series_activity(p_, id, title, reporting_org, kSource);
     }
 
-    void add(std::uint32_t index, int year, TransactionType type, const std::string& provider, const Decimal& amount, Evidence evidence,
-             const std::string& ref, const std::string& where, std::uint32_t line) {
+    void add(std::uint32_t index, int year, TransactionType type, const std::string& provider, const Decimal& amount,
+             Evidence evidence, const std::string& ref, const std::string& where, std::uint32_t line) {
         Transaction t;
         t.activity = index;
         t.type = code_of(type);
@@ -160,7 +162,8 @@ private:
 
     void add_total(const SeriesAmount& total) {
         if (const auto it = totals_.find(total.year); it != totals_.end()) {
-            throw ParseError("a second international total for " + std::to_string(total.year) + " (" + it->second.where + " gives one)",
+            throw ParseError("a second international total for " + std::to_string(total.year) + " (" +
+                                 it->second.where + " gives one)",
                              {total.path, total.line, "year"});
         }
         totals_[total.year] = total;
@@ -171,7 +174,8 @@ private:
             const std::string kind = row.text("series");
             const int year = row.integer<int>("year");
             const std::string where = where_of(row);
-            SeriesAmount amount{year, {}, row.optional_text("donor_ref"), row.evidence(), where, row.line(), row.file()};
+            SeriesAmount amount{year,       {},        row.optional_text("donor_ref"), row.evidence(), where,
+                                row.line(), row.file()};
             if (kind == "international") {
                 amount.amount = row.decimal("amount_usd");
                 amount.donor.clear();
@@ -181,8 +185,8 @@ private:
                 amount.amount = row.decimal("amount_usd");
                 parts_[year].push_back(amount);
             } else if (kind == "national" || kind == "national_pledge") {
-                const std::uint32_t index =
-                    series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
+                const std::uint32_t index = series(
+                    CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
                 if (kind == "national") national_years_.insert(year);
                 add(index, year, kind == "national" ? TransactionType::expenditure : TransactionType::outgoing_pledge,
                     row.optional_text("donor_ref"), row.decimal("amount_usd"), amount.evidence, "", amount.where,
@@ -218,7 +222,8 @@ private:
             }
         });
         for (const auto& [year, n] : national) {
-            const std::uint32_t index = series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
+            const std::uint32_t index =
+                series(CambodiaSeries::national, "National contribution of the Royal Government of Cambodia", "KH-RGC");
             add(index, year, TransactionType::expenditure, "KH-RGC", n.amount, Evidence::reported, "", n.where, n.line);
         }
     }
@@ -239,11 +244,14 @@ private:
 
     void build_series() {
         if (totals_.empty()) return;
-        const std::uint32_t index = series(CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)", "AIDTRACK-LM");
+        const std::uint32_t index =
+            series(CambodiaSeries::international, "International support to mine action in Cambodia (Landmine Monitor)",
+                   "AIDTRACK-LM");
         for (const auto& [year, total] : totals_) {
             const auto parts = parts_.find(year);
             if (parts == parts_.end()) {
-                add(index, year, TransactionType::disbursement, "", total.amount, total.evidence, "LM-" + std::to_string(year), total.where, total.line);
+                add(index, year, TransactionType::disbursement, "", total.amount, total.evidence,
+                    "LM-" + std::to_string(year), total.where, total.line);
                 continue;
             }
             // One transaction per donor: a donor listed twice in a year (two sectors) is summed.
@@ -256,19 +264,26 @@ private:
                 named += part.amount;
             }
             for (const auto& [donor, entry] : by_donor) {
-                add(index, year, TransactionType::disbursement, donor, entry.first, entry.second->evidence, "LM-" + std::to_string(year) + "-" + donor, entry.second->where,
-                    entry.second->line);
+                add(index, year, TransactionType::disbursement, donor, entry.first, entry.second->evidence,
+                    "LM-" + std::to_string(year) + "-" + donor, entry.second->where, entry.second->line);
             }
             if (named < total.amount) {
                 // The rest of the total is derived: published total minus the published parts.
-                const Evidence rest = total.evidence == Evidence::illustrative ? Evidence::illustrative : Evidence::derived;
-                add(index, year, TransactionType::disbursement, "", total.amount - named, rest, "LM-" + std::to_string(year) + "-other-donors",
-                    total.where + " (" + std::to_string(year) + " total " + total.amount.to_string() + " minus the named donors)", total.line);
+                const Evidence rest =
+                    total.evidence == Evidence::illustrative ? Evidence::illustrative : Evidence::derived;
+                add(index, year, TransactionType::disbursement, "", total.amount - named, rest,
+                    "LM-" + std::to_string(year) + "-other-donors",
+                    total.where + " (" + std::to_string(year) + " total " + total.amount.to_string() +
+                        " minus the named donors)",
+                    total.line);
             } else if (total.amount < named) {
-                p_.add_diagnostic(Diagnostic{Severity::warning, "ValidationError", "series-parts-add-up",
-                                             "the donor rows of " + std::to_string(year) + " add up to " + named.to_string() +
-                                                 ", more than the published total " + total.amount.to_string() + " (" + total.where +
-                                                 "; difference " + (named - total.amount).to_string() + "): the rows are kept",
+                p_.add_diagnostic(Diagnostic{Severity::warning,
+                                             "ValidationError",
+                                             "series-parts-add-up",
+                                             "the donor rows of " + std::to_string(year) + " add up to " +
+                                                 named.to_string() + ", more than the published total " +
+                                                 total.amount.to_string() + " (" + total.where + "; difference " +
+                                                 (named - total.amount).to_string() + "): the rows are kept",
                                              {parts->second.front().path, parts->second.front().line, "amount_usd"}});
             }
         }
@@ -372,7 +387,8 @@ DatasetRead load_dataset_dir(const std::string& dir, Portfolio& into, const Data
         load_results_csv(into.results(), dir + "/results");
     }
     if (fs::is_directory(dir + "/coordination")) {
-        say(options, "reading TWG-MA, Partnership Principles, exchanges, deployments and procurement from " + dir + "/coordination");
+        say(options, "reading TWG-MA, Partnership Principles, exchanges, deployments and procurement from " + dir +
+                         "/coordination");
         load_coordination_dir(into.coordination(), dir + "/coordination");
     }
     if (options.iati && fs::is_directory(dir + "/iati")) {
@@ -400,7 +416,8 @@ struct PublishedColumn {
 };
 
 // A CSV file as a typed Table; empty cells of optional columns are undefined.
-std::optional<Table> read_published(const std::string& path, const std::string& title, const std::vector<PublishedColumn>& columns) {
+std::optional<Table> read_published(const std::string& path, const std::string& title,
+                                    const std::vector<PublishedColumn>& columns) {
     Table t(title);
     for (const auto& c : columns) {
         if (c.kind == PublishedColumn::Kind::text) t.add_column<std::string>(c.name, c.description);
@@ -433,45 +450,49 @@ PublishedTables published_tables(const std::string& dir_in) {
     using K = PublishedColumn::Kind;
     const std::string dir = (dir_in.empty() ? data_file("cambodia") : dir_in) + "/monitor";
     PublishedTables out;
-    out.contributions = read_published(dir + "/donor_contributions.csv", "Published contributions by donor and year",
-                                       {{"year", "year", K::integer, true, "funding year"},
-                                        {"donor", "donor", K::text, true, "donor as the publisher names it"},
-                                        {"donor_ref", "donor_ref", K::text, true, "organisation identifier"},
-                                        {"sector", "sector", K::text, false, "as published"},
-                                        {"currency", "currency", K::text, false, "currency of amount_national"},
-                                        {"amount_national", "amount_national", K::decimal, false, "in the donor's currency, as published"},
-                                        {"amount_usd", "amount_usd", K::decimal, true, "the publisher's US dollars"},
-                                        {"url", "source", K::text, true, "page the row is copied from"},
-                                        {"edition", "edition", K::integer, false, "edition (year) of the page"}});
-    out.totals = read_published(dir + "/yearly_totals.csv", "Published yearly totals",
-                                {{"year", "year", K::integer, true, "funding year"},
-                                 {"international_usd", "international_usd", K::decimal, false, "international contributions"},
-                                 {"donors", "donors", K::integer, false, "donors the publisher counts"},
-                                 {"national_usd", "national_usd", K::decimal, false, "national contribution"},
-                                 {"url", "source", K::text, true, "page the row is copied from"},
-                                 {"table", "table", K::text, false, "donor table, summary or text"},
-                                 {"preferred", "preferred", K::integer, true, "1 = the figure the series holds"},
-                                 {"note", "note", K::text, false, ""},
-                                 {"edition", "edition", K::integer, false, "edition (year) of the page"}});
-    out.funding_needs = read_published(dir + "/funding_needs.csv", "Published estimates of the money needed",
-                                       {{"published", "published", K::text, true, "when the estimate was published (YYYY or YYYY-MM)"},
-                                        {"period_start", "period_start", K::integer, false, "first year covered"},
-                                        {"period_end", "period_end", K::integer, false, "last year covered"},
-                                        {"amount_usd", "amount_usd", K::decimal, true, "US dollars"},
-                                        {"scope", "scope", K::text, true, "total requirement, annual requirement, component …"},
-                                        {"who", "who", K::text, true, "who published it"},
-                                        {"url", "source", K::text, true, "page the row is copied from"},
-                                        {"note", "note", K::text, false, ""}});
-    out.land_release = read_published(dir + "/land_release.csv", "Published land release",
-                                      {{"year", "year", K::integer, true, "calendar year"},
-                                       {"contamination", "contamination", K::text, true, "all, mines, cmr or erw"},
-                                       {"cancelled_m2", "cancelled_m2", K::integer, false, "cancelled by non-technical survey"},
-                                       {"reduced_m2", "reduced_m2", K::integer, false, "reduced by technical survey"},
-                                       {"cleared_m2", "cleared_m2", K::integer, false, "cleared"},
-                                       {"total_m2", "total_m2", K::integer, false, "total as published"},
-                                       {"edition", "source", K::text, true, "publication"},
-                                       {"url", "url", K::text, true, "page the row is copied from"},
-                                       {"note", "note", K::text, false, ""}});
+    out.contributions = read_published(
+        dir + "/donor_contributions.csv", "Published contributions by donor and year",
+        {{"year", "year", K::integer, true, "funding year"},
+         {"donor", "donor", K::text, true, "donor as the publisher names it"},
+         {"donor_ref", "donor_ref", K::text, true, "organisation identifier"},
+         {"sector", "sector", K::text, false, "as published"},
+         {"currency", "currency", K::text, false, "currency of amount_national"},
+         {"amount_national", "amount_national", K::decimal, false, "in the donor's currency, as published"},
+         {"amount_usd", "amount_usd", K::decimal, true, "the publisher's US dollars"},
+         {"url", "source", K::text, true, "page the row is copied from"},
+         {"edition", "edition", K::integer, false, "edition (year) of the page"}});
+    out.totals =
+        read_published(dir + "/yearly_totals.csv", "Published yearly totals",
+                       {{"year", "year", K::integer, true, "funding year"},
+                        {"international_usd", "international_usd", K::decimal, false, "international contributions"},
+                        {"donors", "donors", K::integer, false, "donors the publisher counts"},
+                        {"national_usd", "national_usd", K::decimal, false, "national contribution"},
+                        {"url", "source", K::text, true, "page the row is copied from"},
+                        {"table", "table", K::text, false, "donor table, summary or text"},
+                        {"preferred", "preferred", K::integer, true, "1 = the figure the series holds"},
+                        {"note", "note", K::text, false, ""},
+                        {"edition", "edition", K::integer, false, "edition (year) of the page"}});
+    out.funding_needs =
+        read_published(dir + "/funding_needs.csv", "Published estimates of the money needed",
+                       {{"published", "published", K::text, true, "when the estimate was published (YYYY or YYYY-MM)"},
+                        {"period_start", "period_start", K::integer, false, "first year covered"},
+                        {"period_end", "period_end", K::integer, false, "last year covered"},
+                        {"amount_usd", "amount_usd", K::decimal, true, "US dollars"},
+                        {"scope", "scope", K::text, true, "total requirement, annual requirement, component …"},
+                        {"who", "who", K::text, true, "who published it"},
+                        {"url", "source", K::text, true, "page the row is copied from"},
+                        {"note", "note", K::text, false, ""}});
+    out.land_release =
+        read_published(dir + "/land_release.csv", "Published land release",
+                       {{"year", "year", K::integer, true, "calendar year"},
+                        {"contamination", "contamination", K::text, true, "all, mines, cmr or erw"},
+                        {"cancelled_m2", "cancelled_m2", K::integer, false, "cancelled by non-technical survey"},
+                        {"reduced_m2", "reduced_m2", K::integer, false, "reduced by technical survey"},
+                        {"cleared_m2", "cleared_m2", K::integer, false, "cleared"},
+                        {"total_m2", "total_m2", K::integer, false, "total as published"},
+                        {"edition", "source", K::text, true, "publication"},
+                        {"url", "url", K::text, true, "page the row is copied from"},
+                        {"note", "note", K::text, false, ""}});
     return out;
 }
 
@@ -521,7 +542,9 @@ Table dataset_files(const std::string& dir_in) {
         std::ifstream in(e.path());
         std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         std::int64_t n = 0;
-        for (std::size_t pos = content.find("<iati-activity "); pos != std::string::npos; pos = content.find("<iati-activity ", pos + 1)) ++n;
+        for (std::size_t pos = content.find("<iati-activity "); pos != std::string::npos;
+             pos = content.find("<iati-activity ", pos + 1))
+            ++n;
         t.push<std::string>(0, fs::relative(e.path(), dir).generic_string());
         t.push<std::int64_t>(1, n);
         t.push<std::int64_t>(2, n);

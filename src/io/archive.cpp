@@ -12,16 +12,16 @@
 #include <boost/archive/xml_oarchive.hpp>
 #include <boost/serialization/binary_object.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
 
 namespace aidtrack {
@@ -33,7 +33,10 @@ static void save_column(Archive& ar, const char* name, const std::vector<T>& col
     const std::uint64_t n = column.size();
     ar << boost::serialization::make_nvp((std::string(name) + "_size").c_str(), n);
     if constexpr (archive_detail::is_binary<Archive>) {
-        if (n != 0) ar << boost::serialization::make_binary_object(const_cast<T*>(column.data()), n * sizeof(T));  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost's API takes void*
+        if (n != 0)
+            ar << boost::serialization::make_binary_object(
+                const_cast<T*>(column.data()),
+                n * sizeof(T));  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost's API takes void*
     } else if constexpr (std::is_same_v<T, Decimal::Raw>) {
         std::vector<archive_detail::DecimalParts> parts;
         parts.reserve(column.size());
@@ -52,8 +55,9 @@ static void load_column(Archive& ar, const char* name, std::vector<T>& column) {
     // refuse a count the rest of the payload cannot hold before allocating for it.
     const std::uint64_t row_bytes = archive_detail::is_binary<Archive> ? sizeof(T) : 1U;
     if (n > ar.remaining() / row_bytes) {
-        throw ArchiveError(std::string("column '") + name + "' claims " + std::to_string(n) + " rows, more than the archive can hold", {},
-                           "archive-count");
+        throw ArchiveError(
+            std::string("column '") + name + "' claims " + std::to_string(n) + " rows, more than the archive can hold",
+            {}, "archive-count");
     }
     if constexpr (archive_detail::is_binary<Archive>) {
         column.resize(n);
@@ -72,11 +76,32 @@ static void load_column(Archive& ar, const char* name, std::vector<T>& column) {
     if (column.size() != n) throw ArchiveError(std::string("column '") + name + "' has the wrong length");
 }
 
-#define AIDTRACK_FOR_EACH_COLUMN(DO)                                                                             \
-    DO(activity) DO(type) DO(date) DO(value) DO(currency) DO(value_date) DO(ref) DO(provider_org)                \
-    DO(provider_activity) DO(receiver_org) DO(receiver_activity) DO(aid_type) DO(finance_type) DO(flow_type)     \
-    DO(tied_status) DO(disbursement_channel) DO(sector_vocabulary) DO(sector_code) DO(recipient_country)         \
-    DO(recipient_region) DO(humanitarian) DO(line)
+// One column a line, by hand: clang-format does not settle on a layout for X-macros.
+// clang-format off
+#define AIDTRACK_FOR_EACH_COLUMN(DO) \
+    DO(activity)                     \
+    DO(type)                         \
+    DO(date)                         \
+    DO(value)                        \
+    DO(currency)                     \
+    DO(value_date)                   \
+    DO(ref)                          \
+    DO(provider_org)                 \
+    DO(provider_activity)            \
+    DO(receiver_org)                 \
+    DO(receiver_activity)            \
+    DO(aid_type)                     \
+    DO(finance_type)                 \
+    DO(flow_type)                    \
+    DO(tied_status)                  \
+    DO(disbursement_channel)         \
+    DO(sector_vocabulary)            \
+    DO(sector_code)                  \
+    DO(recipient_country)            \
+    DO(recipient_region)             \
+    DO(humanitarian)                 \
+    DO(line)
+// clang-format on
 
 template <class Archive>
 static void save_transactions(Archive& ar, const TransactionTable& t) {
@@ -92,7 +117,8 @@ static void load_transactions(Archive& ar, TransactionTable& t) {
     std::vector<std::string> strings;
     ar >> boost::serialization::make_nvp("strings", strings);
     t.clear();
-    if (strings.empty() || !strings.front().empty()) throw ArchiveError("transaction string pool does not start with the empty string");
+    if (strings.empty() || !strings.front().empty())
+        throw ArchiveError("transaction string pool does not start with the empty string");
     for (std::size_t i = 1; i < strings.size(); ++i) {
         if (t.strings().intern(strings[i]) != i) throw ArchiveError("transaction string pool holds a duplicate");
     }
@@ -107,9 +133,9 @@ static void load_transactions(Archive& ar, TransactionTable& t) {
     AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_CHECK_LENGTH)
 #undef AIDTRACK_CHECK_LENGTH
     if (!sound) throw ArchiveError("transaction columns differ in length");
-    for (const auto* column : {&t.ref, &t.provider_org, &t.provider_activity, &t.receiver_org, &t.receiver_activity, &t.aid_type,
-                               &t.finance_type, &t.flow_type, &t.tied_status, &t.disbursement_channel, &t.sector_vocabulary,
-                               &t.sector_code, &t.recipient_country, &t.recipient_region}) {
+    for (const auto* column : {&t.ref, &t.provider_org, &t.provider_activity, &t.receiver_org, &t.receiver_activity,
+                               &t.aid_type, &t.finance_type, &t.flow_type, &t.tied_status, &t.disbursement_channel,
+                               &t.sector_vocabulary, &t.sector_code, &t.recipient_country, &t.recipient_region}) {
         for (auto index : *column) {
             if (index >= pool) throw ArchiveError("transaction column refers outside the string pool");
         }
@@ -138,15 +164,18 @@ void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int /*version*/) {
         for (auto& o : organisations) loaded.upsert_organisation(std::move(o));
         load_transactions(ar, loaded.transactions_);
         for (auto a : loaded.transactions_.activity) {
-            if (a >= loaded.activities_.size()) throw ArchiveError("transaction of an activity that is not in the archive");
+            if (a >= loaded.activities_.size())
+                throw ArchiveError("transaction of an activity that is not in the archive");
         }
         ar >> make_nvp("budgets", loaded.budgets_);
         ar >> make_nvp("planned_disbursements", loaded.planned_disbursements_);
         for (const auto& b : loaded.budgets_) {
-            if (b.activity >= loaded.activities_.size()) throw ArchiveError("budget of an activity that is not in the archive");
+            if (b.activity >= loaded.activities_.size())
+                throw ArchiveError("budget of an activity that is not in the archive");
         }
         for (const auto& pd : loaded.planned_disbursements_) {
-            if (pd.activity >= loaded.activities_.size()) throw ArchiveError("planned disbursement of an activity that is not in the archive");
+            if (pd.activity >= loaded.activities_.size())
+                throw ArchiveError("planned disbursement of an activity that is not in the archive");
         }
         ar >> make_nvp("results", loaded.results_);
         ar >> make_nvp("coordination", loaded.coordination_);
@@ -159,7 +188,9 @@ void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int /*version*/) {
 
 namespace boost::serialization {
 template <class Archive>
-void serialize(Archive& ar, aidtrack::Portfolio& p, unsigned int version) { aidtrack::serialize_portfolio(ar, p, version); }
+void serialize(Archive& ar, aidtrack::Portfolio& p, unsigned int version) {
+    aidtrack::serialize_portfolio(ar, p, version);
+}
 }  // namespace boost::serialization
 BOOST_CLASS_VERSION(aidtrack::Portfolio, 0)
 
@@ -174,7 +205,8 @@ void put_u64(std::string& out, std::uint64_t v) {
 }
 std::uint64_t get_le(const char* in, std::size_t at, int bytes) {
     std::uint64_t v = 0;
-    for (int i = bytes - 1; i >= 0; --i) v = (v << 8U) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
+    for (int i = bytes - 1; i >= 0; --i)
+        v = (v << 8U) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
     return v;
 }
 // Reads a byte range in place: the archive payload is deserialized without a second copy.
@@ -197,7 +229,8 @@ ArchiveFormat archive_format_from_string(const std::string& name) {
 }
 
 std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format) {
-    auto& p = const_cast<Portfolio&>(portfolio);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost saves through a non-const reference
+    auto& p = const_cast<Portfolio&>(
+        portfolio);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost saves through a non-const reference
     // The payload is written after room for the header, which is filled in last: the archive
     // is built in one string, never copied.
     std::string out(ArchiveHeader::kSize, '\0');
@@ -206,8 +239,8 @@ std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format)
         // archive about twice and touched twice its pages; room reserved but never written is
         // not backed by memory.
         out.reserve(ArchiveHeader::kSize + portfolio.transactions().column_bytes() + 4096 * portfolio.activity_count() +
-                    512 * portfolio.diagnostics().size() + 256 * (portfolio.budgets().size() + portfolio.planned_disbursements().size()) +
-                    (1U << 20));
+                    512 * portfolio.diagnostics().size() +
+                    256 * (portfolio.budgets().size() + portfolio.planned_disbursements().size()) + (1U << 20));
         archive_detail::compact_oarchive ar(out);
         ar << boost::serialization::make_nvp("portfolio", p);
     } else {
@@ -228,7 +261,8 @@ std::string portfolio_to_bytes(const Portfolio& portfolio, ArchiveFormat format)
                 ar << boost::serialization::make_nvp("portfolio", p);
                 break;
             }
-            case ArchiveFormat::compact: break;
+            case ArchiveFormat::compact:
+                break;
         }
         out += std::move(payload_stream).str();
     }
@@ -256,14 +290,17 @@ ArchiveHeader read_header(const char* data, std::uint64_t total, const SourceLoc
     h.payload_size = get_le(data, 16, 8);
     h.crc32 = static_cast<std::uint32_t>(get_le(data, 24, 4));
     if (h.format_version == 0 || h.format_version > ArchiveHeader::kFormatVersion) {
-        throw ArchiveError("archive format version " + std::to_string(h.format_version) + " is not one this library reads (up to " +
-                           std::to_string(ArchiveHeader::kFormatVersion) + ")", where, "archive-version");
+        throw ArchiveError("archive format version " + std::to_string(h.format_version) +
+                               " is not one this library reads (up to " +
+                               std::to_string(ArchiveHeader::kFormatVersion) + ")",
+                           where, "archive-version");
     }
     if (kind > 3) throw ArchiveError("unknown archive kind " + std::to_string(kind), where, "archive-kind");
     h.format = static_cast<ArchiveFormat>(kind);
     if (h.payload_size != total - ArchiveHeader::kSize) {
-        throw ArchiveError("archive is truncated or has trailing bytes: header says " + std::to_string(h.payload_size) + " payload bytes, file has " +
-                           std::to_string(total - ArchiveHeader::kSize), where, "archive-size");
+        throw ArchiveError("archive is truncated or has trailing bytes: header says " + std::to_string(h.payload_size) +
+                               " payload bytes, file has " + std::to_string(total - ArchiveHeader::kSize),
+                           where, "archive-size");
     }
     return h;
 }
@@ -332,7 +369,8 @@ Portfolio portfolio_from_bytes(const std::string& bytes, const std::string& name
     return out;
 }
 
-void write_file_atomically(const std::string& path, const std::string& bytes, const std::function<void()>& before_rename) {
+void write_file_atomically(const std::string& path, const std::string& bytes,
+                           const std::function<void()>& before_rename) {
     const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw IoError("cannot create '" + temporary + "': " + std::strerror(errno), {path, 0, {}});
@@ -398,7 +436,9 @@ std::uint32_t payload_checksum(int fd, std::uint64_t size) {
     std::uint64_t at = ArchiveHeader::kSize;
     const std::uint64_t end = at + size;
     while (at < end) {
-        const ssize_t n = ::pread(fd, block.data(), static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), end - at)), static_cast<off_t>(at));
+        const ssize_t n =
+            ::pread(fd, block.data(), static_cast<std::size_t>(std::min<std::uint64_t>(block.size(), end - at)),
+                    static_cast<off_t>(at));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         crc = archive_detail::crc32_update(crc, block.data(), static_cast<std::size_t>(n));
@@ -424,7 +464,10 @@ Portfolio load_portfolio(const std::string& path) {
         while (done < size) {
             const ssize_t n = ::read(fd, to + done, size - done);
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) throw IoError("cannot read archive '" + path + "'" + (n < 0 ? std::string(": ") + std::strerror(errno) : std::string(": it ended early")), where);
+            if (n <= 0)
+                throw IoError("cannot read archive '" + path + "'" +
+                                  (n < 0 ? std::string(": ") + std::strerror(errno) : std::string(": it ended early")),
+                              where);
             done += static_cast<std::size_t>(n);
         }
     };
@@ -440,7 +483,8 @@ Portfolio load_portfolio(const std::string& path) {
         // Straight from the file into the Portfolio, the CRC computed on the way and checked
         // before the Portfolio is handed out: memory holds the Portfolio and one block.
         Portfolio out;
-        const ArchiveError corrupted("archive checksum does not match: the file is corrupted", where, "archive-checksum");
+        const ArchiveError corrupted("archive checksum does not match: the file is corrupted", where,
+                                     "archive-checksum");
         try {
             translating_errors(where, [&] {
                 archive_detail::compact_iarchive ar(fd, header.payload_size);
@@ -451,7 +495,8 @@ Portfolio load_portfolio(const std::string& path) {
         } catch (const ArchiveError& e) {
             // A damaged file usually fails inside the payload first: say it is damaged when the
             // checksum of the whole payload confirms it, else report what the reading found.
-            if (e.rule() != "archive-checksum" && payload_checksum(fd, header.payload_size) != header.crc32) throw corrupted;
+            if (e.rule() != "archive-checksum" && payload_checksum(fd, header.payload_size) != header.crc32)
+                throw corrupted;
             throw;
         }
         return out;

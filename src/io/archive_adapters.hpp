@@ -30,10 +30,10 @@ class compact_iarchive;
 
 /// \brief Whether an archive is a binary one (columns go in as raw blocks there).
 template <class Archive>
-inline constexpr bool is_binary = std::is_same_v<Archive, boost::archive::binary_oarchive> ||
-                                  std::is_same_v<Archive, boost::archive::binary_iarchive> ||
-                                  std::is_same_v<Archive, checked_binary_iarchive> ||
-                                  std::is_same_v<Archive, compact_oarchive> || std::is_same_v<Archive, compact_iarchive>;
+inline constexpr bool is_binary =
+    std::is_same_v<Archive, boost::archive::binary_oarchive> ||
+    std::is_same_v<Archive, boost::archive::binary_iarchive> || std::is_same_v<Archive, checked_binary_iarchive> ||
+    std::is_same_v<Archive, compact_oarchive> || std::is_same_v<Archive, compact_iarchive>;
 
 /// \brief A Decimal as two 64-bit halves: exact, compact, readable enough in text archives.
 struct DecimalParts {
@@ -96,7 +96,9 @@ void load(Archive& ar, aidtrack::Decimal& d, unsigned int /*version*/) {
     d = aidtrack::Decimal::from_raw(aidtrack::archive_detail::join(parts));
 }
 template <class Archive>
-void serialize(Archive& ar, aidtrack::Decimal& d, unsigned int version) { split_free(ar, d, version); }
+void serialize(Archive& ar, aidtrack::Decimal& d, unsigned int version) {
+    split_free(ar, d, version);
+}
 
 // Dates as day numbers since 1970-01-01 (kNone for "no date").
 template <class Archive>
@@ -111,7 +113,9 @@ void load(Archive& ar, aidtrack::Date& d, unsigned int /*version*/) {
     d = days == aidtrack::day_number::kNone ? aidtrack::Date() : aidtrack::day_number::to_date(days);
 }
 template <class Archive>
-void serialize(Archive& ar, aidtrack::Date& d, unsigned int version) { split_free(ar, d, version); }
+void serialize(Archive& ar, aidtrack::Date& d, unsigned int version) {
+    split_free(ar, d, version);
+}
 
 template <class Archive>
 void save(Archive& ar, const aidtrack::Period& p, unsigned int /*version*/) {
@@ -127,7 +131,9 @@ void load(Archive& ar, aidtrack::Period& p, unsigned int /*version*/) {
     p = aidtrack::Period(start, end);
 }
 template <class Archive>
-void serialize(Archive& ar, aidtrack::Period& p, unsigned int version) { split_free(ar, p, version); }
+void serialize(Archive& ar, aidtrack::Period& p, unsigned int version) {
+    split_free(ar, p, version);
+}
 
 template <class Archive>
 void save(Archive& ar, const aidtrack::CurrencyCode& c, unsigned int /*version*/) {
@@ -141,7 +147,9 @@ void load(Archive& ar, aidtrack::CurrencyCode& c, unsigned int /*version*/) {
     c = code.empty() ? aidtrack::CurrencyCode() : aidtrack::CurrencyCode(code);
 }
 template <class Archive>
-void serialize(Archive& ar, aidtrack::CurrencyCode& c, unsigned int version) { split_free(ar, c, version); }
+void serialize(Archive& ar, aidtrack::CurrencyCode& c, unsigned int version) {
+    split_free(ar, c, version);
+}
 
 template <class Archive>
 void save(Archive& ar, const aidtrack::Money& m, unsigned int /*version*/) {
@@ -159,6 +167,8 @@ void load(Archive& ar, aidtrack::Money& m, unsigned int /*version*/) {
     m = aidtrack::Money(amount, currency);
 }
 template <class Archive>
-void serialize(Archive& ar, aidtrack::Money& m, unsigned int version) { split_free(ar, m, version); }
+void serialize(Archive& ar, aidtrack::Money& m, unsigned int version) {
+    split_free(ar, m, version);
+}
 
 }  // namespace boost::serialization

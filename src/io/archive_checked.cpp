@@ -6,7 +6,6 @@
 #include <aidtrack/core/error.hpp>
 
 #include <boost/archive/detail/archive_serializer_map.hpp>
-#include <boost/archive/xml_archive_exception.hpp>
 #include <boost/archive/impl/archive_serializer_map.ipp>
 #include <boost/archive/impl/basic_binary_iarchive.ipp>
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
@@ -14,6 +13,7 @@
 #include <boost/archive/impl/basic_xml_iarchive.ipp>
 #include <boost/archive/impl/text_iarchive_impl.ipp>
 #include <boost/archive/impl/xml_iarchive_impl.ipp>
+#include <boost/archive/xml_archive_exception.hpp>
 
 namespace aidtrack::archive_detail {
 
@@ -25,8 +25,8 @@ std::uint64_t remaining_bytes(std::streambuf& payload) {
 void check_claimed_count(std::uint64_t count, std::uint64_t element_bytes, std::streambuf& payload, const char* what) {
     const std::uint64_t left = remaining_bytes(payload);
     if (element_bytes != 0 && count > left / element_bytes) {
-        throw ArchiveError(std::string(what) + " claims " + std::to_string(count) + " elements but only " + std::to_string(left) +
-                               " bytes of payload remain",
+        throw ArchiveError(std::string(what) + " claims " + std::to_string(count) + " elements but only " +
+                               std::to_string(left) + " bytes of payload remain",
                            {}, "archive-count");
     }
 }
@@ -47,7 +47,8 @@ void checked_binary_iarchive::load(std::string& s) {
 void checked_binary_iarchive::load(bool& b) {
     unsigned char byte = 0;
     this->load_binary(&byte, 1);
-    if (byte > 1) throw ArchiveError("a flag holds the byte " + std::to_string(byte) + ", not 0 or 1", {}, "archive-content");
+    if (byte > 1)
+        throw ArchiveError("a flag holds the byte " + std::to_string(byte) + ", not 0 or 1", {}, "archive-content");
     b = byte == 1;
 }
 
@@ -74,7 +75,8 @@ void checked_xml_iarchive::load(boost::serialization::collection_size_type& t) {
 void checked_xml_iarchive::load_start(const char* name) {
     if (name == nullptr) return;
     if (!this->gimpl->parse_start_tag(this->get_is())) {
-        boost::serialization::throw_exception(boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
+        boost::serialization::throw_exception(
+            boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
     }
     ++depth_;
 }
@@ -82,18 +84,19 @@ void checked_xml_iarchive::load_start(const char* name) {
 void checked_xml_iarchive::load_end(const char* name) {
     if (name == nullptr) return;
     if (!this->gimpl->parse_end_tag(this->get_is())) {
-        boost::serialization::throw_exception(boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
+        boost::serialization::throw_exception(
+            boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
     }
     // The outermost tag is not checked (as in Boost); a depth already at 0 means more end tags
     // than start tags, which is a mismatch too.
     if (depth_ == 0) {
-        boost::serialization::throw_exception(
-            boost::archive::xml_archive_exception(boost::archive::xml_archive_exception::xml_archive_tag_mismatch, name));
+        boost::serialization::throw_exception(boost::archive::xml_archive_exception(
+            boost::archive::xml_archive_exception::xml_archive_tag_mismatch, name));
     }
     if (--depth_ == 0) return;
     if ((this->get_flags() & boost::archive::no_xml_tag_checking) == 0 && this->gimpl->rv.object_name != name) {
-        boost::serialization::throw_exception(
-            boost::archive::xml_archive_exception(boost::archive::xml_archive_exception::xml_archive_tag_mismatch, name));
+        boost::serialization::throw_exception(boost::archive::xml_archive_exception(
+            boost::archive::xml_archive_exception::xml_archive_tag_mismatch, name));
     }
 }
 
@@ -102,8 +105,10 @@ void checked_xml_iarchive::load_end(const char* name) {
 namespace boost::archive {
 template class detail::archive_serializer_map<aidtrack::archive_detail::checked_binary_iarchive>;
 template class basic_binary_iarchive<aidtrack::archive_detail::checked_binary_iarchive>;
-template class basic_binary_iprimitive<aidtrack::archive_detail::checked_binary_iarchive, std::istream::char_type, std::istream::traits_type>;
-template class binary_iarchive_impl<aidtrack::archive_detail::checked_binary_iarchive, std::istream::char_type, std::istream::traits_type>;
+template class basic_binary_iprimitive<aidtrack::archive_detail::checked_binary_iarchive, std::istream::char_type,
+                                       std::istream::traits_type>;
+template class binary_iarchive_impl<aidtrack::archive_detail::checked_binary_iarchive, std::istream::char_type,
+                                    std::istream::traits_type>;
 template class detail::archive_serializer_map<aidtrack::archive_detail::checked_text_iarchive>;
 template class basic_text_iarchive<aidtrack::archive_detail::checked_text_iarchive>;
 template class text_iarchive_impl<aidtrack::archive_detail::checked_text_iarchive>;

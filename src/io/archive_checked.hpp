@@ -32,9 +32,12 @@ void check_claimed_count(std::uint64_t count, std::uint64_t element_bytes, std::
 
 /// \brief boost::archive::binary_iarchive that checks collection sizes and string lengths.
 class checked_binary_iarchive
-    : public boost::archive::binary_iarchive_impl<checked_binary_iarchive, std::istream::char_type, std::istream::traits_type> {
-    using base = boost::archive::binary_iarchive_impl<checked_binary_iarchive, std::istream::char_type, std::istream::traits_type>;
-    using primitive = boost::archive::basic_binary_iprimitive<checked_binary_iarchive, std::istream::char_type, std::istream::traits_type>;
+    : public boost::archive::binary_iarchive_impl<checked_binary_iarchive, std::istream::char_type,
+                                                  std::istream::traits_type> {
+    using base = boost::archive::binary_iarchive_impl<checked_binary_iarchive, std::istream::char_type,
+                                                      std::istream::traits_type>;
+    using primitive = boost::archive::basic_binary_iprimitive<checked_binary_iarchive, std::istream::char_type,
+                                                              std::istream::traits_type>;
 
 public:
     explicit checked_binary_iarchive(std::istream& in) : base(in, 0) { init(0); }

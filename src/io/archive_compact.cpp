@@ -4,9 +4,9 @@
 
 #include "checksum.hpp"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <unistd.h>
 
 namespace aidtrack::archive_detail {
 
@@ -17,7 +17,9 @@ void compact_iarchive::read_file(char* to, std::size_t size) {
         const ssize_t n = ::read(fd_, to + done, size - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw IoError(std::string("cannot read archive: ") + std::strerror(errno));
-        if (n == 0) throw ArchiveError("archive file ends before its payload does (it changed while being read?)", {}, "archive-size");
+        if (n == 0)
+            throw ArchiveError("archive file ends before its payload does (it changed while being read?)", {},
+                               "archive-size");
         done += static_cast<std::size_t>(n);
     }
     crc_ = crc32_update(crc_, to, size);

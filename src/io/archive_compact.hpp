@@ -80,7 +80,9 @@ private:
     void save(const boost::serialization::nvp<T>& named) {
         save(named.const_value());
     }
-    void save(const boost::serialization::binary_object& blob) { out_.append(static_cast<const char*>(blob.m_t), blob.m_size); }
+    void save(const boost::serialization::binary_object& blob) {
+        out_.append(static_cast<const char*>(blob.m_t), blob.m_size);
+    }
     void save(const boost::serialization::collection_size_type& count) { put_count(count); }
     void save(const std::string& text) {
         put_count(text.size());
@@ -107,7 +109,9 @@ private:
                 met_[slot] = 1;
                 put_count(version);
             }
-            boost::serialization::serialize_adl(*this, const_cast<T&>(value), version);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost's serialize takes T& for both directions
+            boost::serialization::serialize_adl(*this, const_cast<T&>(value),
+                                                version);  // NOLINT(cppcoreguidelines-pro-type-const-cast): Boost's
+                                                           // serialize takes T& for both directions
         }
     }
     void put_raw(const void* data, std::size_t size) { out_.append(static_cast<const char*>(data), size); }
@@ -139,7 +143,8 @@ public:
     /// Reads `size` bytes at `data` (already checked by the caller).
     compact_iarchive(const char* data, std::size_t size) : at_(data), end_(data + size) {}
     /// Reads `size` bytes from the file descriptor `fd`, from its current offset.
-    compact_iarchive(int fd, std::uint64_t size) : fd_(fd), buffer_(kBlock), at_(buffer_.data()), end_(buffer_.data()), unread_(size) {}
+    compact_iarchive(int fd, std::uint64_t size)
+        : fd_(fd), buffer_(kBlock), at_(buffer_.data()), end_(buffer_.data()), unread_(size) {}
 
     template <class T>
     compact_iarchive& operator>>(T& value) {
@@ -177,7 +182,9 @@ private:
     void load_block(const boost::serialization::binary_object& blob) {
         take(const_cast<void*>(blob.m_t), blob.m_size);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
     }
-    void load(boost::serialization::collection_size_type& count) { count = boost::serialization::collection_size_type(get_count(1)); }
+    void load(boost::serialization::collection_size_type& count) {
+        count = boost::serialization::collection_size_type(get_count(1));
+    }
     void load(std::string& text) {
         const auto n = static_cast<std::size_t>(get_count(1));
         if (n <= static_cast<std::size_t>(end_ - at_)) {
@@ -215,7 +222,9 @@ private:
             if (versions_[slot] == kUnseen) {
                 const std::uint64_t version = get_count(0);
                 if (version > boost::serialization::version<T>::value) {
-                    throw ArchiveError("archive written by a newer aidtrack (class version " + std::to_string(version) + ")", {}, "archive-version");
+                    throw ArchiveError(
+                        "archive written by a newer aidtrack (class version " + std::to_string(version) + ")", {},
+                        "archive-version");
                 }
                 versions_[slot] = static_cast<unsigned int>(version);
             }
@@ -267,7 +276,8 @@ private:
             if ((byte & 0x80U) == 0) break;
         }
         if (unit != 0 && n > remaining() / unit) {
-            throw ArchiveError("archive claims " + std::to_string(n) + " items, more than its remaining bytes can hold", {}, "archive-count");
+            throw ArchiveError("archive claims " + std::to_string(n) + " items, more than its remaining bytes can hold",
+                               {}, "archive-count");
         }
         return n;
     }

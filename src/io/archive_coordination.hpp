@@ -6,9 +6,9 @@
 /// through a small integer and are clamped on load, so a corrupted byte cannot make an
 /// out-of-range enum value.
 
+#include <aidtrack/model/coordination_store.hpp>
 #include "archive_adapters.hpp"
 #include "archive_model.hpp"
-#include <aidtrack/model/coordination_store.hpp>
 
 #include <boost/serialization/version.hpp>
 
@@ -34,7 +34,8 @@ void serialize(Archive& ar, aidtrack::ForumMember& m, unsigned int /*version*/) 
     ar& make_nvp("org_ref", m.org_ref);
     ar& make_nvp("org_name", m.org_name);
     archive_detail::enum_field(ar, "role", m.role, ForumRole::observer, ForumRole::member);
-    archive_detail::enum_field(ar, "constituency", m.constituency, Constituency::operator_, Constituency::development_partner);
+    archive_detail::enum_field(ar, "constituency", m.constituency, Constituency::operator_,
+                               Constituency::development_partner);
     ar& make_nvp("since", m.since);
     ar& make_nvp("until", m.until);
     ar& make_nvp("provenance", m.provenance);
@@ -92,7 +93,8 @@ void serialize(Archive& ar, aidtrack::AgreementParty& p, unsigned int /*version*
     using namespace aidtrack;
     ar& make_nvp("org_ref", p.org_ref);
     ar& make_nvp("name", p.name);
-    archive_detail::enum_field(ar, "constituency", p.constituency, Constituency::operator_, Constituency::development_partner);
+    archive_detail::enum_field(ar, "constituency", p.constituency, Constituency::operator_,
+                               Constituency::development_partner);
     ar& make_nvp("signed_on", p.signed_on);
     ar& make_nvp("provenance", p.provenance);
 }

@@ -5,11 +5,11 @@
 /// Each record type has a class version (BOOST_CLASS_VERSION at the bottom); a field added
 /// later is read only `if (version >= N)`, so archives written by earlier versions keep loading.
 
-#include "archive_adapters.hpp"
 #include <aidtrack/model/activity.hpp>
 #include <aidtrack/model/budget.hpp>
 #include <aidtrack/model/diagnostic.hpp>
 #include <aidtrack/model/organisation.hpp>
+#include "archive_adapters.hpp"
 
 #include <boost/serialization/version.hpp>
 

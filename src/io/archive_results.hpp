@@ -5,9 +5,9 @@
 /// Version 0 of ResultsStore was an empty store; version 1 adds every record. Enumerations go
 /// in as their integer codes, checked on the way back in.
 
+#include <aidtrack/model/results_store.hpp>
 #include "archive_adapters.hpp"
 #include "archive_model.hpp"
-#include <aidtrack/model/results_store.hpp>
 
 #include <boost/serialization/version.hpp>
 

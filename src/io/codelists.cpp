@@ -32,9 +32,12 @@ std::string english_name(const pugi::xml_node& item) {
 Codelist read_codelist(const std::filesystem::path& path) {
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_file(path.c_str(), pugi::parse_default);
-    if (!parsed) throw ParseError(std::string("cannot parse codelist: ") + parsed.description(), {path.string(), 0, "codelist"});
+    if (!parsed)
+        throw ParseError(std::string("cannot parse codelist: ") + parsed.description(), {path.string(), 0, "codelist"});
     const pugi::xml_node root = doc.child("codelist");
-    if (!root) throw ParseError("not an IATI codelist (root is not <codelist>)", {path.string(), 0, doc.document_element().name()});
+    if (!root)
+        throw ParseError("not an IATI codelist (root is not <codelist>)",
+                         {path.string(), 0, doc.document_element().name()});
     Codelist list;
     list.name = path.stem().string();
     for (const pugi::xml_node item : root.child("codelist-items").children("codelist-item")) {
@@ -69,7 +72,8 @@ Codelists Codelists::from_directory(const std::string& directory) {
         }
         if (!newest.empty()) out.version_ = newest;
     }
-    out.source_ = directory + " (copies of the official IATI codelists, https://iatistandard.org/en/iati-standard/203/codelists/)";
+    out.source_ = directory +
+                  " (copies of the official IATI codelists, https://iatistandard.org/en/iati-standard/203/codelists/)";
     return out;
 }
 

@@ -161,7 +161,8 @@ const std::map<std::string, KeyedRowHandler>& keyed_handlers() {
                  d.host_country = r.text("host_country");
                  d.rotation_start = r.date("rotation_start");
                  d.rotation_end = r.optional_date("rotation_end");
-                 if (d.rotation_end && *d.rotation_end < d.rotation_start) r.fail("rotation_end", "rotation ends before it starts");
+                 if (d.rotation_end && *d.rotation_end < d.rotation_start)
+                     r.fail("rotation_end", "rotation ends before it starts");
                  d.provenance = provenance_of(r);
                  return d;
              });
@@ -208,8 +209,8 @@ std::vector<std::pair<std::string, RowHandler>> meeting_handlers() {
              if (f.find_meeting(m.ref) != nullptr) r.fail("meeting", "duplicate meeting '" + m.ref + "'");
              f.meetings.push_back(std::move(m));
          }},
-        {"attendance.csv",
-         [](CoordinationStore& s, const CsvRow& r) { meeting_of(s, r).second->attendees.push_back(r.text("org_ref")); }},
+        {"attendance.csv", [](CoordinationStore& s,
+                              const CsvRow& r) { meeting_of(s, r).second->attendees.push_back(r.text("org_ref")); }},
         {"agenda_items.csv",
          [](CoordinationStore& s, const CsvRow& r) {
              AgendaItem item{r.text("item"), r.parse("topic", parse_agenda_topic)};
@@ -231,7 +232,8 @@ std::vector<std::pair<std::string, RowHandler>> meeting_handlers() {
              a.status = r.parse_or("status", parse_action_status, ActionStatus::open);
              a.closed = r.optional_date("closed");
              if (a.status != ActionStatus::open && !a.closed) {
-                 r.fail("closed", std::string("a ") + to_string(a.status) + " action point needs the date it was closed");
+                 r.fail("closed",
+                        std::string("a ") + to_string(a.status) + " action point needs the date it was closed");
              }
              a.provenance = provenance_of(r);
              forum->action_points.push_back(std::move(a));
@@ -253,7 +255,8 @@ std::vector<std::pair<std::string, RowHandler>> agreement_handlers() {
              a.binding = r.boolean("binding", false);
              a.strategy = r.optional_text("strategy");
              for (const auto& p : r.list("principles")) {
-                 a.principles.push_back(r.convert("principles", p, [](const std::string& t) { return parse_principle(t); }));
+                 a.principles.push_back(
+                     r.convert("principles", p, [](const std::string& t) { return parse_principle(t); }));
              }
              a.provenance = provenance_of(r);
              s.agreements.push_back(std::move(a));
@@ -421,7 +424,8 @@ std::vector<std::pair<std::string, RowHandler>> planning_handlers() {
 const std::map<std::string, RowHandler>& handlers() {
     static const std::map<std::string, RowHandler> kHandlers = [] {
         std::map<std::string, RowHandler> all;
-        for (const auto& part : {meeting_handlers(), agreement_handlers(), procurement_handlers(), planning_handlers()}) {
+        for (const auto& part :
+             {meeting_handlers(), agreement_handlers(), procurement_handlers(), planning_handlers()}) {
             all.insert(part.begin(), part.end());
         }
         return all;
@@ -432,12 +436,27 @@ const std::map<std::string, RowHandler>& handlers() {
 }  // namespace
 
 const std::vector<std::string>& coordination_csv_files() {
-    static const std::vector<std::string> kFiles{
-        "forums.csv",      "forum_members.csv", "meetings.csv",        "attendance.csv",      "agenda_items.csv",
-        "decisions.csv",   "action_points.csv", "agreements.csv",      "parties.csv",         "commitments.csv",
-        "monitoring.csv",  "missions.csv",      "analytic_studies.csv", "exchange_visits.csv", "trainings.csv",
-        "deployments.csv", "tenders.csv",       "lots.csv",            "bids.csv",            "contracts.csv",
-        "mapu_requests.csv"};
+    static const std::vector<std::string> kFiles{"forums.csv",
+                                                 "forum_members.csv",
+                                                 "meetings.csv",
+                                                 "attendance.csv",
+                                                 "agenda_items.csv",
+                                                 "decisions.csv",
+                                                 "action_points.csv",
+                                                 "agreements.csv",
+                                                 "parties.csv",
+                                                 "commitments.csv",
+                                                 "monitoring.csv",
+                                                 "missions.csv",
+                                                 "analytic_studies.csv",
+                                                 "exchange_visits.csv",
+                                                 "trainings.csv",
+                                                 "deployments.csv",
+                                                 "tenders.csv",
+                                                 "lots.csv",
+                                                 "bids.csv",
+                                                 "contracts.csv",
+                                                 "mapu_requests.csv"};
     return kFiles;
 }
 

@@ -48,7 +48,8 @@ std::string declared_encoding(std::string_view declaration) {
     const std::size_t close = declaration.find(declaration[i], i + 1);
     if (close == npos) return "?";
     std::string out(declaration.substr(i + 1, close - i - 1));
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 

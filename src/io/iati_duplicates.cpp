@@ -10,9 +10,12 @@ namespace aidtrack {
 
 std::string to_string(DuplicatePolicy policy) {
     switch (policy) {
-        case DuplicatePolicy::latest_updated: return "latest-updated";
-        case DuplicatePolicy::first_read: return "first-read";
-        case DuplicatePolicy::last_read: return "last-read";
+        case DuplicatePolicy::latest_updated:
+            return "latest-updated";
+        case DuplicatePolicy::first_read:
+            return "first-read";
+        case DuplicatePolicy::last_read:
+            return "last-read";
     }
     return "latest-updated";
 }
@@ -21,7 +24,8 @@ DuplicatePolicy parse_duplicate_policy(std::string_view text) {
     if (text == "latest-updated" || text == "latest_updated") return DuplicatePolicy::latest_updated;
     if (text == "first-read" || text == "first_read") return DuplicatePolicy::first_read;
     if (text == "last-read" || text == "last_read") return DuplicatePolicy::last_read;
-    throw ValidationError("duplicate policy '" + std::string(text.substr(0, 40)) + "' is not latest-updated, first-read or last-read");
+    throw ValidationError("duplicate policy '" + std::string(text.substr(0, 40)) +
+                          "' is not latest-updated, first-read or last-read");
 }
 
 namespace {
@@ -35,8 +39,11 @@ bool two_digits(std::string_view s, std::size_t at, int& out) {
 }  // namespace
 
 std::optional<std::int64_t> parse_iati_datetime(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r'))
+        text.remove_suffix(1);
     if (text.size() < 10) return std::nullopt;
     Date day;
     if (!try_parse_date(text.substr(0, 10), day)) return std::nullopt;
@@ -69,19 +76,25 @@ std::optional<std::int64_t> parse_iati_datetime(std::string_view text) {
     return std::nullopt;
 }
 
-DuplicateDecision decide_duplicate(DuplicatePolicy policy, const DuplicateRecord& held, const DuplicateRecord& incoming) {
+DuplicateDecision decide_duplicate(DuplicatePolicy policy, const DuplicateRecord& held,
+                                   const DuplicateRecord& incoming) {
     switch (policy) {
-        case DuplicatePolicy::first_read: return {false, "policy first-read: the first record read is kept"};
-        case DuplicatePolicy::last_read: return {true, "policy last-read: the last record read is kept"};
-        case DuplicatePolicy::latest_updated: break;
+        case DuplicatePolicy::first_read:
+            return {false, "policy first-read: the first record read is kept"};
+        case DuplicatePolicy::last_read:
+            return {true, "policy last-read: the last record read is kept"};
+        case DuplicatePolicy::latest_updated:
+            break;
     }
     const auto a = parse_iati_datetime(held.last_updated);
     const auto b = parse_iati_datetime(incoming.last_updated);
-    if (a && !b) return {false, "the kept record has a last-updated-datetime, the dropped one has none (or an invalid one)"};
-    if (!a && b) return {true, "the kept record has a last-updated-datetime, the dropped one has none (or an invalid one)"};
+    if (a && !b)
+        return {false, "the kept record has a last-updated-datetime, the dropped one has none (or an invalid one)"};
+    if (!a && b)
+        return {true, "the kept record has a last-updated-datetime, the dropped one has none (or an invalid one)"};
     if (a && b && *a != *b) {
-        return {*b > *a, "the kept record was updated later (" + (*b > *a ? incoming.last_updated : held.last_updated) + " after " +
-                             (*b > *a ? held.last_updated : incoming.last_updated) + ")"};
+        return {*b > *a, "the kept record was updated later (" + (*b > *a ? incoming.last_updated : held.last_updated) +
+                             " after " + (*b > *a ? held.last_updated : incoming.last_updated) + ")"};
     }
     const std::string tie = a ? "same last-updated-datetime" : "neither has a last-updated-datetime";
     if (incoming.file_order > held.file_order) return {true, tie + "; the later file in the order given wins"};
@@ -101,8 +114,8 @@ Table make_duplicates_table() {
     return t;
 }
 
-void add_duplicate_row(Table& t, const std::string& identifier, const DuplicateRecord& kept, const DuplicateRecord& dropped,
-                       const std::string& reason) {
+void add_duplicate_row(Table& t, const std::string& identifier, const DuplicateRecord& kept,
+                       const DuplicateRecord& dropped, const std::string& reason) {
     t.push(0, identifier);
     t.push(1, kept.file);
     t.push(2, static_cast<std::int64_t>(kept.line));

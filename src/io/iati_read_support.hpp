@@ -74,7 +74,8 @@ inline std::optional<Doctype> find_doctype(std::string_view text) {
             }
             const std::string_view body = text.substr(i, (end == std::string_view::npos ? text.size() : end) - i);
             d.declares_entities = body.find("<!ENTITY") != std::string_view::npos ||
-                                  body.find(" SYSTEM") != std::string_view::npos || body.find(" PUBLIC") != std::string_view::npos;
+                                  body.find(" SYSTEM") != std::string_view::npos ||
+                                  body.find(" PUBLIC") != std::string_view::npos;
             return d;
         } else {
             return std::nullopt;  // the root element: no DOCTYPE in the prolog
@@ -91,7 +92,7 @@ inline const char* legacy_transaction_type(std::string_view code) noexcept {
     if (code.size() > 2) return nullptr;
     std::string upper(code);
     for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    static constexpr std::pair<const char*, const char*> kMap[] = {{"C", "2"},  {"D", "3"}, {"E", "4"},  {"IF", "1"},
+    static constexpr std::pair<const char*, const char*> kMap[] = {{"C", "2"},  {"D", "3"},  {"E", "4"}, {"IF", "1"},
                                                                    {"IR", "5"}, {"LR", "6"}, {"R", "7"}, {"QP", "8"},
                                                                    {"QS", "9"}, {"CG", "10"}};
     for (const auto& [letters, value] : kMap) {
@@ -136,10 +137,14 @@ enum class LegacyList { transaction_type, activity_date_type, organisation_role,
 /// The IATI name of `list` ("TransactionType", ...), as diagnostics name it.
 inline const char* list_name(LegacyList list) noexcept {
     switch (list) {
-        case LegacyList::transaction_type: return "TransactionType";
-        case LegacyList::activity_date_type: return "ActivityDateType";
-        case LegacyList::organisation_role: return "OrganisationRole";
-        case LegacyList::sector_vocabulary: return "SectorVocabulary";
+        case LegacyList::transaction_type:
+            return "TransactionType";
+        case LegacyList::activity_date_type:
+            return "ActivityDateType";
+        case LegacyList::organisation_role:
+            return "OrganisationRole";
+        case LegacyList::sector_vocabulary:
+            return "SectorVocabulary";
     }
     return "";
 }
@@ -147,10 +152,14 @@ inline const char* list_name(LegacyList list) noexcept {
 /// The 2.0x code of a 1.0x `code` of `list`; nullptr when `code` is not a 1.0x code.
 inline const char* legacy_code(LegacyList list, std::string_view code) noexcept {
     switch (list) {
-        case LegacyList::transaction_type: return legacy_transaction_type(code);
-        case LegacyList::activity_date_type: return legacy_activity_date_type(code);
-        case LegacyList::organisation_role: return legacy_organisation_role(code);
-        case LegacyList::sector_vocabulary: return legacy_sector_vocabulary(code);
+        case LegacyList::transaction_type:
+            return legacy_transaction_type(code);
+        case LegacyList::activity_date_type:
+            return legacy_activity_date_type(code);
+        case LegacyList::organisation_role:
+            return legacy_organisation_role(code);
+        case LegacyList::sector_vocabulary:
+            return legacy_sector_vocabulary(code);
     }
     return nullptr;
 }

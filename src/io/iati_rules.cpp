@@ -24,14 +24,22 @@ namespace aidtrack {
 std::vector<std::pair<std::string, std::string>> iati_rule_catalogue() {
     return {
         {"percentage-range", "error: a percentage is a decimal between 0 and 100"},
-        {"start-before-end", "error: planned/actual start is not after the matching end; period-start is not after period-end (budgets, planned disbursements, indicator periods)"},
+        {"start-before-end",
+         "error: planned/actual start is not after the matching end; period-start is not after period-end (budgets, "
+         "planned disbursements, indicator periods)"},
         {"budget-period-at-most-one-year", "error: a budget period spans at most 366 days, both ends included"},
         {"transaction-not-after-generated", "error: no transaction is dated after the file's @generated-datetime"},
-        {"value-date-present", "error: every value carries @value-date (only reported when the XSD is not checked, which requires it too)"},
+        {"value-date-present",
+         "error: every value carries @value-date (only reported when the XSD is not checked, which requires it too)"},
         {"value-decimal", "error: values, percentages and dates parse (only reported when the XSD is not checked)"},
-        {"percentages-sum-to-100", "advice: sector percentages per vocabulary, recipient country + region percentages (per region vocabulary) and country budget items each sum to 100 within 0.01"},
-        {"currency-known", "advice: every value has a currency, its own @currency or the activity's @default-currency (the schema suite accepts values without)"},
-        {"code-on-codelist", "advice: codes of codelist-bound attributes are on the official IATI 2.03 codelist (vocabulary 1 lists only)"},
+        {"percentages-sum-to-100",
+         "advice: sector percentages per vocabulary, recipient country + region percentages (per region vocabulary) "
+         "and country budget items each sum to 100 within 0.01"},
+        {"currency-known",
+         "advice: every value has a currency, its own @currency or the activity's @default-currency (the schema suite "
+         "accepts values without)"},
+        {"code-on-codelist",
+         "advice: codes of codelist-bound attributes are on the official IATI 2.03 codelist (vocabulary 1 lists only)"},
         {"code-withdrawn", "advice: a code is on its codelist but withdrawn"},
         {"transaction-in-future", "advice: without @generated-datetime, no transaction is dated after today"},
         {"unique-identifier", "advice: an iati-identifier appears once per file"},
@@ -90,14 +98,16 @@ public:
     void run(const xmlNode& root) {
         if (const auto generated = attr(root, "generated-datetime")) {
             Date d;
-            if (generated->size() >= 10 && try_parse_date(std::string_view(*generated).substr(0, 10), d)) generated_ = d;
+            if (generated->size() >= 10 && try_parse_date(std::string_view(*generated).substr(0, 10), d))
+                generated_ = d;
         }
         for (const xmlNode* a : children(root, "iati-activity")) activity(*a);
     }
 
 private:
     void add(Severity severity, const char* kind, const char* rule, const xmlNode& at, std::string message) {
-        out_.push_back({severity, kind, rule, std::move(message), {context_.file, line_of(at), std::string(name_of(at))}});
+        out_.push_back(
+            {severity, kind, rule, std::move(message), {context_.file, line_of(at), std::string(name_of(at))}});
     }
     void fail(const char* rule, const xmlNode& at, std::string message) {
         add(Severity::error, "RuleError", rule, at, std::move(message));
@@ -117,7 +127,8 @@ private:
         Date d;
         std::string why;
         if (try_parse_date(trim(*text), d, &why)) return d;
-        if (!context_.schema_checked) fail("value-decimal", n, std::string("@") + name + " '" + *text + "' is not a date: " + why);
+        if (!context_.schema_checked)
+            fail("value-decimal", n, std::string("@") + name + " '" + *text + "' is not a date: " + why);
         return std::nullopt;
     }
     std::optional<Decimal> decimal_attr(const xmlNode& n, const char* name) {
@@ -126,7 +137,8 @@ private:
         Decimal d;
         std::string why;
         if (Decimal::try_parse(trim(*text), d, &why)) return d;
-        if (!context_.schema_checked) fail("value-decimal", n, std::string("@") + name + " '" + *text + "' is not a decimal: " + why);
+        if (!context_.schema_checked)
+            fail("value-decimal", n, std::string("@") + name + " '" + *text + "' is not a decimal: " + why);
         return std::nullopt;
     }
 
@@ -137,13 +149,19 @@ private:
         const Codelists& lists = Codelists::official();
         if (lists.contains(list, *value)) {
             if (lists.withdrawn(list, *value)) {
-                advise("code-withdrawn", n, std::string(list) + " code '" + *value + "' is withdrawn from the codelist");
+                advise("code-withdrawn", n,
+                       std::string(list) + " code '" + *value + "' is withdrawn from the codelist");
             }
             return;
         }
         if (!lists.has_list(list)) return;  // a list the library does not ship: nothing to check against
         std::string message = "@";
-        message.append(attribute).append(" '").append(*value).append("' is not on the IATI ").append(list).append(" codelist");
+        message.append(attribute)
+            .append(" '")
+            .append(*value)
+            .append("' is not on the IATI ")
+            .append(list)
+            .append(" codelist");
         advise("code-on-codelist", n, message);
     }
     /// Codes whose list depends on @vocabulary: only vocabulary "1" (or absent) is checked.
@@ -210,17 +228,21 @@ private:
         }
         if (!context_.schema_checked) {
             xmlChar* content = xmlNodeGetContent(v);
-            const std::string text = trimmed(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
+            const std::string text =
+                trimmed(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
             xmlFree(content);
             Decimal d;
             std::string why;
-            if (!Decimal::try_parse(text, d, &why)) fail("value-decimal", *v, "value '" + text + "' is not a decimal: " + why);
+            if (!Decimal::try_parse(text, d, &why))
+                fail("value-decimal", *v, "value '" + text + "' is not a decimal: " + why);
         }
     }
 
-    void ordered(const xmlNode* start_node, const std::optional<Date>& start, const std::optional<Date>& end, const std::string& what) {
+    void ordered(const xmlNode* start_node, const std::optional<Date>& start, const std::optional<Date>& end,
+                 const std::string& what) {
         if (start_node != nullptr && start && end && *start > *end) {
-            fail("start-before-end", *start_node, what + " starts " + to_iso(*start) + ", after its end " + to_iso(*end));
+            fail("start-before-end", *start_node,
+                 what + " starts " + to_iso(*start) + ", after its end " + to_iso(*end));
         }
     }
 
@@ -229,10 +251,12 @@ private:
         const xmlNode* identifier = child(a, "iati-identifier");
         if (identifier != nullptr) {
             xmlChar* content = xmlNodeGetContent(identifier);
-            const std::string id = trimmed(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
+            const std::string id =
+                trimmed(content == nullptr ? std::string{} : std::string(reinterpret_cast<const char*>(content)));
             xmlFree(content);
             if (!id.empty() && !identifiers_.insert(id).second) {
-                advise("unique-identifier", *identifier, "iati-identifier '" + id + "' appears more than once in the file");
+                advise("unique-identifier", *identifier,
+                       "iati-identifier '" + id + "' appears more than once in the file");
             }
         }
         const auto default_currency = attr(a, "default-currency");
@@ -275,7 +299,8 @@ private:
         bool transaction_sectors = false;
         for (const xmlNode* t : children(a, "transaction")) transaction_sectors |= transaction(*t, default_currency);
         if (transaction_sectors && !activity_sectors.empty()) {
-            advise("sector-in-one-place", *activity_sectors.front(), "sectors are given both for the activity and for its transactions");
+            advise("sector-in-one-place", *activity_sectors.front(),
+                   "sectors are given both for the activity and for its transactions");
         }
         for (const xmlNode* r : children(a, "related-activity")) code(*r, "type", "RelatedActivityType");
         for (const xmlNode* r : children(a, "result")) result(*r);
@@ -290,7 +315,8 @@ private:
         const auto check = [&](const char* start, const char* end, const char* what) {
             const auto s = by_type.find(start);
             const auto e = by_type.find(end);
-            if (s != by_type.end() && e != by_type.end()) ordered(s->second.first, s->second.second, e->second.second, what);
+            if (s != by_type.end() && e != by_type.end())
+                ordered(s->second.first, s->second.second, e->second.second, what);
         };
         check("1", "3", "the activity (planned dates)");
         check("2", "4", "the activity (actual dates)");
@@ -332,8 +358,9 @@ private:
         if (start && end && *start <= *end) {
             const long days = (*end - *start).days() + 1;
             if (days > 366) {
-                fail("budget-period-at-most-one-year", b, "the budget period " + to_iso(*start) + " to " + to_iso(*end) +
-                                                              " spans " + std::to_string(days) + " days, more than one year");
+                fail("budget-period-at-most-one-year", b,
+                     "the budget period " + to_iso(*start) + " to " + to_iso(*end) + " spans " + std::to_string(days) +
+                         " days, more than one year");
             }
         }
         value(child(b, "value"), default_currency, b);
@@ -357,10 +384,12 @@ private:
         if (const xmlNode* date_node = child(t, "transaction-date")) {
             if (const auto date = date_attr(*date_node, "iso-date")) {
                 if (generated_ && *date > *generated_) {
-                    fail("transaction-not-after-generated", *date_node, "transaction dated " + to_iso(*date) +
-                                                                            ", after the file was generated (" + to_iso(*generated_) + ")");
+                    fail("transaction-not-after-generated", *date_node,
+                         "transaction dated " + to_iso(*date) + ", after the file was generated (" +
+                             to_iso(*generated_) + ")");
                 } else if (!generated_ && *date > today_) {
-                    advise("transaction-in-future", *date_node, "transaction dated " + to_iso(*date) + ", in the future");
+                    advise("transaction-in-future", *date_node,
+                           "transaction dated " + to_iso(*date) + ", in the future");
                 }
             }
         }

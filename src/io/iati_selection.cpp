@@ -33,7 +33,9 @@ bool IatiSelection::empty() const noexcept {
     return recipient_countries.empty() && reporting_orgs.empty() && !from && !to && !has_topic();
 }
 
-bool IatiSelection::has_topic() const noexcept { return !sectors.empty() || !activity_ids.empty() || !keywords.empty(); }
+bool IatiSelection::has_topic() const noexcept {
+    return !sectors.empty() || !activity_ids.empty() || !keywords.empty();
+}
 
 std::optional<SelectionReason> IatiSelection::match(const Activity& activity,
                                                     const std::vector<Transaction>& transactions) const {
@@ -60,10 +62,12 @@ std::optional<SelectionReason> IatiSelection::match(const Activity& activity,
     if (activity_ids.count(activity.identifier) != 0) return SelectionReason{"activity-id", activity.identifier};
     if (!sectors.empty()) {
         for (const auto& s : activity.sectors) {
-            if (dac_vocabulary(s.vocabulary) && sector_matches(sectors, s.code)) return SelectionReason{"sector", s.code};
+            if (dac_vocabulary(s.vocabulary) && sector_matches(sectors, s.code))
+                return SelectionReason{"sector", s.code};
         }
         for (const auto& t : transactions) {
-            if (dac_vocabulary(t.sector_vocabulary) && !t.sector_code.empty() && sector_matches(sectors, t.sector_code)) {
+            if (dac_vocabulary(t.sector_vocabulary) && !t.sector_code.empty() &&
+                sector_matches(sectors, t.sector_code)) {
                 return SelectionReason{"sector", t.sector_code + " (transaction)"};
             }
         }
@@ -73,7 +77,8 @@ std::optional<SelectionReason> IatiSelection::match(const Activity& activity,
         thread_local std::map<std::string, std::regex> compiled;
         auto it = compiled.find(rule.pattern);
         if (it == compiled.end()) {
-            it = compiled.emplace(rule.pattern, std::regex(rule.pattern, std::regex::ECMAScript | std::regex::icase)).first;
+            it = compiled.emplace(rule.pattern, std::regex(rule.pattern, std::regex::ECMAScript | std::regex::icase))
+                     .first;
         }
         const std::regex& re = it->second;
         for (const Narratives* texts : {&activity.title, &activity.description}) {

@@ -36,7 +36,8 @@ IatiSummary summarize_iati(const Portfolio& portfolio) {
         s.budgets_by_type_currency[std::to_string(b.type) + "|" + b.value.currency().str()] += b.value.amount();
     }
     s.planned_disbursements = portfolio.planned_disbursements().size();
-    for (const auto& p : portfolio.planned_disbursements()) s.planned_by_currency[p.value.currency().str()] += p.value.amount();
+    for (const auto& p : portfolio.planned_disbursements())
+        s.planned_by_currency[p.value.currency().str()] += p.value.amount();
     for (const auto& a : portfolio.activities()) {
         s.results += a.results.size();
         for (const auto& r : a.results) {
@@ -50,14 +51,15 @@ IatiSummary summarize_iati(const Portfolio& portfolio) {
 
 std::string IatiSummary::to_json() const {
     std::ostringstream out;
-    out << "{\"activities\": " << activities << ", \"transactions\": {\"count\": " << transactions << ", \"by_type_currency\": ";
+    out << "{\"activities\": " << activities << ", \"transactions\": {\"count\": " << transactions
+        << ", \"by_type_currency\": ";
     write_sums(out, transactions_by_type_currency);
     out << "}, \"budgets\": {\"count\": " << budgets << ", \"by_type_currency\": ";
     write_sums(out, budgets_by_type_currency);
     out << "}, \"planned_disbursements\": {\"count\": " << planned_disbursements << ", \"by_currency\": ";
     write_sums(out, planned_by_currency);
-    out << "}, \"results\": {\"results\": " << results << ", \"indicators\": " << indicators << ", \"periods\": " << periods
-        << "}, \"warnings\": " << warnings << "}";
+    out << "}, \"results\": {\"results\": " << results << ", \"indicators\": " << indicators
+        << ", \"periods\": " << periods << "}, \"warnings\": " << warnings << "}";
     return out.str();
 }
 

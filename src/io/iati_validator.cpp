@@ -121,14 +121,17 @@ DocPtr parse(const std::string& file, std::string_view buffer, bool from_file, D
     } else if (buffer.size() > static_cast<std::size_t>(INT_MAX)) {
         problems.push_back({Severity::error, "XmlError", "document-size", "document larger than 2 GB", {file, 0, {}}});
     } else {
-        doc = xmlCtxtReadMemory(ctxt, buffer.data(), static_cast<int>(buffer.size()), file.c_str(), nullptr, kParseOptions);
+        doc = xmlCtxtReadMemory(ctxt, buffer.data(), static_cast<int>(buffer.size()), file.c_str(), nullptr,
+                                kParseOptions);
     }
     const bool well_formed = ctxt->wellFormed != 0;
     xmlFreeParserCtxt(ctxt);
     DocPtr out(doc, xmlFreeDoc);
     if (out && !well_formed) out.reset();
-    if (!out && std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; })) {
-        problems.push_back({Severity::error, "XmlError", "well-formed", "not a well-formed XML document", {file, 0, {}}});
+    if (!out && std::none_of(problems.begin(), problems.end(),
+                             [](const Diagnostic& d) { return d.severity == Severity::error; })) {
+        problems.push_back(
+            {Severity::error, "XmlError", "well-formed", "not a well-formed XML document", {file, 0, {}}});
     }
     return out;
 }
@@ -137,9 +140,12 @@ DocPtr parse(const std::string& file, std::string_view buffer, bool from_file, D
 // tricks (billion laughs, external entities) are the only reason to send them.
 void check_doctype(const xmlDoc& doc, const std::string& file, Diagnostics& problems) {
     if (doc.intSubset == nullptr) return;
-    const auto line = static_cast<std::uint32_t>(std::max(0L, xmlGetLineNo(reinterpret_cast<const xmlNode*>(doc.intSubset))));
+    const auto line =
+        static_cast<std::uint32_t>(std::max(0L, xmlGetLineNo(reinterpret_cast<const xmlNode*>(doc.intSubset))));
     if (doc.intSubset->entities != nullptr || doc.intSubset->pentities != nullptr) {
-        problems.push_back({Severity::error, "XmlError", "no-entities",
+        problems.push_back({Severity::error,
+                            "XmlError",
+                            "no-entities",
                             "the document declares entities; they are never expanded and IATI files must not use them",
                             {file, line, "!DOCTYPE"}});
     }
@@ -154,12 +160,18 @@ void validate_schema(xmlDoc& doc, const std::string& file, Diagnostics& problems
     xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, &collector);
     const int rc = xmlSchemaValidateDoc(vctxt, &doc);
     xmlSchemaFreeValidCtxt(vctxt);
-    if (rc != 0 && std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.kind == "SchemaError"; })) {
-        problems.push_back({Severity::error, "SchemaError", "", "the document does not validate against the IATI 2.03 schema", {file, 0, {}}});
+    if (rc != 0 &&
+        std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.kind == "SchemaError"; })) {
+        problems.push_back({Severity::error,
+                            "SchemaError",
+                            "",
+                            "the document does not validate against the IATI 2.03 schema",
+                            {file, 0, {}}});
     }
 }
 
-IatiValidationReport validate(const std::string& file, std::string_view buffer, bool from_file, const IatiValidationOptions& options) {
+IatiValidationReport validate(const std::string& file, std::string_view buffer, bool from_file,
+                              const IatiValidationOptions& options) {
     IatiValidationReport report;
     report.file = file;
     if (from_file) {
@@ -174,7 +186,9 @@ IatiValidationReport validate(const std::string& file, std::string_view buffer, 
         check_doctype(*doc, file, report.problems);
         const xmlNode* root = xmlDocGetRootElement(doc.get());
         if (root == nullptr || std::string_view(reinterpret_cast<const char*>(root->name)) != "iati-activities") {
-            report.problems.push_back({Severity::error, "XmlError", "root-element",
+            report.problems.push_back({Severity::error,
+                                       "XmlError",
+                                       "root-element",
                                        "the root element is not <iati-activities>",
                                        {file, root == nullptr ? 0U : static_cast<std::uint32_t>(xmlGetLineNo(root)),
                                         root == nullptr ? std::string{} : reinterpret_cast<const char*>(root->name)}});
@@ -198,7 +212,8 @@ IatiValidationReport validate_iati_file(const std::string& path, const IatiValid
     return validate(path, {}, true, options);
 }
 
-IatiValidationReport validate_iati_buffer(std::string_view xml, const std::string& name, const IatiValidationOptions& options) {
+IatiValidationReport validate_iati_buffer(std::string_view xml, const std::string& name,
+                                          const IatiValidationOptions& options) {
     return validate(name, xml, false, options);
 }
 

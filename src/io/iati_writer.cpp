@@ -38,7 +38,8 @@ public:
         root.append_attribute("version") = "2.03";
         std::string generated = options_.generated_datetime;
         if (generated.empty()) {
-            generated = boost::posix_time::to_iso_extended_string(boost::posix_time::second_clock::universal_time()) + "Z";
+            generated =
+                boost::posix_time::to_iso_extended_string(boost::posix_time::second_clock::universal_time()) + "Z";
         }
         root.append_attribute("generated-datetime") = generated.c_str();
         if (options_.activities.empty()) {
@@ -53,7 +54,9 @@ public:
             }
         }
         if (filled_value_dates_ > 0) {
-            diagnostics_.push_back({Severity::warning, "ValidationError", "value-date-filled",
+            diagnostics_.push_back({Severity::warning,
+                                    "ValidationError",
+                                    "value-date-filled",
                                     std::to_string(filled_value_dates_) +
                                         " value(s) had no value-date; the transaction date or period start was written",
                                     {}});
@@ -65,14 +68,18 @@ public:
 private:
     // --- small pieces -------------------------------------------------------------------------
     void missing(const Activity& a, const std::string& what) {
-        diagnostics_.push_back({Severity::error, "ValidationError", "iati-required-element",
+        diagnostics_.push_back({Severity::error,
+                                "ValidationError",
+                                "iati-required-element",
                                 "activity " + a.identifier + " has no " + what + ", which IATI 2.03 requires",
                                 {a.provenance.source, a.provenance.line, "iati-activity"}});
     }
     static void set(pugi::xml_node n, const char* name, const std::string& value) {
         if (!value.empty()) n.append_attribute(name) = value.c_str();
     }
-    static void set_date(pugi::xml_node n, const char* name, const Date& d) { n.append_attribute(name) = to_iso(d).c_str(); }
+    static void set_date(pugi::xml_node n, const char* name, const Date& d) {
+        n.append_attribute(name) = to_iso(d).c_str();
+    }
     static std::string decimal(const Decimal& d) { return d.to_string(0); }
     static void narratives(pugi::xml_node parent, const Narratives& ns) {
         for (const Narrative& n : ns) {
@@ -235,7 +242,8 @@ private:
     void records(pugi::xml_node e, const Activity& a, std::uint32_t index) {
         for (const std::size_t i : budgets_[index]) budget(e, portfolio_.budgets()[i], a);
         for (const std::size_t i : planned_[index]) planned(e, portfolio_.planned_disbursements()[i], a);
-        for (const std::uint32_t row : portfolio_.transactions_of(index)) transaction(e, portfolio_.transactions().row(row), a);
+        for (const std::uint32_t row : portfolio_.transactions_of(index))
+            transaction(e, portfolio_.transactions().row(row), a);
         for (const DocumentLink& d : a.document_links) document_link(e, d, a);
         for (const RelatedActivity& r : a.related_activities) {
             pugi::xml_node n = e.append_child("related-activity");

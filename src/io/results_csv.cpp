@@ -204,12 +204,18 @@ std::size_t read_results_csv(ResultsStore& store, ResultsCsvKind kind, std::istr
             const std::size_t s = read_strategy(store, in, name, &nodes);
             return s + nodes;
         }
-        case ResultsCsvKind::indicators: return read_indicators(store, in, name);
-        case ResultsCsvKind::indicator_values: return read_values(store, in, name);
-        case ResultsCsvKind::indicator_links: return read_links(store, in, name);
-        case ResultsCsvKind::hazards: return read_hazards(store, in, name);
-        case ResultsCsvKind::land_release: return read_releases(store, in, name);
-        case ResultsCsvKind::casualties: return read_casualties(store, in, name);
+        case ResultsCsvKind::indicators:
+            return read_indicators(store, in, name);
+        case ResultsCsvKind::indicator_values:
+            return read_values(store, in, name);
+        case ResultsCsvKind::indicator_links:
+            return read_links(store, in, name);
+        case ResultsCsvKind::hazards:
+            return read_hazards(store, in, name);
+        case ResultsCsvKind::land_release:
+            return read_releases(store, in, name);
+        case ResultsCsvKind::casualties:
+            return read_casualties(store, in, name);
     }
     return 0;
 }
@@ -231,12 +237,17 @@ ResultsCsvCounts load_results_csv(ResultsStore& store, const std::string& dir) {
         counts.strategies = read_strategy(work, in, n, &nodes);
         counts.nodes = nodes;
     });
-    open("indicators.csv", [&](std::istream& in, const std::string& n) { counts.indicators = read_indicators(work, in, n); });
-    open("indicator_values.csv", [&](std::istream& in, const std::string& n) { counts.indicator_values = read_values(work, in, n); });
-    open("indicator_links.csv", [&](std::istream& in, const std::string& n) { counts.links = read_links(work, in, n); });
+    open("indicators.csv",
+         [&](std::istream& in, const std::string& n) { counts.indicators = read_indicators(work, in, n); });
+    open("indicator_values.csv",
+         [&](std::istream& in, const std::string& n) { counts.indicator_values = read_values(work, in, n); });
+    open("indicator_links.csv",
+         [&](std::istream& in, const std::string& n) { counts.links = read_links(work, in, n); });
     open("hazards.csv", [&](std::istream& in, const std::string& n) { counts.hazards = read_hazards(work, in, n); });
-    open("land_release.csv", [&](std::istream& in, const std::string& n) { counts.releases = read_releases(work, in, n); });
-    open("casualties.csv", [&](std::istream& in, const std::string& n) { counts.casualties = read_casualties(work, in, n); });
+    open("land_release.csv",
+         [&](std::istream& in, const std::string& n) { counts.releases = read_releases(work, in, n); });
+    open("casualties.csv",
+         [&](std::istream& in, const std::string& n) { counts.casualties = read_casualties(work, in, n); });
     store = std::move(work);
     return counts;
 }

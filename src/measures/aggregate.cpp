@@ -14,8 +14,8 @@
 #include <exception>
 #include <limits>
 #include <numeric>
-#include <tuple>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -61,9 +61,10 @@ Table AggregateResult::to_table() const {
         out.push<std::int64_t>(5, cell.pieces);
     }
     out.set_methodology("aggregate");
-    out.add_note("values summed per activity, fiscal year, currency and rate, each sum converted once with "
-                 "Decimal::scaled(ExchangeRates::factor) (rate date: " + std::string(kConversionDateRule) +
-                 ") and split once by largest remainder in units of 10^-9");
+    out.add_note(
+        "values summed per activity, fiscal year, currency and rate, each sum converted once with "
+        "Decimal::scaled(ExchangeRates::factor) (rate date: " +
+        std::string(kConversionDateRule) + ") and split once by largest remainder in units of 10^-9");
     return out;
 }
 
@@ -80,9 +81,9 @@ struct Cell {
 // Per activity: its donor and a run of (objective, reduced weight) pieces.
 struct ActivityPlan {
     std::uint32_t donor = 0;
-    std::uint32_t first = 0;   // into piece_objective / piece_weight
+    std::uint32_t first = 0;  // into piece_objective / piece_weight
     std::uint32_t count = 0;
-    std::uint64_t total = 1;   // sum of its reduced weights
+    std::uint64_t total = 1;  // sum of its reduced weights
 };
 
 // Everything the scan looks up, built once per call; read-only while threads scan.
@@ -100,15 +101,16 @@ struct Plan {
     std::vector<std::uint8_t> slot_of;    // packed currency → rate slot (0 = target, 255 = none)
     std::vector<CurrencyCode> slot_currency;
     std::size_t days = 0;
-    std::vector<std::uint32_t> rate_of;   // (slot - 1) × days + day - lo → rate id
-    std::vector<double> rate_factor;      // rate id → factor; id 0 = the target currency (no conversion)
-    std::uint32_t missing = 0;            // the rate id of a row without a rate: the last id
+    std::vector<std::uint32_t> rate_of;  // (slot - 1) × days + day - lo → rate id
+    std::vector<double> rate_factor;     // rate id → factor; id 0 = the target currency (no conversion)
+    std::uint32_t missing = 0;           // the rate id of a row without a rate: the last id
 };
 
 // Decimal::scaled, bit for bit, with a fast path for values and products that fit in 64 bits.
 inline Raw scale(Raw raw, double factor) {
     if (raw >= std::numeric_limits<std::int64_t>::min() && raw <= std::numeric_limits<std::int64_t>::max()) {
-        const long double product = static_cast<long double>(static_cast<std::int64_t>(raw)) * static_cast<long double>(factor);
+        const long double product =
+            static_cast<long double>(static_cast<std::int64_t>(raw)) * static_cast<long double>(factor);
         if (std::fabs(product) < 9.2e18L) {
 #if defined(__x86_64__) && defined(__GNUC__)
             // fistp rounds with the current mode (nearest, ties to even) like nearbyint, without
@@ -134,7 +136,9 @@ std::vector<std::uint64_t> reduce(const std::vector<Raw>& weights) {
     for (Raw w : weights) g = gcd(g, w);
     std::vector<std::uint64_t> out;
     for (Raw w : weights) {
-        if (w / g > (Raw{1} << 40)) throw ValidationError("objective percentages too fine or too large to split (weight " + Decimal::from_raw(w).to_string() + ")");
+        if (w / g > (Raw{1} << 40))
+            throw ValidationError("objective percentages too fine or too large to split (weight " +
+                                  Decimal::from_raw(w).to_string() + ")");
         out.push_back(static_cast<std::uint64_t>(w / g));
     }
     return out;
@@ -144,7 +148,8 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     Plan plan;
     const TransactionTable& t = portfolio.transactions();
     if (query.types.empty()) plan.type_ok.fill(1);
-    for (int ty : query.types) if (ty >= 0 && ty < 256) plan.type_ok[static_cast<std::size_t>(ty)] = 1;
+    for (int ty : query.types)
+        if (ty >= 0 && ty < 256) plan.type_ok[static_cast<std::size_t>(ty)] = 1;
 
     // Donors and objective splits per activity (same rules as strategy_alignment).
     std::unordered_map<std::string, std::uint32_t> donor_ids, objective_ids{{kUnmapped, 0}};
@@ -154,11 +159,16 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
         if (fresh) plan.objectives.push_back(code);
         return it->second;
     };
-    struct Split { std::vector<std::uint32_t> objective; std::vector<Raw> weight; };
+    struct Split {
+        std::vector<std::uint32_t> objective;
+        std::vector<Raw> weight;
+    };
     std::unordered_map<std::string, Split> splits;
     for (const ActivityShare& s : query.objectives) {
         const Raw w = s.percentage.value_or(Decimal(100)).raw();
-        if (w < 0) throw ValidationError("negative objective percentage for activity " + s.activity_id, s.where, "weights-not-negative");
+        if (w < 0)
+            throw ValidationError("negative objective percentage for activity " + s.activity_id, s.where,
+                                  "weights-not-negative");
         Split& sp = splits[s.activity_id];
         sp.objective.push_back(objective_id(s.code));
         sp.weight.push_back(w);
@@ -204,7 +214,10 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
 
     // Day range and currencies present: one pass over three narrow columns, split over threads.
     const std::size_t n = t.size();
-    struct Seen { std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = std::numeric_limits<std::int32_t>::min(); std::vector<std::uint8_t> currency = std::vector<std::uint8_t>(65536, 0); };
+    struct Seen {
+        std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = std::numeric_limits<std::int32_t>::min();
+        std::vector<std::uint8_t> currency = std::vector<std::uint8_t>(65536, 0);
+    };
     std::vector<Seen> seen(threads);
     auto survey = [&](unsigned k) {
         Seen& s = seen[k];
@@ -221,14 +234,20 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
                 hi = std::max(hi, d);
             }
         }
-        if (lo != kHigh) { s.lo = lo; s.hi = hi; }
+        if (lo != kHigh) {
+            s.lo = lo;
+            s.hi = hi;
+        }
         // Rows come activity by activity and an activity mostly pays in one currency.
         if (from == to) return;
         std::uint16_t last = t.currency[from];
         s.currency[last] = 1;
         for (std::size_t i = from + 1; i < to; ++i) {
             const std::uint16_t c = t.currency[i];
-            if (c != last) { s.currency[c] = 1; last = c; }
+            if (c != last) {
+                s.currency[c] = 1;
+                last = c;
+            }
         }
     };
     {
@@ -253,7 +272,8 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     plan.years = query.calendar.fiscal_year_of_day(plan.hi) - plan.fy_min + 1;
     plan.fy_index.resize(days);
     for (std::size_t d = 0; d < days; ++d) {
-        plan.fy_index[d] = static_cast<std::uint32_t>(query.calendar.fiscal_year_of_day(plan.lo + static_cast<std::int32_t>(d)) - plan.fy_min);
+        plan.fy_index[d] = static_cast<std::uint32_t>(
+            query.calendar.fiscal_year_of_day(plan.lo + static_cast<std::int32_t>(d)) - plan.fy_min);
     }
 
     // Rate id per currency present and day: one factor() call per run of days that share the same
@@ -265,7 +285,8 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     constexpr std::uint32_t kNoRate = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t c = 0; c < present.size(); ++c) {
         if (!present[c] || c == query.currency.packed()) continue;
-        if (plan.slot_currency.size() >= 255) throw ValidationError("aggregate converts at most 254 currencies at once");
+        if (plan.slot_currency.size() >= 255)
+            throw ValidationError("aggregate converts at most 254 currencies at once");
         const CurrencyCode from = CurrencyCode::from_packed(static_cast<std::uint16_t>(c));
         plan.slot_of[c] = static_cast<std::uint8_t>(plan.slot_currency.size());
         plan.slot_currency.push_back(from);
@@ -286,7 +307,8 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
                 std::int32_t end = plan.hi;
                 if (!fixed) {
                     for (CurrencyCode c2 : {from, query.currency}) {
-                        if (const RateEntry* e = query.rates->find(c2, date)) end = std::min(end, day_number::from_date(e->period.end()));
+                        if (const RateEntry* e = query.rates->find(c2, date))
+                            end = std::min(end, day_number::from_date(e->period.end()));
                     }
                 }
                 std::uint64_t bits = 0;
@@ -294,13 +316,15 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
                 std::memcpy(&bits, &value, sizeof bits);
                 const auto [it, fresh] = ids.try_emplace(bits, static_cast<std::uint32_t>(plan.rate_factor.size()));
                 if (fresh) plan.rate_factor.push_back(value);
-                for (std::int32_t k = d; k <= end; ++k) plan.rate_of[base + static_cast<std::size_t>(k - plan.lo)] = it->second;
+                for (std::int32_t k = d; k <= end; ++k)
+                    plan.rate_of[base + static_cast<std::size_t>(k - plan.lo)] = it->second;
                 d = end + 1;
             }
         }
     }
     plan.missing = static_cast<std::uint32_t>(plan.rate_factor.size());
-    for (std::uint32_t& id : plan.rate_of) if (id == kNoRate) id = plan.missing;
+    for (std::uint32_t& id : plan.rate_of)
+        if (id == kNoRate) id = plan.missing;
     return plan;
 }
 
@@ -346,7 +370,8 @@ inline void add_split(const Plan& plan, const ActivityPlan& ap, Raw value, std::
     // Largest remainder first, ties to the earlier piece (as the stable sort of split_by_weights).
     for (Raw left = magnitude - assigned; left > 0; --left) {
         std::uint32_t best = 0;
-        for (std::uint32_t k = 1; k < ap.count; ++k) if (rest[k] > rest[best]) best = k;
+        for (std::uint32_t k = 1; k < ap.count; ++k)
+            if (rest[k] > rest[best]) best = k;
         ++piece[best];
         rest[best] = -1;
     }
@@ -359,11 +384,11 @@ inline void add_split(const Plan& plan, const ActivityPlan& ap, Raw value, std::
 
 // One group of an activity's counted rows: same fiscal year and rate (rate ids are per currency).
 struct Group {
-    Raw sum = 0;              // exact, in the original currency
+    Raw sum = 0;  // exact, in the original currency
     std::uint32_t rows = 0;
     std::uint32_t activity = 0;
-    std::uint32_t fy = 0;     // fiscal year - fy_min
-    std::uint32_t rate = 0;   // rate id
+    std::uint32_t fy = 0;    // fiscal year - fy_min
+    std::uint32_t rate = 0;  // rate id
 };
 static_assert(sizeof(Group) == 32);
 
@@ -388,8 +413,13 @@ struct Run {
         const std::int32_t vd = conversion_day(t.value_date[i], d);
         const std::size_t slot = plan.slot_of[cur];
         if (plan.rate_of[(slot - 1) * plan.days + static_cast<std::size_t>(vd - plan.lo)] != plan.missing) continue;
-        if (query.rates == nullptr) throw CurrencyError("converting " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " needs an exchange-rate table", where);
-        throw RateNotFoundError("no rate for " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " on " + to_iso(day_number::to_date(vd)), where);
+        if (query.rates == nullptr)
+            throw CurrencyError("converting " + CurrencyCode::from_packed(cur).str() + " to " + target.str() +
+                                    " needs an exchange-rate table",
+                                where);
+        throw RateNotFoundError("no rate for " + CurrencyCode::from_packed(cur).str() + " to " + target.str() + " on " +
+                                    to_iso(day_number::to_date(vd)),
+                                where);
     }
     throw ValidationError("aggregate: a row could not be counted");  // not reached
 }
@@ -399,7 +429,8 @@ struct Run {
 namespace detail {
 
 struct AggregateBuilder {
-    static void assign_sorted(AggregateResult& result, std::vector<std::pair<AggregateResult::Key, AggregateCell>> cells) {
+    static void assign_sorted(AggregateResult& result,
+                              std::vector<std::pair<AggregateResult::Key, AggregateCell>> cells) {
         result.cells_.clear();
         for (auto& [key, cell] : cells) result.cells_.emplace_hint(result.cells_.end(), std::move(key), cell);
     }
@@ -411,21 +442,25 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     const TransactionTable& t = portfolio.transactions();
     const std::size_t n = t.size();
     const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-    unsigned threads = query.threads != 0 ? query.threads : std::min<unsigned>(hardware, static_cast<unsigned>(n / 250'000 + 1));
+    unsigned threads =
+        query.threads != 0 ? query.threads : std::min<unsigned>(hardware, static_cast<unsigned>(n / 250'000 + 1));
     threads = std::max(1U, std::min<unsigned>(threads, 64));
     const Plan plan = make_plan(portfolio, query, threads);
     AggregateResult result(query.currency, query.calendar.start_month(), query.calendar.start_day());
 
     const std::size_t objectives = plan.objectives.size();
-    if (n >= std::numeric_limits<std::uint32_t>::max()) throw ValidationError("aggregate counts at most 2^32 - 1 transactions at once");
+    if (n >= std::numeric_limits<std::uint32_t>::max())
+        throw ValidationError("aggregate counts at most 2^32 - 1 transactions at once");
     const std::size_t cells = plan.donors.size() * static_cast<std::size_t>(plan.years) * objectives;
-    if (cells > (std::size_t{1} << 24)) throw ValidationError("aggregate: too many donor x year x objective cells (" + std::to_string(cells) + ")");
+    if (cells > (std::size_t{1} << 24))
+        throw ValidationError("aggregate: too many donor x year x objective cells (" + std::to_string(cells) + ")");
     const std::size_t rates = plan.rate_factor.size() + 1;  // with the id of a missing rate
     const std::size_t slots = static_cast<std::size_t>(plan.years) * rates;
     // A group's place in its run: a stamped table indexed by fiscal year × rate when that is
     // small enough, else a hash map cleared per run.
     const bool dense = slots <= (std::size_t{1} << 22);
-    if (slots >= std::numeric_limits<std::uint32_t>::max()) throw ValidationError("aggregate: too many fiscal years x rates (" + std::to_string(slots) + ")");
+    if (slots >= std::numeric_limits<std::uint32_t>::max())
+        throw ValidationError("aggregate: too many fiscal years x rates (" + std::to_string(slots) + ")");
     std::vector<std::vector<Group>> groups(threads);
     std::vector<std::vector<Run>> runs(threads);
     std::vector<std::uint8_t> problem(threads, 0);
@@ -445,7 +480,8 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
         const std::int32_t lo = plan.lo;
         // Fiscal year × number of rates per day, so that a row's slot is one addition.
         std::vector<std::uint32_t> fy_base(plan.fy_index.size());
-        for (std::size_t d = 0; d < fy_base.size(); ++d) fy_base[d] = plan.fy_index[d] * static_cast<std::uint32_t>(rates);
+        for (std::size_t d = 0; d < fy_base.size(); ++d)
+            fy_base[d] = plan.fy_index[d] * static_cast<std::uint32_t>(rates);
         const std::uint32_t* fy_of = fy_base.data();
         std::vector<std::uint64_t> table(dense ? slots : 0, 0);  // stamp << 32 | group index
         std::uint64_t* stamped = table.data();
@@ -512,14 +548,16 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     // Activities seen in more than one run (on two threads, or rows out of activity order) have
     // their groups merged before conversion; the others are converted where they are.
     std::vector<std::uint8_t> seen(plan.activities.size(), 0);
-    for (const auto& rs : runs) for (const Run& r : rs) seen[r.activity] = static_cast<std::uint8_t>(std::min(seen[r.activity] + 1, 2));
+    for (const auto& rs : runs)
+        for (const Run& r : rs) seen[r.activity] = static_cast<std::uint8_t>(std::min(seen[r.activity] + 1, 2));
     std::vector<std::vector<Cell>> acc(threads);
     std::vector<std::vector<Group>> shared(threads);
     auto convert = [&](const Group& group, std::vector<Cell>& cell) {
         Raw v = group.sum;
         if (group.rate != 0) v = scale(v, plan.rate_factor[group.rate]);
         const ActivityPlan& ap = plan.activities[group.activity];
-        Cell* row = cell.data() + (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + group.fy) * objectives;
+        Cell* row = cell.data() +
+                    (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + group.fy) * objectives;
         add_split(plan, ap, v, group.rows, row);
     };
     auto settle = [&](unsigned k) {
@@ -535,8 +573,10 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
                     problem[k] = 1;
                     return;
                 }
-                if (alone) convert(gs[g], cell);
-                else shared[k].push_back(gs[g]);
+                if (alone)
+                    convert(gs[g], cell);
+                else
+                    shared[k].push_back(gs[g]);
             }
         }
     };
@@ -555,7 +595,9 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     for (std::size_t g = 0; g < rest.size();) {
         Group merged_group = rest[g];
         std::size_t h = g + 1;
-        for (; h < rest.size() && rest[h].activity == rest[g].activity && rest[h].fy == rest[g].fy && rest[h].rate == rest[g].rate; ++h) {
+        for (; h < rest.size() && rest[h].activity == rest[g].activity && rest[h].fy == rest[g].fy &&
+               rest[h].rate == rest[g].rate;
+             ++h) {
             merged_group.sum += rest[h].sum;
             merged_group.rows += rest[h].rows;
         }
@@ -580,10 +622,13 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     std::vector<std::pair<AggregateResult::Key, AggregateCell>> sorted;
     for (std::uint32_t donor : donor_order) {
         for (int y = 0; y < plan.years; ++y) {
-            const Cell* row = acc[0].data() + (static_cast<std::size_t>(donor) * static_cast<std::size_t>(plan.years) + static_cast<std::size_t>(y)) * objectives;
+            const Cell* row = acc[0].data() + (static_cast<std::size_t>(donor) * static_cast<std::size_t>(plan.years) +
+                                               static_cast<std::size_t>(y)) *
+                                                  objectives;
             for (std::uint32_t o : objective_order) {
                 if (row[o].pieces == 0) continue;
-                sorted.emplace_back(AggregateResult::Key{plan.donors[donor], plan.fy_min + y, plan.objectives[o]}, AggregateCell{row[o].value, row[o].pieces});
+                sorted.emplace_back(AggregateResult::Key{plan.donors[donor], plan.fy_min + y, plan.objectives[o]},
+                                    AggregateCell{row[o].value, row[o].pieces});
             }
         }
     }

@@ -18,7 +18,8 @@ double ratio(Decimal num, Decimal den) {
 
 }  // namespace
 
-std::vector<RankedBid> rank_bids(const Tender& tender, const std::string& lot, const std::optional<EvaluationRule>& rule_in) {
+std::vector<RankedBid> rank_bids(const Tender& tender, const std::string& lot,
+                                 const std::optional<EvaluationRule>& rule_in) {
     const EvaluationRule rule = rule_in ? *rule_in : tender.rule;
     if (rule.method == EvaluationMethod::quality_cost) {
         AIDTRACK_REQUIRE(rule.technical_weight + rule.price_weight == Decimal{100},
@@ -105,8 +106,16 @@ Table bid_ranking_table(const Tender& tender, const std::string& lot, const std:
         t.push<Decimal>(3, r.price.amount());
         t.push<std::string>(4, r.price.currency().str());
         t.push<Decimal>(5, r.technical_score);
-        if (r.price_score) { t.push<Decimal>(6, *r.price_score); } else { t.push_undefined(6); }
-        if (r.combined_score) { t.push<Decimal>(7, *r.combined_score); } else { t.push_undefined(7); }
+        if (r.price_score) {
+            t.push<Decimal>(6, *r.price_score);
+        } else {
+            t.push_undefined(6);
+        }
+        if (r.combined_score) {
+            t.push<Decimal>(7, *r.combined_score);
+        } else {
+            t.push_undefined(7);
+        }
         t.push<std::int64_t>(8, r.acceptable ? 1 : 0);
         t.push<std::string>(9, r.reason);
     }

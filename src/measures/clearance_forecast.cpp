@@ -20,9 +20,12 @@ namespace aidtrack {
 
 const char* to_string(FundingKind k) noexcept {
     switch (k) {
-        case FundingKind::pledges: return "pledges";
-        case FundingKind::trend: return "trend";
-        case FundingKind::flat: return "flat";
+        case FundingKind::pledges:
+            return "pledges";
+        case FundingKind::trend:
+            return "trend";
+        case FundingKind::flat:
+            return "flat";
     }
     return "flat";
 }
@@ -46,7 +49,8 @@ double FundingScenario::in_year(int year) const {
             if (history.empty()) throw ValidationError("a flat funding scenario needs at least one year of history");
             return history.rbegin()->second;
         case FundingKind::trend: {
-            if (history.size() < 2) throw ValidationError("a trend funding scenario needs at least two years of history");
+            if (history.size() < 2)
+                throw ValidationError("a trend funding scenario needs at least two years of history");
             // Ordinary least squares F = a + b (year − mean year).
             double my = 0;
             double mf = 0;
@@ -101,7 +105,8 @@ Run simulate(const ForecastInput& in, double rate, double cost, double funding_f
         const bool done = run.years.has_value();
         if (done && y > deadline_year) break;
         const Date seg_end(static_cast<unsigned short>(y), 12, 31);
-        const double year_days = boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(y)) ? 366.0 : 365.0;
+        const double year_days =
+            boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(y)) ? 366.0 : 365.0;
         const long seg_days = (seg_end - seg_start).days() + 1;
         const double frac = static_cast<double>(seg_days) / year_days;
         const double f = in.funding.in_year(y) * funding_factor * frac;
@@ -154,13 +159,15 @@ ForecastResult to_result(const ForecastInput& in, const Run& run, double cost) {
 double decimal_year(const Run& run) {
     if (!run.date) return std::numeric_limits<double>::infinity();
     const int y = run.date->year();
-    const double days = boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(y)) ? 366.0 : 365.0;
+    const double days =
+        boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(y)) ? 366.0 : 365.0;
     return y + static_cast<double>(run.date->day_of_year()) / days;
 }
 
 double draw(const Distribution& d, SeededRandom& rng) {
     switch (d.kind) {
-        case Distribution::Kind::fixed: return d.a;
+        case Distribution::Kind::fixed:
+            return d.a;
         case Distribution::Kind::normal: {
             // A factor cannot be negative: redraw (bounded) and fall back to the mean.
             for (int i = 0; i < 100; ++i) {
@@ -169,8 +176,10 @@ double draw(const Distribution& d, SeededRandom& rng) {
             }
             return d.a;
         }
-        case Distribution::Kind::lognormal: return rng.lognormal(d.a, d.b);
-        case Distribution::Kind::triangular: return rng.triangular(d.a, d.b, d.c);
+        case Distribution::Kind::lognormal:
+            return rng.lognormal(d.a, d.b);
+        case Distribution::Kind::triangular:
+            return rng.triangular(d.a, d.b, d.c);
     }
     return d.a;
 }
@@ -199,7 +208,8 @@ ForecastResult forecast(const ForecastInput& input) {
         t.push<double>(2, run.released[i]);
         t.push<double>(3, run.remaining_end[i]);
     }
-    t.add_note("Funding scenario: " + std::string(to_string(input.funding.kind)) + "; deadline " + to_iso(input.deadline) + ".");
+    t.add_note("Funding scenario: " + std::string(to_string(input.funding.kind)) + "; deadline " +
+               to_iso(input.deadline) + ".");
     r.path = std::move(t);
     return r;
 }
@@ -242,7 +252,8 @@ MonteCarloResult monte_carlo(const MonteCarloInput& input) {
     }
     out.p_meets_deadline = static_cast<double>(meets) / static_cast<double>(input.draws);
 
-    Table s("Monte Carlo forecast (" + std::to_string(input.draws) + " draws, seed " + std::to_string(input.seed) + ")");
+    Table s("Monte Carlo forecast (" + std::to_string(input.draws) + " draws, seed " + std::to_string(input.seed) +
+            ")");
     s.set_methodology("monte-carlo-nearest-rank");
     s.add_column<std::string>("statistic");
     s.add_column<double>("p10");
@@ -313,12 +324,18 @@ Table scenario_table(const ForecastInput& base, const std::vector<WhatIf>& what_
         t.push<double>(1, w.funding_factor);
         t.push<double>(2, w.cost_factor);
         t.push<double>(3, w.rate_factor);
-        if (r.completion_year) t.push<std::int64_t>(4, *r.completion_year);
-        else t.push_undefined(4);
-        if (r.completion_date) t.push<Date>(5, *r.completion_date);
-        else t.push_undefined(5);
-        if (r.years_to_complete) t.push<double>(6, *r.years_to_complete);
-        else t.push_undefined(6);
+        if (r.completion_year)
+            t.push<std::int64_t>(4, *r.completion_year);
+        else
+            t.push_undefined(4);
+        if (r.completion_date)
+            t.push<Date>(5, *r.completion_date);
+        else
+            t.push_undefined(5);
+        if (r.years_to_complete)
+            t.push<double>(6, *r.years_to_complete);
+        else
+            t.push_undefined(6);
         t.push<double>(7, r.cost_needed);
         t.push<double>(8, r.funding_to_deadline);
         t.push<double>(9, r.funding_gap);

@@ -34,7 +34,8 @@ Deflators Deflators::from_csv(const std::string& path) {
 Deflators Deflators::from_csv(std::istream& in, const std::string& name) {
     CsvReader reader(in, name);
     std::vector<std::string> fields;
-    if (!reader.next(fields)) throw ParseError("deflator file is empty (expected donor,year,deflator,source)", {name, 1, {}}, "csv-header");
+    if (!reader.next(fields))
+        throw ParseError("deflator file is empty (expected donor,year,deflator,source)", {name, 1, {}}, "csv-header");
     const CsvHeader header(fields, reader.where());
     const std::size_t donor = header.require("donor");
     const std::size_t year = header.require("year");
@@ -43,7 +44,10 @@ Deflators Deflators::from_csv(std::istream& in, const std::string& name) {
     Deflators out;
     while (reader.next(fields)) {
         if (fields.size() == 1 && fields[0].empty()) continue;
-        if (fields.size() < header.names().size()) throw ParseError("row has " + std::to_string(fields.size()) + " fields, the header " + std::to_string(header.names().size()), reader.where(), "csv-fields");
+        if (fields.size() < header.names().size())
+            throw ParseError("row has " + std::to_string(fields.size()) + " fields, the header " +
+                                 std::to_string(header.names().size()),
+                             reader.where(), "csv-fields");
         DeflatorEntry e;
         e.donor = fields[donor];
         int y = 0;
@@ -55,14 +59,17 @@ Deflators Deflators::from_csv(std::istream& in, const std::string& name) {
         e.year = y;
         std::string why;
         if (!Decimal::try_parse(fields[deflator], e.deflator, &why)) {
-            throw ParseError("deflator '" + fields[deflator].substr(0, 40) + "' is not a number: " + why, reader.where("deflator"), "deflator-number");
+            throw ParseError("deflator '" + fields[deflator].substr(0, 40) + "' is not a number: " + why,
+                             reader.where("deflator"), "deflator-number");
         }
         if (source != CsvHeader::npos) e.source = fields[source];
         e.file = name;
         e.line = reader.line();
-        if (!(e.deflator > Decimal())) throw ValidationError("deflator must be positive", reader.where("deflator"), "deflator-positive");
+        if (!(e.deflator > Decimal()))
+            throw ValidationError("deflator must be positive", reader.where("deflator"), "deflator-positive");
         if (out.entries_.count({e.donor, e.year}) != 0) {
-            throw ValidationError("deflator for " + e.donor + " " + std::to_string(e.year) + " given twice", reader.where(), "deflator-unique");
+            throw ValidationError("deflator for " + e.donor + " " + std::to_string(e.year) + " given twice",
+                                  reader.where(), "deflator-unique");
         }
         out.entries_.emplace(std::make_pair(e.donor, e.year), std::move(e));
     }
@@ -70,9 +77,12 @@ Deflators Deflators::from_csv(std::istream& in, const std::string& name) {
 }
 
 void Deflators::add(DeflatorEntry entry) {
-    if (!(entry.deflator > Decimal())) throw ValidationError("deflator must be positive", {entry.file, entry.line, {}}, "deflator-positive");
+    if (!(entry.deflator > Decimal()))
+        throw ValidationError("deflator must be positive", {entry.file, entry.line, {}}, "deflator-positive");
     const auto key = std::make_pair(entry.donor, entry.year);
-    if (entries_.count(key) != 0) throw ValidationError("deflator for " + entry.donor + " " + std::to_string(entry.year) + " given twice", {entry.file, entry.line, {}}, "deflator-unique");
+    if (entries_.count(key) != 0)
+        throw ValidationError("deflator for " + entry.donor + " " + std::to_string(entry.year) + " given twice",
+                              {entry.file, entry.line, {}}, "deflator-unique");
     entries_.emplace(key, std::move(entry));
 }
 
@@ -85,11 +95,15 @@ const DeflatorEntry* Deflators::find(const std::string& donor, int year) const n
 Deflated Deflators::deflate(Decimal amount, const std::string& donor, int year, int base_year, int places) const {
     const DeflatorEntry* at = find(donor, year);
     const DeflatorEntry* base = find(donor, base_year);
-    if (at == nullptr) throw NotFoundError("no deflator for donor '" + donor + "' in " + std::to_string(year) + " (nor a '*' series)");
-    if (base == nullptr) throw NotFoundError("no deflator for donor '" + donor + "' in base year " + std::to_string(base_year) + " (nor a '*' series)");
+    if (at == nullptr)
+        throw NotFoundError("no deflator for donor '" + donor + "' in " + std::to_string(year) + " (nor a '*' series)");
+    if (base == nullptr)
+        throw NotFoundError("no deflator for donor '" + donor + "' in base year " + std::to_string(base_year) +
+                            " (nor a '*' series)");
     // amount × D(base) / D(year): raw × raw / raw keeps the 10^-9 scale of amount.
     Raw product = 0;
-    if (__builtin_mul_overflow(amount.raw(), base->deflator.raw(), &product)) throw OverflowError("deflating " + amount.to_string() + " overflows 128 bits");
+    if (__builtin_mul_overflow(amount.raw(), base->deflator.raw(), &product))
+        throw OverflowError("deflating " + amount.to_string() + " overflows 128 bits");
     const Decimal exact = Decimal::from_raw(divide_rounded(product, at->deflator.raw()));
     return {exact.rounded(places), *at, *base};
 }

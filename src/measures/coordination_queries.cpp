@@ -166,8 +166,12 @@ Table topics_over_time(const CoordinationStore& store, const std::string& forum)
     return t;
 }
 
-Table joint_missions_share(const CoordinationStore& store) { return joint_share(store, JointWorkKind::mission, "paris_10a"); }
-Table joint_analytic_share(const CoordinationStore& store) { return joint_share(store, JointWorkKind::analytic, "paris_10b"); }
+Table joint_missions_share(const CoordinationStore& store) {
+    return joint_share(store, JointWorkKind::mission, "paris_10a");
+}
+Table joint_analytic_share(const CoordinationStore& store) {
+    return joint_share(store, JointWorkKind::analytic, "paris_10b");
+}
 
 Table cumulative_personnel(const CoordinationStore& store, int since_year) {
     struct Sum {
@@ -289,7 +293,8 @@ Table contract_performance(const CoordinationStore& store) {
         if (den.is_zero()) {
             t.push_undefined(col);
         } else {
-            t.push<double>(col, static_cast<double>(static_cast<long double>(num.raw()) / static_cast<long double>(den.raw())));
+            t.push<double>(
+                col, static_cast<double>(static_cast<long double>(num.raw()) / static_cast<long double>(den.raw())));
         }
     };
     for (const auto& tender : store.tenders) {

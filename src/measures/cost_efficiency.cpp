@@ -12,12 +12,18 @@ namespace {
 
 const char* key_name(CostKey k) {
     switch (k) {
-        case CostKey::operator_name: return "operator";
-        case CostKey::method: return "method";
-        case CostKey::province: return "province";
-        case CostKey::donor: return "donor";
-        case CostKey::year: return "year";
-        case CostKey::activity: return "activity";
+        case CostKey::operator_name:
+            return "operator";
+        case CostKey::method:
+            return "method";
+        case CostKey::province:
+            return "province";
+        case CostKey::donor:
+            return "donor";
+        case CostKey::year:
+            return "year";
+        case CostKey::activity:
+            return "activity";
     }
     return "key";
 }
@@ -33,7 +39,8 @@ std::string donor_of(const Portfolio& p, const Activity& a) {
         const std::string name = p.organisation_name(ref);
         if (out.find(name) == std::string::npos) out += (out.empty() ? "" : " + ") + name;
     }
-    if (out.empty()) out = a.reporting_org.ref.empty() ? text_of(a.reporting_org.name) : p.organisation_name(a.reporting_org.ref);
+    if (out.empty())
+        out = a.reporting_org.ref.empty() ? text_of(a.reporting_org.name) : p.organisation_name(a.reporting_org.ref);
     return out;
 }
 
@@ -44,7 +51,8 @@ std::optional<Decimal> money_of(const Portfolio& p, std::uint32_t index, const C
     bool has_expenditure = false;
     constexpr int kExpenditure = code_of(TransactionType::expenditure);
     constexpr int kDisbursement = code_of(TransactionType::disbursement);
-    for (auto r : tx_rows) has_expenditure = has_expenditure || (t.type[r] == kExpenditure && in_years(day_number::year_of(t.date[r]), q));
+    for (auto r : tx_rows)
+        has_expenditure = has_expenditure || (t.type[r] == kExpenditure && in_years(day_number::year_of(t.date[r]), q));
     const int wanted = (has_expenditure && q.types.count(kExpenditure) != 0) ? kExpenditure : kDisbursement;
     if (q.types.count(wanted) == 0) return std::nullopt;
     Decimal sum;
@@ -58,8 +66,9 @@ std::optional<Decimal> money_of(const Portfolio& p, std::uint32_t index, const C
             sum += value.amount();
         } else {
             if (q.rates == nullptr) {
-                throw CurrencyError("activity '" + p.activity(index).identifier + "' spends in " + value.currency().str() +
-                                    ": converting to " + q.currency.str() + " needs exchange rates");
+                throw CurrencyError("activity '" + p.activity(index).identifier + "' spends in " +
+                                    value.currency().str() + ": converting to " + q.currency.str() +
+                                    " needs exchange rates");
             }
             sum += q.rates->convert(value, q.currency, when, q.policy).value.amount();
         }
@@ -117,16 +126,26 @@ Table cost_per_m2(const Portfolio& portfolio, const CostQuery& query) {
             std::vector<std::string> key;
             for (auto k : query.by) {
                 switch (k) {
-                    case CostKey::operator_name: key.push_back(r.operator_name); break;
-                    case CostKey::method: key.emplace_back(to_string(r.method)); break;
+                    case CostKey::operator_name:
+                        key.push_back(r.operator_name);
+                        break;
+                    case CostKey::method:
+                        key.emplace_back(to_string(r.method));
+                        break;
                     case CostKey::province: {
                         const HazardArea* h = store.find_hazard(r.hazard);
                         key.push_back(h != nullptr ? h->province : std::string{});
                         break;
                     }
-                    case CostKey::donor: key.push_back(donor_of(portfolio, a)); break;
-                    case CostKey::year: key.push_back(std::to_string(r.date.year())); break;
-                    case CostKey::activity: key.push_back(activity_id); break;
+                    case CostKey::donor:
+                        key.push_back(donor_of(portfolio, a));
+                        break;
+                    case CostKey::year:
+                        key.push_back(std::to_string(r.date.year()));
+                        break;
+                    case CostKey::activity:
+                        key.push_back(activity_id);
+                        break;
                 }
             }
             auto& s = groups[key];
@@ -150,15 +169,21 @@ Table cost_per_m2(const Portfolio& portfolio, const CostQuery& query) {
         t.push<std::int64_t>(n + 1, s.area);
         t.push<Decimal>(n + 2, s.cost);
         t.push<std::string>(n + 3, query.currency.str());
-        if (s.area > 0) t.push<double>(n + 4, s.cost.to_double() / static_cast<double>(s.area));
-        else t.push_undefined(n + 4);
+        if (s.area > 0)
+            t.push<double>(n + 4, s.cost.to_double() / static_cast<double>(s.area));
+        else
+            t.push_undefined(n + 4);
     }
-    t.add_note("Each funding activity's expenditures (type 4, else disbursements, type 3) are converted per transaction "
-               "(" + query.policy.name() + "; rate date: " + std::string(kConversionDateRule) + ") and shared among its releases by area; " +
-               std::to_string(transactions) + " transactions counted.");
+    t.add_note(
+        "Each funding activity's expenditures (type 4, else disbursements, type 3) are converted per transaction "
+        "(" +
+        query.policy.name() + "; rate date: " + std::string(kConversionDateRule) +
+        ") and shared among its releases by area; " + std::to_string(transactions) + " transactions counted.");
     if (unfunded_m2 > 0) t.add_note(std::to_string(unfunded_m2) + " m2 released without a funding activity left out.");
-    if (unknown_m2 > 0) t.add_note(std::to_string(unknown_m2) + " m2 funded by activities not in the portfolio left out.");
-    if (moneyless_m2 > 0) t.add_note(std::to_string(moneyless_m2) + " m2 funded by activities without spending left out.");
+    if (unknown_m2 > 0)
+        t.add_note(std::to_string(unknown_m2) + " m2 funded by activities not in the portfolio left out.");
+    if (moneyless_m2 > 0)
+        t.add_note(std::to_string(moneyless_m2) + " m2 funded by activities without spending left out.");
     return t;
 }
 

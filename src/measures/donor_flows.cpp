@@ -12,7 +12,9 @@
 
 namespace aidtrack::measures {
 
-std::string to_string(DonorDefinition d) { return d == DonorDefinition::reporting_org ? "reporting_org" : "provider_org"; }
+std::string to_string(DonorDefinition d) {
+    return d == DonorDefinition::reporting_org ? "reporting_org" : "provider_org";
+}
 std::string to_string(FlowHop h) { return h == FlowHop::origin ? "origin" : "reported"; }
 
 DonorDefinition parse_donor_definition(const std::string& name) {
@@ -31,7 +33,8 @@ namespace {
 
 /// The note of a converted flow set: target currency, policy and the rate-date rule.
 std::string conversion_note(const MeasureOptions& o) {
-    return "converted to " + o.currency->str() + " with policy " + o.policy.name() + "; rate date: " + std::string(kConversionDateRule);
+    return "converted to " + o.currency->str() + " with policy " + o.policy.name() +
+           "; rate date: " + std::string(kConversionDateRule);
 }
 
 /// Converts `amount` of `from` on `day` into the set's currency, fixing it on first use.
@@ -42,8 +45,9 @@ Decimal to_set_currency(FlowSet& set, const MeasureOptions& o, Decimal amount, C
         if (set.currency.empty()) set.currency = *o.currency;
         if (from == *o.currency) return amount;
         if (o.rates == nullptr) {
-            throw CurrencyError("converting " + from.str() + " to " + o.currency->str() + " needs an exchange-rate table",
-                                where, "one-currency-per-sum");
+            throw CurrencyError(
+                "converting " + from.str() + " to " + o.currency->str() + " needs an exchange-rate table", where,
+                "one-currency-per-sum");
         }
         return amount.scaled(o.rates->factor(from, *o.currency, day, o.policy));
     }
@@ -75,8 +79,9 @@ void place(FlowSet& set, const MeasureOptions& o, const std::string& donor, std:
 void note_rebucketed(FlowSet& set, const MeasureOptions& o, const std::set<std::string>& donors) {
     for (const auto& d : donors) {
         const FiscalCalendar& c = o.donor_calendars.at(d);
-        set.notes.push_back("donor " + d + " reports in fiscal years starting " + std::to_string(c.start_month()) + "-" +
-                            std::to_string(c.start_day()) + ": each amount stands for its donor fiscal year and is spread "
+        set.notes.push_back("donor " + d + " reports in fiscal years starting " + std::to_string(c.start_month()) +
+                            "-" + std::to_string(c.start_day()) +
+                            ": each amount stands for its donor fiscal year and is spread "
                             "by days into the government's fiscal years");
     }
 }
@@ -156,9 +161,9 @@ FlowSet transaction_flows(const Portfolio& portfolio, const MeasureOptions& opti
         const Activity& a = portfolio.activity(t.activity[i]);
         const Date day = day_number::to_date(t.date[i]);
         const Date rate_day = day_number::to_date(conversion_day(t, i));
-        const Decimal amount = to_set_currency(set, options, Decimal::from_raw(t.value[i]),
-                                               CurrencyCode::from_packed(t.currency[i]), rate_day,
-                                               {a.provenance.source, t.line[i], "transaction"});
+        const Decimal amount =
+            to_set_currency(set, options, Decimal::from_raw(t.value[i]), CurrencyCode::from_packed(t.currency[i]),
+                            rate_day, {a.provenance.source, t.line[i], "transaction"});
         place(set, options, donor_of_transaction(portfolio, i, options), t.activity[i], static_cast<std::int64_t>(i),
               amount, day, rebucketed);
     }
@@ -185,7 +190,8 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
     const auto& pds = portfolio.planned_disbursements();
     std::set<PeriodKey> revised;
     constexpr int kRevised = code_of(BudgetType::revised);
-    for (const auto& pd : pds) if (pd.type == kRevised) revised.insert({pd.activity, pd.period.start(), pd.period.end()});
+    for (const auto& pd : pds)
+        if (pd.type == kRevised) revised.insert({pd.activity, pd.period.start(), pd.period.end()});
     std::set<std::uint32_t> planned;
     for (std::size_t k = 0; k < pds.size(); ++k) {
         const PlannedDisbursement& pd = pds[k];
@@ -202,23 +208,27 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
             if (!gov) continue;
         }
         const std::string donor = options.donor == DonorDefinition::provider_org && !pd.provider_org.empty()
-                                      ? pd.provider_org : a.reporting_org.ref;
+                                      ? pd.provider_org
+                                      : a.reporting_org.ref;
         const Date rate_day = conversion_date(pd);
         const Decimal amount = to_set_currency(set, options, pd.value.amount(), pd.value.currency(), rate_day,
                                                {a.provenance.source, pd.line, "planned-disbursement"});
         for (const auto& [fy, piece] : options.calendar.prorate(amount, pd.period, options.places)) {
-            if (detail::wanted(options, fy)) set.pieces.push_back({donor, fy, pd.activity, static_cast<std::int64_t>(k), piece});
+            if (detail::wanted(options, fy))
+                set.pieces.push_back({donor, fy, pd.activity, static_cast<std::int64_t>(k), piece});
         }
     }
     if (options.budgets_as_schedule_fallback) {
         const auto& budgets = portfolio.budgets();
         std::set<PeriodKey> revised_budgets;
-        for (const auto& b : budgets) if (b.type == kRevised) revised_budgets.insert({b.activity, b.period.start(), b.period.end()});
+        for (const auto& b : budgets)
+            if (b.type == kRevised) revised_budgets.insert({b.activity, b.period.start(), b.period.end()});
         std::size_t used = 0;
         for (std::size_t k = 0; k < budgets.size(); ++k) {
             const Budget& b = budgets[k];
             if (planned.contains(b.activity) || pass.contains(b.activity)) continue;
-            if (b.type != kRevised && revised_budgets.contains({b.activity, b.period.start(), b.period.end()})) continue;
+            if (b.type != kRevised && revised_budgets.contains({b.activity, b.period.start(), b.period.end()}))
+                continue;
             const Activity& a = portfolio.activity(b.activity);
             if (government_only && !government_activity(portfolio, a, options)) continue;
             const Date rate_day = conversion_date(b);
@@ -226,13 +236,16 @@ FlowSet scheduled_flows(const Portfolio& portfolio, const MeasureOptions& option
                                                    {a.provenance.source, b.line, "budget"});
             ++used;
             for (const auto& [fy, piece] : options.calendar.prorate(amount, b.period, options.places)) {
-                if (detail::wanted(options, fy)) set.pieces.push_back({a.reporting_org.ref, fy, b.activity, static_cast<std::int64_t>(pds.size() + k), piece});
+                if (detail::wanted(options, fy))
+                    set.pieces.push_back(
+                        {a.reporting_org.ref, fy, b.activity, static_cast<std::int64_t>(pds.size() + k), piece});
             }
         }
         set.notes.push_back("schedule fallback asked for: " + std::to_string(used) +
                             " budgets of activities without planned disbursements used as their schedule");
     }
-    set.notes.push_back("scheduled = planned disbursements spread by days over their periods (revised replaces original)");
+    set.notes.push_back(
+        "scheduled = planned disbursements spread by days over their periods (revised replaces original)");
     if (options.currency) set.notes.push_back(conversion_note(options));
     return set;
 }
@@ -242,7 +255,11 @@ Table donor_flows(const Portfolio& portfolio, const MeasureOptions& options) {
     struct Acc {
         Decimal amount;
         std::set<std::int64_t> records;
-        Acc& operator+=(const Acc& o) { amount += o.amount; records.insert(o.records.begin(), o.records.end()); return *this; }
+        Acc& operator+=(const Acc& o) {
+            amount += o.amount;
+            records.insert(o.records.begin(), o.records.end());
+            return *this;
+        }
     };
     std::map<detail::Key, Acc> grid;
     for (const auto& p : flows.pieces) {
@@ -256,7 +273,8 @@ Table donor_flows(const Portfolio& portfolio, const MeasureOptions& options) {
         const auto pass = pass_through_activities(portfolio);
         const TransactionTable& t = portfolio.transactions();
         for (std::size_t i = 0; i < t.size(); ++i) {
-            if (is_type(t.type[i], TransactionType::disbursement) && pass.contains(t.activity[i])) ++skipped[portfolio.activity(t.activity[i]).reporting_org.ref];
+            if (is_type(t.type[i], TransactionType::disbursement) && pass.contains(t.activity[i]))
+                ++skipped[portfolio.activity(t.activity[i]).reporting_org.ref];
         }
     }
     Table out("Disbursements per donor and fiscal year");
@@ -265,7 +283,8 @@ Table donor_flows(const Portfolio& portfolio, const MeasureOptions& options) {
     out.add_column<Decimal>("amount", "sum of counted disbursements (IATI type 3)");
     out.add_column<std::string>("currency");
     out.add_column<std::int64_t>("records", "transactions counted");
-    out.add_column<std::int64_t>("pass_through_records", "this organisation's disbursements skipped as later hops (all years)");
+    out.add_column<std::int64_t>("pass_through_records",
+                                 "this organisation's disbursements skipped as later hops (all years)");
     out.add_column<std::string>("hop", "which hop of chained flows was counted");
     detail::for_each_row(grid, options, [&](const std::string& donor, int fy, const Acc& acc) {
         detail::push_head(out, portfolio, options, donor, fy);
@@ -276,7 +295,8 @@ Table donor_flows(const Portfolio& portfolio, const MeasureOptions& options) {
         out.push<std::int64_t>(7, s == skipped.end() ? 0 : s->second);
         out.push<std::string>(8, to_string(options.hop));
     });
-    out.add_note("formula: amount = sum over counted disbursements of value x rate, placed in the government fiscal year");
+    out.add_note(
+        "formula: amount = sum over counted disbursements of value x rate, placed in the government fiscal year");
     detail::add_common_notes(out, options, flows);
     return out;
 }
@@ -297,7 +317,8 @@ CurrencyCode common_currency(const FlowSet& a, const FlowSet& b) {
                         {}, "one-currency-per-sum");
 }
 
-std::string methodology_or(const MeasureOptions& o, const std::string& fallback, std::initializer_list<const char*> allowed) {
+std::string methodology_or(const MeasureOptions& o, const std::string& fallback,
+                           std::initializer_list<const char*> allowed) {
     std::string m = o.methodology.empty() ? fallback : o.methodology;
     std::string list;
     for (const char* a : allowed) {

@@ -42,11 +42,13 @@ std::string rate_text(double f) {
 }  // namespace
 
 Table explode(const Portfolio& p, const ExplodeOptions& o) {
-    if (o.currency && o.rates == nullptr) throw CurrencyError("an exploded table in another currency needs an exchange-rate table");
+    if (o.currency && o.rates == nullptr)
+        throw CurrencyError("an exploded table in another currency needs an exchange-rate table");
     Table t(o.budgets ? "Budgets exploded by sector x country" : "Transactions exploded by sector x country");
     t.set_methodology("exploded-splits");
     t.add_column<std::string>("record_kind", "transaction or budget");
-    t.add_column<std::int64_t>("record", "index of the transaction (Portfolio::transactions) or budget (Portfolio::budgets)");
+    t.add_column<std::int64_t>("record",
+                               "index of the transaction (Portfolio::transactions) or budget (Portfolio::budgets)");
     t.add_column<std::string>("activity_id");
     t.add_column<std::string>("reporting_org");
     t.add_column<std::string>("file");
@@ -82,7 +84,8 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
             if (!o.types.empty() && o.types.count(tx.type[i]) == 0) continue;
             const Transaction row = tx.row(i);
             const std::optional<Date> when = conversion_date(tx, i);
-            records.push_back({i, row.activity, row.line, row.type, row.date, when, row.value, row.sector_code, row.recipient_country});
+            records.push_back({i, row.activity, row.line, row.type, row.date, when, row.value, row.sector_code,
+                               row.recipient_country});
         }
     }
 
@@ -101,8 +104,10 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
             countries[r.activity] = p.country_shares(r.activity, &note);
             if (!note.empty()) notes.insert(note);
         }
-        std::vector<Portfolio::Share> sector_list = r.sector.empty() ? *sectors[r.activity] : std::vector<Portfolio::Share>{{r.sector, 1}};
-        std::vector<Portfolio::Share> country_list = r.country.empty() ? *countries[r.activity] : std::vector<Portfolio::Share>{{r.country, 1}};
+        std::vector<Portfolio::Share> sector_list =
+            r.sector.empty() ? *sectors[r.activity] : std::vector<Portfolio::Share>{{r.sector, 1}};
+        std::vector<Portfolio::Share> country_list =
+            r.country.empty() ? *countries[r.activity] : std::vector<Portfolio::Share>{{r.country, 1}};
         if (sector_list.empty()) sector_list.push_back({"", 1});
         if (country_list.empty()) country_list.push_back({"", 1});
         std::vector<Piece> pieces;
@@ -117,7 +122,8 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
                 for (const auto& ob : mapped->second) objective_total += std::max<Raw>(ob.weight.raw(), 0);
                 for (const auto& ob : mapped->second) {
                     // Objective weights are normalised to 10^9 parts so products stay in range.
-                    const Raw w = objective_total == 0 ? 1 : std::max<Raw>(ob.weight.raw(), 0) * Decimal::kOne / objective_total;
+                    const Raw w =
+                        objective_total == 0 ? 1 : std::max<Raw>(ob.weight.raw(), 0) * Decimal::kOne / objective_total;
                     pieces.push_back({s.code, c.code, ob.objective, s.weight * c.weight / Decimal::kOne * w});
                 }
             }
@@ -139,7 +145,9 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
         Decimal whole_converted;
         if (o.currency) {
             if (!r.rate_date) {
-                throw RateNotFoundError("record has no date to convert with", {a.provenance.source, r.line, o.budgets ? "budget" : "transaction"}, "rate-date");
+                throw RateNotFoundError("record has no date to convert with",
+                                        {a.provenance.source, r.line, o.budgets ? "budget" : "transaction"},
+                                        "rate-date");
             }
             conversion = o.rates->convert(r.value, *o.currency, *r.rate_date, o.policy);
             whole_converted = conversion.value.amount().rounded(o.places);
@@ -162,7 +170,8 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
             t.push(13, r.value.currency().str());
             t.push(14, r.value.amount());
             if (o.currency) {
-                const double factor = conversion.from_per_usd == 0 ? 0 : conversion.to_per_usd / conversion.from_per_usd;
+                const double factor =
+                    conversion.from_per_usd == 0 ? 0 : conversion.to_per_usd / conversion.from_per_usd;
                 t.push(15, converted[k]);
                 t.push(16, o.currency->str());
                 t.push(17, whole_converted);
@@ -173,8 +182,11 @@ Table explode(const Portfolio& p, const ExplodeOptions& o) {
         }
     }
     for (const auto& n : notes) t.add_note(n);
-    t.add_note("pieces by largest remainder at " + std::to_string(o.places) + " decimals: they add back to each record exactly");
-    if (o.currency) t.add_note("converted to " + o.currency->str() + " with policy " + o.policy.name() + "; each record converted once, then split");
+    t.add_note("pieces by largest remainder at " + std::to_string(o.places) +
+               " decimals: they add back to each record exactly");
+    if (o.currency)
+        t.add_note("converted to " + o.currency->str() + " with policy " + o.policy.name() +
+                   "; each record converted once, then split");
     return t;
 }
 

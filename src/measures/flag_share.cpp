@@ -52,9 +52,11 @@ Table flag_share_table(const Portfolio& p, const MeasureOptions& o, const FlowSe
         push_head(out, p, o, donor, fy);
         out.push<Decimal>(4, a.base);
         for (std::size_t i = 0; i < n; ++i) out.push<Decimal>(5 + i, i < a.yes.size() ? a.yes[i] : Decimal());
-        for (std::size_t i = 0; i < n; ++i) push_ratio(out, 5 + n + i, ratio(i < a.yes.size() ? a.yes[i] : Decimal(), a.base));
+        for (std::size_t i = 0; i < n; ++i)
+            push_ratio(out, 5 + n + i, ratio(i < a.yes.size() ? a.yes[i] : Decimal(), a.base));
         Decimal num;
-        for (std::size_t i : value_of) if (i < a.yes.size()) num += a.yes[i];
+        for (std::size_t i : value_of)
+            if (i < a.yes.size()) num += a.yes[i];
         const Decimal den = a.base.times(static_cast<std::int64_t>(value_of.size()));
         out.push<Decimal>(5 + 2 * n, num);
         out.push<Decimal>(6 + 2 * n, den);
@@ -64,7 +66,9 @@ Table flag_share_table(const Portfolio& p, const MeasureOptions& o, const FlowSe
         out.push<std::int64_t>(10 + 2 * n, static_cast<std::int64_t>(a.unknown.size()));
     });
     out.add_note(formula_note);
-    out.add_note("(all) = sum of the donors' numerators / sum of their denominators: the share of the country total, weighted by money, not the mean of the donors' shares");
+    out.add_note(
+        "(all) = sum of the donors' numerators / sum of their denominators: the share of the country total, weighted "
+        "by money, not the mean of the donors' shares");
     add_common_notes(out, o, base);
     return out;
 }

@@ -13,8 +13,8 @@
 
 namespace aidtrack::measures {
 
-Table fragmentation(const Portfolio& portfolio, const MeasureOptions& options, const std::vector<ActivityShare>& mapping,
-                    const std::string& group_name) {
+Table fragmentation(const Portfolio& portfolio, const MeasureOptions& options,
+                    const std::vector<ActivityShare>& mapping, const std::string& group_name) {
     const std::string m = detail::methodology_or(options, "hhi", {"hhi"});
     const FlowSet flows = transaction_flows(portfolio, options);
     std::unordered_map<std::string, std::pair<std::vector<std::string>, std::vector<Decimal::Raw>>> splits;
@@ -29,10 +29,16 @@ Table fragmentation(const Portfolio& portfolio, const MeasureOptions& options, c
     Decimal unmapped;
     for (const auto& piece : flows.pieces) {
         auto sp = splits.find(portfolio.activity(piece.activity).identifier);
-        if (sp == splits.end()) { unmapped += piece.amount; continue; }
+        if (sp == splits.end()) {
+            unmapped += piece.amount;
+            continue;
+        }
         Decimal::Raw total = 0;
         for (auto w : sp->second.second) total += w;
-        if (total == 0) { unmapped += piece.amount; continue; }
+        if (total == 0) {
+            unmapped += piece.amount;
+            continue;
+        }
         auto weights = sp->second.second;
         const Decimal::Raw hundred = Decimal(100).raw();
         if (total < hundred) weights.push_back(hundred - total);
@@ -78,7 +84,10 @@ Table fragmentation(const Portfolio& portfolio, const MeasureOptions& options, c
             for (std::size_t c = 5; c <= 8; ++c) out.push_undefined(c);
         } else {
             out.push<double>(5, h * 10000.0);
-            detail::push_ratio(out, 6, n > 1 ? std::optional<double>((h - 1.0 / static_cast<double>(n)) / (1.0 - 1.0 / static_cast<double>(n))) : std::nullopt);
+            detail::push_ratio(
+                out, 6,
+                n > 1 ? std::optional<double>((h - 1.0 / static_cast<double>(n)) / (1.0 - 1.0 / static_cast<double>(n)))
+                      : std::nullopt);
             out.push<double>(7, 1.0 - h);
             out.push<double>(8, largest);
         }
@@ -86,13 +95,14 @@ Table fragmentation(const Portfolio& portfolio, const MeasureOptions& options, c
         out.push<std::int64_t>(10, static_cast<std::int64_t>(records[key].size()));
     }
     out.add_note("formula (hhi): HHI = sum of (100 s_d)^2; normalized = (H - 1/N)/(1 - 1/N); fragmentation = 1 - H");
-    out.add_note(unmapped.to_string() + " " + flows.currency.str() + " not covered by the " + group_name + " mapping left out");
+    out.add_note(unmapped.to_string() + " " + flows.currency.str() + " not covered by the " + group_name +
+                 " mapping left out");
     detail::add_common_notes(out, options, flows);
     return out;
 }
 
-Table significance(const Portfolio& portfolio, const MeasureOptions& options, const std::vector<GlobalAidRecord>& global_aid,
-                   std::optional<Decimal> world_total) {
+Table significance(const Portfolio& portfolio, const MeasureOptions& options,
+                   const std::vector<GlobalAidRecord>& global_aid, std::optional<Decimal> world_total) {
     const std::string m = detail::methodology_or(options, "oecd2011", {"oecd2011"});
     const FlowSet flows = transaction_flows(portfolio, options);
     std::map<int, std::map<std::string, Decimal>> country;
@@ -105,8 +115,12 @@ Table significance(const Portfolio& portfolio, const MeasureOptions& options, co
     for (const auto& g : global_aid) {
         Decimal amount = g.amount.amount();
         if (!flows.currency.empty() && g.amount.currency() != flows.currency) {
-            if (options.rates == nullptr) throw CurrencyError("global aid in " + g.amount.currency().str() + " against " + flows.currency.str() + " needs an exchange-rate table", g.where, "one-currency-per-sum");
-            amount = amount.scaled(options.rates->factor(g.amount.currency(), flows.currency, make_date(g.year, 7, 1), options.policy));
+            if (options.rates == nullptr)
+                throw CurrencyError("global aid in " + g.amount.currency().str() + " against " + flows.currency.str() +
+                                        " needs an exchange-rate table",
+                                    g.where, "one-currency-per-sum");
+            amount = amount.scaled(
+                options.rates->factor(g.amount.currency(), flows.currency, make_date(g.year, 7, 1), options.policy));
         }
         global[g.year][g.donor] += amount;
     }
@@ -131,8 +145,10 @@ Table significance(const Portfolio& portfolio, const MeasureOptions& options, co
         Decimal c;
         for (const auto& [d, a] : donors) c += a;
         Decimal w;
-        if (world_total) w = *world_total;
-        else for (const auto& [d, g] : global[fy]) w += g;
+        if (world_total)
+            w = *world_total;
+        else
+            for (const auto& [d, g] : global[fy]) w += g;
         std::vector<std::pair<std::string, Decimal>> ranked(donors.begin(), donors.end());
         std::ranges::stable_sort(ranked, [](const auto& a, const auto& b) { return a.second > b.second; });
         Decimal before;
@@ -148,19 +164,28 @@ Table significance(const Portfolio& portfolio, const MeasureOptions& options, co
             if (g != global[fy].end()) gs = detail::ratio(g->second, w);
             // Exact comparison a/C >= G/W  <=>  a*W >= G*C, done in long double on raws.
             const bool concentrated = g != global[fy].end() && !w.is_zero() && !c.is_zero() &&
-                static_cast<long double>(a.raw()) * static_cast<long double>(w.raw()) >=
-                static_cast<long double>(g->second.raw()) * static_cast<long double>(c.raw());
+                                      static_cast<long double>(a.raw()) * static_cast<long double>(w.raw()) >=
+                                          static_cast<long double>(g->second.raw()) * static_cast<long double>(c.raw());
             const bool sig = top || concentrated;
-            if (!sig) { ++non_significant; non_significant_aid += a; }
+            if (!sig) {
+                ++non_significant;
+                non_significant_aid += a;
+            }
             detail::push_head(out, portfolio, options, d, fy);
             out.push<Decimal>(4, a);
             out.push<Decimal>(5, c);
             detail::push_ratio(out, 6, cs);
             detail::push_ratio(out, 7, detail::ratio(before, c));
-            if (g != global[fy].end()) out.push<Decimal>(8, g->second); else out.push_undefined(8);
+            if (g != global[fy].end())
+                out.push<Decimal>(8, g->second);
+            else
+                out.push_undefined(8);
             detail::push_ratio(out, 9, gs);
             out.push<std::int64_t>(10, sig ? 1 : 0);
-            out.push<std::string>(11, top && concentrated ? "both" : top ? "top-90%" : concentrated ? "concentration" : "none");
+            out.push<std::string>(11, top && concentrated ? "both"
+                                      : top               ? "top-90%"
+                                      : concentrated      ? "concentration"
+                                                          : "none");
             for (std::size_t k = 12; k <= 15; ++k) out.push_undefined(k);
             out.push<std::string>(16, flows.currency.str());
             const auto n = static_cast<std::int64_t>(records[fy][d].size());
@@ -179,14 +204,18 @@ Table significance(const Portfolio& portfolio, const MeasureOptions& options, co
             out.push<std::string>(11, "");
             out.push<std::int64_t>(12, non_significant);
             out.push<std::int64_t>(13, static_cast<std::int64_t>(ranked.size()));
-            detail::push_ratio(out, 14, detail::ratio(Decimal(non_significant), Decimal(static_cast<std::int64_t>(ranked.size()))));
+            detail::push_ratio(
+                out, 14, detail::ratio(Decimal(non_significant), Decimal(static_cast<std::int64_t>(ranked.size()))));
             detail::push_ratio(out, 15, detail::ratio(non_significant_aid, c));
             out.push<std::string>(16, flows.currency.str());
             out.push<std::int64_t>(17, total_records);
         }
     }
-    out.add_note("formula (oecd2011): significant if c_d/C >= G_d/W or among the largest donors giving together >= 90% of C. Source: OECD 2011 Report on Division of Labour");
-    out.add_note(world_total ? "W = world total given by the caller" : "W = sum of the global aid records given (no world total supplied)");
+    out.add_note(
+        "formula (oecd2011): significant if c_d/C >= G_d/W or among the largest donors giving together >= 90% of C. "
+        "Source: OECD 2011 Report on Division of Labour");
+    out.add_note(world_total ? "W = world total given by the caller"
+                             : "W = sum of the global aid records given (no world total supplied)");
     detail::add_common_notes(out, options, flows);
     return out;
 }

@@ -26,7 +26,8 @@ void require_columns(const CsvRows& rows, std::initializer_list<std::string> col
 
 }  // namespace
 
-std::vector<ActivityShare> load_activity_shares(std::istream& in, const std::string& name, const std::string& code_column) {
+std::vector<ActivityShare> load_activity_shares(std::istream& in, const std::string& name,
+                                                const std::string& code_column) {
     CsvRows rows(in, name);
     require_columns(rows, {"activity_id", code_column});
     std::vector<ActivityShare> out;
@@ -119,8 +120,8 @@ std::vector<GlobalAidRecord> load_global_aid(const std::string& path) {
     return load_global_aid(in, path);
 }
 
-const QuestionnaireRecord* find_questionnaire(const std::vector<QuestionnaireRecord>& records, const std::string& activity_id,
-                                              const std::string& donor) {
+const QuestionnaireRecord* find_questionnaire(const std::vector<QuestionnaireRecord>& records,
+                                              const std::string& activity_id, const std::string& donor) {
     const QuestionnaireRecord* any = nullptr;
     for (const auto& r : records) {
         if (r.activity_id != activity_id) continue;

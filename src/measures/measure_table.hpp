@@ -9,12 +9,12 @@
 
 #include <functional>
 #include <map>
-#include <set>
-#include <vector>
 #include <optional>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace aidtrack::measures::detail {
 
@@ -29,8 +29,10 @@ using Key = std::pair<std::string, int>;
 
 /// \brief Pushes a ratio, undefined when absent.
 inline void push_ratio(Table& t, std::size_t column, std::optional<double> v) {
-    if (v) t.push<double>(column, *v);
-    else t.push_undefined(column);
+    if (v)
+        t.push<double>(column, *v);
+    else
+        t.push_undefined(column);
 }
 
 /// \brief Adds donor, donor_name, fiscal_year, fiscal_label (columns 0..3).
@@ -89,7 +91,8 @@ void for_each_row_of_terms(const std::map<Key, Acc>& grid, const MeasureOptions&
 /// \brief Whether fiscal year `fy` is asked for.
 [[nodiscard]] inline bool wanted(const MeasureOptions& o, int fy) {
     if (o.years.empty()) return true;
-    for (int y : o.years) if (y == fy) return true;
+    for (int y : o.years)
+        if (y == fy) return true;
     return false;
 }
 
@@ -100,7 +103,8 @@ void fill_years(std::map<Key, Acc>& grid, const MeasureOptions& o) {
     if (o.years.empty()) return;
     std::set<std::string> donors;
     for (const auto& [key, acc] : grid) donors.insert(key.first);
-    for (const auto& d : donors) for (int y : o.years) grid.try_emplace(Key{d, y});
+    for (const auto& d : donors)
+        for (int y : o.years) grid.try_emplace(Key{d, y});
 }
 
 /// \brief Copies flow notes and the common parameter notes into a table.
@@ -115,17 +119,18 @@ void add_common_notes(Table& t, const MeasureOptions& o, const FlowSet& flows);
 
 /// \brief A yes/no test on a counted piece of money; nullopt = unknown (counted as no).
 struct FlagSpec {
-    std::string name;         ///< column name of the numerator
-    std::string description;  ///< what the flag means
+    std::string name;                                           ///< column name of the numerator
+    std::string description;                                    ///< what the flag means
     std::function<std::optional<bool>(const FlowPiece&)> test;  ///< the test
 };
 
 /// \brief The common shape of share measures: per donor × year the base (denominator), one
 /// numerator and share per flag, numerator = sum of the flags in `value_of`, denominator =
 /// base × their count, so that value = the mean of their shares exactly.
-[[nodiscard]] Table flag_share_table(const Portfolio& p, const MeasureOptions& o, const FlowSet& base, const std::string& title,
-                                     const std::string& methodology, const std::vector<FlagSpec>& flags,
-                                     const std::vector<std::size_t>& value_of, const std::string& formula_note);
+[[nodiscard]] Table flag_share_table(const Portfolio& p, const MeasureOptions& o, const FlowSet& base,
+                                     const std::string& title, const std::string& methodology,
+                                     const std::vector<FlagSpec>& flags, const std::vector<std::size_t>& value_of,
+                                     const std::string& formula_note);
 
 /// \brief Aid type of transaction `row`: its own, else the activity's default.
 [[nodiscard]] std::string aid_type_of(const Portfolio& p, std::size_t row);

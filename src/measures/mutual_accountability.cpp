@@ -11,9 +11,7 @@ namespace aidtrack {
 
 namespace {
 
-void note(std::string& evidence, const std::string& ref) {
-    evidence += (evidence.empty() ? "" : ";") + ref;
-}
+void note(std::string& evidence, const std::string& ref) { evidence += (evidence.empty() ? "" : ";") + ref; }
 
 // Stakeholders outside the executive, as GPEDC 7 names them.
 bool non_executive(const std::string& stakeholder) {
@@ -45,8 +43,10 @@ MutualAccountability assess_mutual_accountability(const CoordinationStore& store
         for (const auto& c : a.commitments) {
             if (!c.target) continue;
             const AgreementParty* party = c.party.empty() ? nullptr : a.find_party(c.party);
-            const bool by_government = c.party.empty() || (party != nullptr && party->constituency == Constituency::government);
-            const bool by_partner = c.party.empty() || (party != nullptr && party->constituency != Constituency::government);
+            const bool by_government =
+                c.party.empty() || (party != nullptr && party->constituency == Constituency::government);
+            const bool by_partner =
+                c.party.empty() || (party != nullptr && party->constituency != Constituency::government);
             government_target = government_target || by_government;
             partner_target = partner_target || by_partner;
             if (by_government || by_partner) note(target_refs, a.ref + "/" + c.ref);
@@ -89,11 +89,13 @@ Table mutual_accountability(const CoordinationStore& store, int year) {
         t.push<std::int64_t>(2, met ? 1 : 0);
         t.push<std::string>(3, evidence);
     };
-    row("framework", "aid policy / partnership framework signed by government and partners", m.framework, m.framework_evidence);
+    row("framework", "aid policy / partnership framework signed by government and partners", m.framework,
+        m.framework_evidence);
     row("targets", "country-level targets for government and for partners", m.targets, m.targets_evidence);
     row("joint_assessment", "joint assessment of progress in the year or the year before", m.joint_assessment,
         m.assessment_evidence);
-    row("non_executive", "non-executive stakeholders involved in the assessment", m.non_executive, m.non_executive_evidence);
+    row("non_executive", "non-executive stakeholders involved in the assessment", m.non_executive,
+        m.non_executive_evidence);
     row("public", "results of the assessment made public", m.public_results, m.public_evidence);
     row("gpedc7", "GPEDC 7: at least 4 of the 5 criteria", m.gpedc7(), std::to_string(m.criteria_met()) + " of 5");
     row("paris12", "Paris 12: mutual assessment review in place (framework and joint assessment)", m.paris12(), "");

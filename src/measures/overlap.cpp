@@ -14,8 +14,10 @@ Table overlap(const Portfolio& portfolio, const MeasureOptions& options, const s
               const std::vector<ActivityShare>& provinces) {
     const std::string m = detail::methodology_or(options, "overlap", {"overlap"});
     std::unordered_map<std::string, std::set<std::string>> obj, prov;
-    for (const auto& s : objectives) if (!s.percentage || !s.percentage->is_zero()) obj[s.activity_id].insert(s.code);
-    for (const auto& s : provinces) if (!s.percentage || !s.percentage->is_zero()) prov[s.activity_id].insert(s.code);
+    for (const auto& s : objectives)
+        if (!s.percentage || !s.percentage->is_zero()) obj[s.activity_id].insert(s.code);
+    for (const auto& s : provinces)
+        if (!s.percentage || !s.percentage->is_zero()) prov[s.activity_id].insert(s.code);
     struct Item {
         std::uint32_t index;
         std::string donor;
@@ -29,17 +31,22 @@ Table overlap(const Portfolio& portfolio, const MeasureOptions& options, const s
         const auto o = obj.find(a.identifier);
         const auto p = prov.find(a.identifier);
         if (o == obj.end() || p == prov.end()) continue;
-        if (!a.start() || !a.end() || *a.end() < *a.start()) { ++undated; continue; }
+        if (!a.start() || !a.end() || *a.end() < *a.start()) {
+            ++undated;
+            continue;
+        }
         std::string donor = a.reporting_org.ref;
         if (options.donor == DonorDefinition::provider_org) {
             const auto funders = a.orgs_with_role(OrgRole::funding);
             if (!funders.empty()) donor = funders.front();
         }
-        for (const auto& pc : p->second) for (const auto& oc : o->second) places[{pc, oc}].push_back({i, donor, Period(*a.start(), *a.end())});
+        for (const auto& pc : p->second)
+            for (const auto& oc : o->second) places[{pc, oc}].push_back({i, donor, Period(*a.start(), *a.end())});
     }
     Table out("Overlap: activities of different donors in the same province and objective");
     out.set_methodology(m);
-    for (const char* c : {"province", "objective", "activity_a", "donor_a", "activity_b", "donor_b"}) out.add_column<std::string>(c);
+    for (const char* c : {"province", "objective", "activity_a", "donor_a", "activity_b", "donor_b"})
+        out.add_column<std::string>(c);
     out.add_column<Date>("overlap_start");
     out.add_column<Date>("overlap_end");
     out.add_column<std::int64_t>("overlap_days", "days both activities run");
@@ -51,7 +58,8 @@ Table overlap(const Portfolio& portfolio, const MeasureOptions& options, const s
                 if (a.donor == b.donor) continue;
                 const long days = a.period.overlap_days(b.period);
                 if (days <= 0) continue;
-                const Period shared(std::max(a.period.start(), b.period.start()), std::min(a.period.end(), b.period.end()));
+                const Period shared(std::max(a.period.start(), b.period.start()),
+                                    std::min(a.period.end(), b.period.end()));
                 if (!options.years.empty()) {
                     const auto fys = options.calendar.fiscal_years_in(shared);
                     if (std::ranges::none_of(fys, [&](int fy) { return detail::wanted(options, fy); })) continue;
@@ -69,7 +77,8 @@ Table overlap(const Portfolio& portfolio, const MeasureOptions& options, const s
         }
     }
     out.add_note("test (overlap): different donors, same province and objective, periods sharing at least one day");
-    if (undated != 0) out.add_note(std::to_string(undated) + " mapped activities without a start and end date left out");
+    if (undated != 0)
+        out.add_note(std::to_string(undated) + " mapped activities without a start and end date left out");
     return out;
 }
 

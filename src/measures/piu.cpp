@@ -18,7 +18,12 @@ Table parallel_pius(const Portfolio& portfolio, const MeasureOptions& options,
         std::set<std::uint32_t> activities;
         std::int64_t pius = 0;
         std::int64_t answered = 0;
-        Acc& operator+=(const Acc& o) { activities.insert(o.activities.begin(), o.activities.end()); pius += o.pius; answered += o.answered; return *this; }
+        Acc& operator+=(const Acc& o) {
+            activities.insert(o.activities.begin(), o.activities.end());
+            pius += o.pius;
+            answered += o.answered;
+            return *this;
+        }
     };
     std::map<detail::Key, Acc> grid;
     for (const auto& piece : flows.pieces) {
@@ -42,7 +47,9 @@ Table parallel_pius(const Portfolio& portfolio, const MeasureOptions& options,
         out.push<std::int64_t>(5, static_cast<std::int64_t>(a.activities.size()));
         out.push<std::int64_t>(6, a.answered);
     });
-    out.add_note("formula (paris2008): value = sum of parallel_pius over the activity x donor records of activities with disbursements in the year. Source: OECD 2008 Survey on Monitoring the Paris Declaration, indicator 6");
+    out.add_note(
+        "formula (paris2008): value = sum of parallel_pius over the activity x donor records of activities with "
+        "disbursements in the year. Source: OECD 2008 Survey on Monitoring the Paris Declaration, indicator 6");
     out.add_note("the (all) row adds the donors' counts: a PIU shared by two donors' records counts twice");
     detail::add_common_notes(out, options, flows);
     return out;

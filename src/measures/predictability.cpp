@@ -50,13 +50,13 @@ namespace {
 
 /// One row's terms of the annual ratio. The "(all)" row adds the donor rows' terms.
 struct AnnualTerms {
-    Decimal disbursed;            // D
-    Decimal scheduled;            // S
-    Decimal numerator;            // D, min(D, S) …
-    Decimal denominator;          // S, max(D, S) …
-    Decimal over_disbursed;       // gpedc2018: D - min(D, S) of donors with a schedule
-    Decimal over_base;            // gpedc2018: D of donors with a schedule
-    Decimal unscheduled;          // D of donors with nothing scheduled for the year
+    Decimal disbursed;       // D
+    Decimal scheduled;       // S
+    Decimal numerator;       // D, min(D, S) …
+    Decimal denominator;     // S, max(D, S) …
+    Decimal over_disbursed;  // gpedc2018: D - min(D, S) of donors with a schedule
+    Decimal over_base;       // gpedc2018: D of donors with a schedule
+    Decimal unscheduled;     // D of donors with nothing scheduled for the year
     std::int64_t disbursement_records = 0;
     std::int64_t schedule_records = 0;
     AnnualTerms& operator+=(const AnnualTerms& o) {
@@ -115,14 +115,17 @@ Table annual_predictability(const Portfolio& portfolio, const MeasureOptions& op
     detail::add_head_columns(out);
     out.add_column<Decimal>("disbursed", "D: disbursements recorded in the year");
     out.add_column<Decimal>("scheduled", "S: disbursements scheduled for the year");
-    out.add_column<Decimal>("numerator", m == "paris2008" ? "D; (all): sum of the donors' D"
-                                         : m == "paris2011" ? "min(D, S); (all): sum over donors of min(D, S)"
-                                                            : "min(D, S), disbursed as scheduled; (all): sum over donors of min(D, S)");
-    out.add_column<Decimal>("denominator", m == "paris2011" ? "max(D, S); (all): sum over donors of max(D, S)" : "S; (all): sum of the donors' S");
+    out.add_column<Decimal>(
+        "numerator", m == "paris2008"   ? "D; (all): sum of the donors' D"
+                     : m == "paris2011" ? "min(D, S); (all): sum over donors of min(D, S)"
+                                        : "min(D, S), disbursed as scheduled; (all): sum over donors of min(D, S)");
+    out.add_column<Decimal>("denominator", m == "paris2011" ? "max(D, S); (all): sum over donors of max(D, S)"
+                                                            : "S; (all): sum of the donors' S");
     out.add_column<double>("value", "numerator / denominator; undefined when the denominator is 0");
-    out.add_column<double>("over_disbursement",
-                           "gpedc2018: over_disbursed / D of donors with a schedule, i.e. (D - S) / D when D > S, else 0; "
-                           "undefined when that D is 0 or for another methodology");
+    out.add_column<double>(
+        "over_disbursement",
+        "gpedc2018: over_disbursed / D of donors with a schedule, i.e. (D - S) / D when D > S, else 0; "
+        "undefined when that D is 0 or for another methodology");
     out.add_column<Decimal>("over_disbursed", "gpedc2018: D - min(D, S) of donors with a schedule; (all): their sum");
     out.add_column<Decimal>("unscheduled", "D of donors with nothing scheduled for the year; (all): their sum");
     out.add_column<std::string>("currency");
@@ -146,26 +149,32 @@ Table annual_predictability(const Portfolio& portfolio, const MeasureOptions& op
             out.push<std::int64_t>(14, t.schedule_records);
         });
     if (m == "paris2008") {
-        out.add_note("formula (paris2008): value = D / S; (all) = sum of D / sum of S over the donors, the Survey's ratio of "
-                     "country totals, in which one donor's over-disbursement offsets another's shortfall. Source: OECD 2008 "
-                     "Survey on Monitoring the Paris Declaration, indicator 7");
-        out.add_note("donors with nothing scheduled: their D enters the numerator of (all) (it is part of the country total), "
-                     "nothing the denominator");
+        out.add_note(
+            "formula (paris2008): value = D / S; (all) = sum of D / sum of S over the donors, the Survey's ratio of "
+            "country totals, in which one donor's over-disbursement offsets another's shortfall. Source: OECD 2008 "
+            "Survey on Monitoring the Paris Declaration, indicator 7");
+        out.add_note(
+            "donors with nothing scheduled: their D enters the numerator of (all) (it is part of the country total), "
+            "nothing the denominator");
     }
     if (m == "paris2011") {
-        out.add_note("formula (paris2011): value = min(D, S) / max(D, S); (all) = sum over donors of min(D, S) / sum over "
-                     "donors of max(D, S), so over- and under-disbursement both lower it and never offset. Source: OECD 2011 "
-                     "Survey on Monitoring the Paris Declaration, indicator 7");
-        out.add_note("donors with nothing scheduled: min(D, 0) = 0 enters the numerator and max(D, 0) = D the denominator of "
-                     "(all): unscheduled money counts as unpredictable");
+        out.add_note(
+            "formula (paris2011): value = min(D, S) / max(D, S); (all) = sum over donors of min(D, S) / sum over "
+            "donors of max(D, S), so over- and under-disbursement both lower it and never offset. Source: OECD 2011 "
+            "Survey on Monitoring the Paris Declaration, indicator 7");
+        out.add_note(
+            "donors with nothing scheduled: min(D, 0) = 0 enters the numerator and max(D, 0) = D the denominator of "
+            "(all): unscheduled money counts as unpredictable");
     }
     if (gpedc) {
-        out.add_note("formula (gpedc2018): value = min(D, S) / S (disbursed as scheduled); (all) = sum over donors of "
-                     "min(D, S) / sum over donors of S, so one donor's over-disbursement never hides another's shortfall; "
-                     "over_disbursement = sum of (D - min(D, S)) / sum of D over the donors with a schedule. Source: GPEDC "
-                     "2018 Monitoring Guide and Technical Companion, indicator 5a");
-        out.add_note("donors with nothing scheduled: neither in the numerator nor in the denominator of value or "
-                     "over_disbursement; their disbursements are shown in unscheduled");
+        out.add_note(
+            "formula (gpedc2018): value = min(D, S) / S (disbursed as scheduled); (all) = sum over donors of "
+            "min(D, S) / sum over donors of S, so one donor's over-disbursement never hides another's shortfall; "
+            "over_disbursement = sum of (D - min(D, S)) / sum of D over the donors with a schedule. Source: GPEDC "
+            "2018 Monitoring Guide and Technical Companion, indicator 5a");
+        out.add_note(
+            "donors with nothing scheduled: neither in the numerator nor in the denominator of value or "
+            "over_disbursement; their disbursements are shown in unscheduled");
     }
     detail::add_common_notes(out, options, disbursed);
     for (const auto& n : scheduled.notes) out.add_note(n);
@@ -177,9 +186,9 @@ namespace {
 /// One row's terms of medium-term predictability (GPEDC 5b): each donor's coverage of year k
 /// is capped at its own reference-year disbursements before the "(all)" row adds them.
 struct MediumTerms {
-    Decimal disbursed;        // D_Y
-    Decimal planned[3];       // P_{Y+k}
-    Decimal covered[3];       // min(P_{Y+k}, D_Y)
+    Decimal disbursed;   // D_Y
+    Decimal planned[3];  // P_{Y+k}
+    Decimal covered[3];  // min(P_{Y+k}, D_Y)
     std::int64_t records = 0;
     MediumTerms& operator+=(const MediumTerms& o) {
         disbursed += o.disbursed;
@@ -220,12 +229,16 @@ Table medium_term_predictability(const Portfolio& portfolio, const MeasureOption
     out.set_methodology(m);
     detail::add_head_columns(out);
     out.add_column<Decimal>("denominator", "D_Y: disbursements of the reference year; (all): sum over donors");
-    for (int k = 1; k <= 3; ++k) out.add_column<Decimal>("planned_y" + std::to_string(k), "planned disbursements falling in FY+" + std::to_string(k));
+    for (int k = 1; k <= 3; ++k)
+        out.add_column<Decimal>("planned_y" + std::to_string(k),
+                                "planned disbursements falling in FY+" + std::to_string(k));
     for (int k = 1; k <= 3; ++k) {
-        out.add_column<Decimal>("covered_y" + std::to_string(k),
-                                "min(planned_y" + std::to_string(k) + ", D_Y); (all): sum over donors of each donor's min");
+        out.add_column<Decimal>(
+            "covered_y" + std::to_string(k),
+            "min(planned_y" + std::to_string(k) + ", D_Y); (all): sum over donors of each donor's min");
     }
-    for (int k = 1; k <= 3; ++k) out.add_column<double>("coverage_y" + std::to_string(k), "covered_y" + std::to_string(k) + " / D_Y");
+    for (int k = 1; k <= 3; ++k)
+        out.add_column<double>("coverage_y" + std::to_string(k), "covered_y" + std::to_string(k) + " / D_Y");
     out.add_column<double>("value", "mean of the three coverages; undefined when D_Y = 0");
     out.add_column<std::string>("currency");
     out.add_column<std::int64_t>("records", "disbursements of the reference year counted");
@@ -246,12 +259,14 @@ Table medium_term_predictability(const Portfolio& portfolio, const MeasureOption
             out.push<std::string>(15, currency.str());
             out.push<std::int64_t>(16, a.records);
         });
-    out.add_note("formula (gpedc2018): coverage_k = min(P_{Y+k}, D_Y) / D_Y, value = mean over k = 1..3; (all): coverage_k = "
-                 "sum over donors of min(P_{Y+k}, D_Y) / sum over donors of D_Y, each donor capped at its own D_Y so that one "
-                 "donor's long plans do not cover another's gap. Source: GPEDC 2018 Monitoring Guide and Technical Companion, "
-                 "indicator 5b");
-    out.add_note("donors without forward plans: their D_Y enters the denominator only (funding not covered); donors with plans "
-                 "but no disbursement in the reference year: neither term");
+    out.add_note(
+        "formula (gpedc2018): coverage_k = min(P_{Y+k}, D_Y) / D_Y, value = mean over k = 1..3; (all): coverage_k = "
+        "sum over donors of min(P_{Y+k}, D_Y) / sum over donors of D_Y, each donor capped at its own D_Y so that one "
+        "donor's long plans do not cover another's gap. Source: GPEDC 2018 Monitoring Guide and Technical Companion, "
+        "indicator 5b");
+    out.add_note(
+        "donors without forward plans: their D_Y enters the denominator only (funding not covered); donors with plans "
+        "but no disbursement in the reference year: neither term");
     detail::add_common_notes(out, options, disbursed);
     for (const auto& n : planned.notes) out.add_note(n);
     return out;
@@ -274,7 +289,11 @@ Table execution_rate(const Portfolio& portfolio, const MeasureOptions& options) 
         std::string donor;
         Decimal cd, cc;
         for (const auto& [key, a] : grid) {
-            if (key.first != donor) { donor = key.first; cd = Decimal(); cc = Decimal(); }
+            if (key.first != donor) {
+                donor = key.first;
+                cd = Decimal();
+                cc = Decimal();
+            }
             cd += a.first;
             cc += a.second;
             cumulative[key] = {cc, cd};
@@ -287,7 +306,8 @@ Table execution_rate(const Portfolio& portfolio, const MeasureOptions& options) 
         }
     }
     std::map<detail::Key, Pair> shown;
-    for (const auto& [key, a] : grid) if (detail::wanted(options, key.second)) shown[key] = a;
+    for (const auto& [key, a] : grid)
+        if (detail::wanted(options, key.second)) shown[key] = a;
     Table out("Execution rate and undisbursed balance");
     out.set_methodology("execution");
     detail::add_head_columns(out);
@@ -311,7 +331,9 @@ Table execution_rate(const Portfolio& portfolio, const MeasureOptions& options) 
         out.push<std::string>(10, currency.str());
         out.push<std::int64_t>(11, static_cast<std::int64_t>(a.first_records.size() + a.second_records.size()));
     });
-    out.add_note("formula: value = D / C per year; undisbursed balance = sum(C) - sum(D) to the end of the year (all earlier years included)");
+    out.add_note(
+        "formula: value = D / C per year; undisbursed balance = sum(C) - sum(D) to the end of the year (all earlier "
+        "years included)");
     detail::add_common_notes(out, options, disbursed);
     return out;
 }

@@ -20,9 +20,11 @@ Table programme_based(const Portfolio& portfolio, const MeasureOptions& options,
         const QuestionnaireRecord* r = index.find(portfolio.activity(piece.activity).identifier, piece.donor);
         return r != nullptr && r->programme_based.value_or(false);
     };
-    return detail::flag_share_table(portfolio, options, base, "Programme-based approaches (Paris 9)", m,
-                                    {{"programme_based", "disbursements with aid type B04 or A02, or a flagged PBA", pba}}, {0},
-                                    "formula (paris2008): value = PBA disbursements / all disbursements. Source: OECD 2008 Survey on Monitoring the Paris Declaration, indicator 9");
+    return detail::flag_share_table(
+        portfolio, options, base, "Programme-based approaches (Paris 9)", m,
+        {{"programme_based", "disbursements with aid type B04 or A02, or a flagged PBA", pba}}, {0},
+        "formula (paris2008): value = PBA disbursements / all disbursements. Source: OECD 2008 Survey on Monitoring "
+        "the Paris Declaration, indicator 9");
 }
 
 }  // namespace aidtrack::measures

@@ -13,7 +13,10 @@ Table explain(const Portfolio& p, const ExplainQuery& q) {
     t.set_methodology("explain");
     t.add_column<std::string>("record_kind").add_column<std::int64_t>("record").add_column<std::string>("activity_id");
     t.add_column<std::string>("reporting_org").add_column<std::string>("file").add_column<std::int64_t>("line");
-    t.add_column<std::int64_t>("type").add_column<Date>("date").add_column<std::string>("sector").add_column<std::string>("country");
+    t.add_column<std::int64_t>("type")
+        .add_column<Date>("date")
+        .add_column<std::string>("sector")
+        .add_column<std::string>("country");
     t.add_column<std::string>("objective");
     t.add_column<Decimal>("record_value", "the whole record as published");
     t.add_column<std::string>("currency");
@@ -31,7 +34,9 @@ Table explain(const Portfolio& p, const ExplainQuery& q) {
     t.add_column<Decimal>("amount", "what this row adds to the cell");
     t.add_column<std::string>("amount_currency");
 
-    const auto text = [&](std::size_t row, const char* name) -> const std::string& { return pieces.at<std::string>(row, name); };
+    const auto text = [&](std::size_t row, const char* name) -> const std::string& {
+        return pieces.at<std::string>(row, name);
+    };
     std::size_t kept = 0;
     for (std::size_t i = 0; i < pieces.row_count(); ++i) {
         const std::string& activity_id = text(i, "activity_id");
@@ -51,7 +56,8 @@ Table explain(const Portfolio& p, const ExplainQuery& q) {
         const bool budget = text(i, "record_kind") == "budget";
         if (budget) {
             const Budget& b = p.budgets().at(static_cast<std::size_t>(pieces.at<std::int64_t>(i, "record")));
-            for (const auto& [fy, part] : q.calendar.prorate(piece, b.period, q.explode.places)) portions.emplace_back(fy, part);
+            for (const auto& [fy, part] : q.calendar.prorate(piece, b.period, q.explode.places))
+                portions.emplace_back(fy, part);
         } else {
             if (!pieces.defined(i, "date")) {
                 if (q.fiscal_year) continue;  // an undated transaction belongs to no fiscal year
@@ -100,7 +106,8 @@ Table explain(const Portfolio& p, const ExplainQuery& q) {
             if (d) {
                 t.push(c++, d->year_entry.deflator);
                 t.push(c++, d->base_entry.deflator);
-                t.push(c++, d->year_entry.source + " (" + d->year_entry.file + ":" + std::to_string(d->year_entry.line) + ")");
+                t.push(c++, d->year_entry.source + " (" + d->year_entry.file + ":" +
+                                std::to_string(d->year_entry.line) + ")");
                 t.push(c++, d->value);
             } else {
                 t.push_undefined(c++);
@@ -114,8 +121,10 @@ Table explain(const Portfolio& p, const ExplainQuery& q) {
     }
     for (const auto& n : pieces.notes()) t.add_note(n);
     if (q.fiscal_year) t.add_note("fiscal year " + q.calendar.label(*q.fiscal_year) + " only");
-    if (deflate) t.add_note("constant " + std::to_string(q.base_year) + " prices: amount = portion x deflator_base / deflator_year, rounded to " +
-                            std::to_string(q.explode.places) + " decimals");
+    if (deflate)
+        t.add_note("constant " + std::to_string(q.base_year) +
+                   " prices: amount = portion x deflator_base / deflator_year, rounded to " +
+                   std::to_string(q.explode.places) + " decimals");
     t.add_note(std::to_string(kept) + " contributing portions; the cell is the exact sum of `amount`");
     return t;
 }
@@ -125,7 +134,9 @@ Decimal explained_total(const Table& t) {
     const auto& amounts = std::get<std::vector<Decimal>>(t.column("amount").data);
     const auto& currencies = std::get<std::vector<std::string>>(t.column("amount_currency").data);
     for (std::size_t i = 0; i < amounts.size(); ++i) {
-        if (currencies[i] != currencies[0]) throw CurrencyError("the explained rows hold " + currencies[0] + " and " + currencies[i] + ": convert or filter first");
+        if (currencies[i] != currencies[0])
+            throw CurrencyError("the explained rows hold " + currencies[0] + " and " + currencies[i] +
+                                ": convert or filter first");
         sum += amounts[i];
     }
     return sum;

@@ -12,10 +12,14 @@ namespace aidtrack {
 
 const char* to_string(ProgressStatus s) noexcept {
     switch (s) {
-        case ProgressStatus::on_track: return "on-track";
-        case ProgressStatus::at_risk: return "at-risk";
-        case ProgressStatus::off_track: return "off-track";
-        case ProgressStatus::not_assessed: return "not-assessed";
+        case ProgressStatus::on_track:
+            return "on-track";
+        case ProgressStatus::at_risk:
+            return "at-risk";
+        case ProgressStatus::off_track:
+            return "off-track";
+        case ProgressStatus::not_assessed:
+            return "not-assessed";
     }
     return "not-assessed";
 }
@@ -123,9 +127,12 @@ std::optional<double> aggregate_values(const Indicator& indicator, ValueKind kin
     }
     if (n == 0) return std::nullopt;
     switch (indicator.time_aggregation) {
-        case TimeAggregation::sum: return sum;
-        case TimeAggregation::average: return sum / n;
-        case TimeAggregation::last: return last;
+        case TimeAggregation::sum:
+            return sum;
+        case TimeAggregation::average:
+            return sum / n;
+        case TimeAggregation::last:
+            return last;
     }
     return last;
 }
@@ -151,7 +158,8 @@ IndicatorProgress indicator_progress(const ResultsStore& store, const Indicator&
         p.target = t;
         if (flow) {
             // The target is spread evenly by day over its period.
-            p.expected = t * static_cast<double>(gov->period.overlap_days(period)) / static_cast<double>(gov->period.days());
+            p.expected =
+                t * static_cast<double>(gov->period.overlap_days(period)) / static_cast<double>(gov->period.days());
         } else if (ind.baseline_value && ind.baseline_date && gov->period.end() > *ind.baseline_date) {
             const double b = *ind.baseline_value;
             const double span = static_cast<double>((gov->period.end() - *ind.baseline_date).days());
@@ -176,8 +184,10 @@ IndicatorProgress indicator_progress(const ResultsStore& store, const Indicator&
 
 namespace {
 void push_opt(Table& t, std::size_t col, const std::optional<double>& v) {
-    if (v) t.push<double>(col, *v);
-    else t.push_undefined(col);
+    if (v)
+        t.push<double>(col, *v);
+    else
+        t.push_undefined(col);
 }
 void add_threshold_note(Table& t, const StatusThresholds& th) {
     t.add_note("Status from the trajectory ratio r (share of the expected progress achieved): on-track r >= " +
@@ -227,8 +237,9 @@ Table progress_table(const ResultsStore& store, const std::string& strategy_id, 
         push_opt(t, 15, p.trajectory_ratio);
         t.push<std::string>(16, to_string(p.status));
     }
-    t.add_note("Flows (time aggregation sum): expected = target x overlap days / target period days. Levels: expected = "
-               "baseline + (target - baseline) x elapsed / span from the baseline date to the target's end.");
+    t.add_note(
+        "Flows (time aggregation sum): expected = target x overlap days / target period days. Levels: expected = "
+        "baseline + (target - baseline) x elapsed / span from the baseline date to the target's end.");
     t.add_note("Ratio: with a baseline (a - b) / (goal - b); ascending without one a / goal; descending goal / a.");
     add_threshold_note(t, thresholds);
     return t;
@@ -292,8 +303,9 @@ Table rollup_table(const ResultsStore& store, const std::string& strategy_id, co
         push_opt(t, 6, score[n.id]);
         t.push<std::string>(7, to_string(thresholds.classify(score[n.id])));
     }
-    t.add_note("score(node) = sum(w_i x min(max(r_i, 0), 1)) / sum(w_i) over the node's assessed indicators "
-               "(indicator weights) and assessed child nodes (node weights).");
+    t.add_note(
+        "score(node) = sum(w_i x min(max(r_i, 0), 1)) / sum(w_i) over the node's assessed indicators "
+        "(indicator weights) and assessed child nodes (node weights).");
     add_threshold_note(t, thresholds);
     return t;
 }
@@ -324,8 +336,10 @@ Table indicators_table(const ResultsStore& store) {
         t.push<std::string>(6, i.unit);
         t.push<std::string>(7, to_string(i.time_aggregation));
         t.push<std::string>(8, to_string(i.space_aggregation));
-        if (i.baseline_date) t.push<Date>(9, *i.baseline_date);
-        else t.push_undefined(9);
+        if (i.baseline_date)
+            t.push<Date>(9, *i.baseline_date);
+        else
+            t.push_undefined(9);
         push_opt(t, 10, i.baseline_value);
         t.push<double>(11, i.weight);
         t.push<std::int64_t>(12, static_cast<std::int64_t>(i.values.size()));

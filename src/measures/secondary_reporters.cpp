@@ -20,7 +20,8 @@ Match find_primary(const Portfolio& p, std::uint32_t s, const std::vector<std::v
     const Activity& a = p.activity(s);
     for (const auto& org : a.participating_orgs) {
         if (org.ref.empty() || org.ref == a.reporting_org.ref) continue;
-        if (org.role != OrgRole::funding && org.role != OrgRole::accountable && org.role != OrgRole::extending) continue;
+        if (org.role != OrgRole::funding && org.role != OrgRole::accountable && org.role != OrgRole::extending)
+            continue;
         auto is_primary = [&](const std::string& id) -> const Activity* {
             const auto index = p.find_activity(id);
             if (!index || *index == s) return nullptr;
@@ -29,23 +30,27 @@ Match find_primary(const Portfolio& p, std::uint32_t s, const std::vector<std::v
             return &candidate;
         };
         if (!org.activity_id.empty()) {
-            if (const Activity* primary = is_primary(org.activity_id)) return {org.ref, primary->identifier, "participating-org/@activity-id"};
+            if (const Activity* primary = is_primary(org.activity_id))
+                return {org.ref, primary->identifier, "participating-org/@activity-id"};
         }
         for (const auto& r : a.related_activities) {
             if (const Activity* primary = is_primary(r.ref)) return {org.ref, primary->identifier, "related-activity"};
         }
         for (const auto& id : links[s]) {
-            if (const Activity* primary = is_primary(id)) return {org.ref, primary->identifier, "transaction provider/receiver-activity-id"};
+            if (const Activity* primary = is_primary(id))
+                return {org.ref, primary->identifier, "transaction provider/receiver-activity-id"};
         }
         // The other direction: a primary activity naming this one.
         for (std::uint32_t i = 0; i < p.activity_count(); ++i) {
             const Activity& candidate = p.activity(i);
-            if (i == s || candidate.reporting_org.secondary_reporter || candidate.reporting_org.ref != org.ref) continue;
+            if (i == s || candidate.reporting_org.secondary_reporter || candidate.reporting_org.ref != org.ref)
+                continue;
             for (const auto& r : candidate.related_activities) {
                 if (r.ref == a.identifier) return {org.ref, candidate.identifier, "related-activity"};
             }
             for (const auto& id : links[i]) {
-                if (id == a.identifier) return {org.ref, candidate.identifier, "transaction provider/receiver-activity-id"};
+                if (id == a.identifier)
+                    return {org.ref, candidate.identifier, "transaction provider/receiver-activity-id"};
             }
         }
     }
@@ -88,7 +93,8 @@ Table secondary_reporters(const Portfolio& p, const SecondaryOptions& options) {
     t.add_column<std::string>("reporting_org", "the secondary reporter");
     t.add_column<std::string>("file");
     t.add_column<std::int64_t>("line");
-    t.add_column<std::string>("primary_org", "funding/accountable/extending organisation that reports the same activity or flow");
+    t.add_column<std::string>("primary_org",
+                              "funding/accountable/extending organisation that reports the same activity or flow");
     t.add_column<std::string>("primary_activity", "the primary publisher's activity");
     t.add_column<std::string>("match", "rule that linked the two; empty when the primary does not report it");
     t.add_column<std::int64_t>("counted", "1 when the activity's money is in donor totals under the options");
@@ -110,7 +116,10 @@ Table secondary_reporters(const Portfolio& p, const SecondaryOptions& options) {
         t.push(7, static_cast<std::int64_t>(options.include || m.rule.empty() ? 1 : 0));
         t.push(8, rows[i]);
     }
-    t.add_note(options.include ? "secondary reports included on request" : "secondary reports excluded when the primary publisher reports the same activity or flow (default)");
+    t.add_note(
+        options.include
+            ? "secondary reports included on request"
+            : "secondary reports excluded when the primary publisher reports the same activity or flow (default)");
     return t;
 }
 
@@ -135,7 +144,8 @@ Table donor_totals(const Portfolio& p, const SecondaryOptions& options) {
             ++s.rows;
         }
     }
-    Table out("Donor totals (secondary reporters " + std::string(options.include ? "included" : "excluded when the primary reports") + ")");
+    Table out("Donor totals (secondary reporters " +
+              std::string(options.include ? "included" : "excluded when the primary reports") + ")");
     out.set_methodology("secondary-reporters");
     out.add_column<std::string>("reporting_org").add_column<std::int64_t>("type").add_column<std::string>("currency");
     out.add_column<Decimal>("value", "exact sum of the counted transactions");

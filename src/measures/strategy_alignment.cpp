@@ -14,7 +14,8 @@
 
 namespace aidtrack::measures {
 
-Table strategy_alignment(const Portfolio& portfolio, const MeasureOptions& options, const std::vector<ActivityShare>& mapping) {
+Table strategy_alignment(const Portfolio& portfolio, const MeasureOptions& options,
+                         const std::vector<ActivityShare>& mapping) {
     const std::string m = detail::methodology_or(options, "nmas-mapping", {"nmas-mapping"});
     const FlowSet flows = transaction_flows(portfolio, options);
     // Weights per activity: codes with their percentage raws, then the unmapped remainder.
@@ -36,15 +37,21 @@ Table strategy_alignment(const Portfolio& portfolio, const MeasureOptions& optio
         if (total < hundred) {
             sp.codes.emplace_back(kUnmapped);
             sp.weights.push_back(hundred - total);
-            notes.push_back("activity " + id + ": percentages sum to " + Decimal::from_raw(total).to_string() + "; the rest is unmapped");
+            notes.push_back("activity " + id + ": percentages sum to " + Decimal::from_raw(total).to_string() +
+                            "; the rest is unmapped");
         } else if (total > hundred) {
-            notes.push_back("activity " + id + ": percentages sum to " + Decimal::from_raw(total).to_string() + "; scaled to 100");
+            notes.push_back("activity " + id + ": percentages sum to " + Decimal::from_raw(total).to_string() +
+                            "; scaled to 100");
         }
     }
     struct Acc {
         Decimal amount;
         std::set<std::int64_t> records;
-        Acc& operator+=(const Acc& o) { amount += o.amount; records.insert(o.records.begin(), o.records.end()); return *this; }
+        Acc& operator+=(const Acc& o) {
+            amount += o.amount;
+            records.insert(o.records.begin(), o.records.end());
+            return *this;
+        }
     };
     std::map<std::tuple<std::string, int, std::string>, Acc> cells;
     std::map<detail::Key, Acc> totals;
@@ -97,7 +104,9 @@ Table strategy_alignment(const Portfolio& portfolio, const MeasureOptions& optio
     };
     emit(false);
     emit(true);
-    out.add_note("formula (nmas-mapping): value = disbursements mapped to the objective / all disbursements of the donor-year; unmapped money is its own row");
+    out.add_note(
+        "formula (nmas-mapping): value = disbursements mapped to the objective / all disbursements of the donor-year; "
+        "unmapped money is its own row");
     for (auto& n : notes) out.add_note(std::move(n));
     detail::add_common_notes(out, options, flows);
     return out;

@@ -46,18 +46,23 @@ std::vector<RequestScore> score_requests(const std::vector<MapuRequest>& request
     for (const MapuRequest* r : batch) {
         RequestScore s;
         s.ref = r->ref;
-        s.casualties = max_casualties == 0 ? Decimal{0}
-                                           : round6(100.0 * static_cast<double>(r->casualties) / static_cast<double>(max_casualties));
+        s.casualties = max_casualties == 0
+                           ? Decimal{0}
+                           : round6(100.0 * static_cast<double>(r->casualties) / static_cast<double>(max_casualties));
         s.land_use = Decimal{land_use_points(r->land_use)};
-        s.population = max_population == 0 ? Decimal{0}
-                                            : round6(100.0 * static_cast<double>(r->population) / static_cast<double>(max_population));
+        s.population = max_population == 0
+                           ? Decimal{0}
+                           : round6(100.0 * static_cast<double>(r->population) / static_cast<double>(max_population));
         s.development_plan = Decimal{r->development_plan ? 100 : 0};
         const long double cost = cost_per_m2(*r);
-        s.cost = cost == std::numeric_limits<long double>::infinity() ? Decimal{0}
-                                                                      : round6(static_cast<double>(100.0L * lowest_cost / cost));
-        s.total = round6((w.casualties.to_double() * s.casualties.to_double() + w.land_use.to_double() * s.land_use.to_double() +
+        s.cost = cost == std::numeric_limits<long double>::infinity()
+                     ? Decimal{0}
+                     : round6(static_cast<double>(100.0L * lowest_cost / cost));
+        s.total = round6((w.casualties.to_double() * s.casualties.to_double() +
+                          w.land_use.to_double() * s.land_use.to_double() +
                           w.population.to_double() * s.population.to_double() +
-                          w.development_plan.to_double() * s.development_plan.to_double() + w.cost.to_double() * s.cost.to_double()) /
+                          w.development_plan.to_double() * s.development_plan.to_double() +
+                          w.cost.to_double() * s.cost.to_double()) /
                          100.0);
         scores.push_back(s);
     }
@@ -87,8 +92,8 @@ std::vector<RequestScore> score_requests(const std::vector<MapuRequest>& request
     return scores;
 }
 
-Table rank_work_plan(CoordinationStore& store, const std::string& province, int plan_year, const PlanningWeights& weights,
-                     std::optional<Date> on, const std::string& by) {
+Table rank_work_plan(CoordinationStore& store, const std::string& province, int plan_year,
+                     const PlanningWeights& weights, std::optional<Date> on, const std::string& by) {
     const auto scores = score_requests(store.mapu_requests, province, plan_year, weights);
     Table t("MAPU request scores, " + province + " " + std::to_string(plan_year));
     t.set_methodology("mapu_weighted_criteria");
@@ -121,18 +126,21 @@ Table rank_work_plan(CoordinationStore& store, const std::string& province, int 
     }
     t.add_note("Weights (percent): casualties " + weights.casualties.to_string(0) + ", land use " +
                weights.land_use.to_string(0) + ", population " + weights.population.to_string(0) +
-               ", development plan " + weights.development_plan.to_string(0) + ", cost " + weights.cost.to_string(0) + ".");
+               ", development plan " + weights.development_plan.to_string(0) + ", cost " + weights.cost.to_string(0) +
+               ".");
     t.add_note("Ties: more casualties, larger population, lower cost per m2, earlier submission, request ref.");
     return t;
 }
 
-void decide_request(CoordinationStore& store, const std::string& ref, bool approved, const Date& on, const std::string& by) {
+void decide_request(CoordinationStore& store, const std::string& ref, bool approved, const Date& on,
+                    const std::string& by) {
     auto it = std::find_if(store.mapu_requests.begin(), store.mapu_requests.end(),
                            [&](const MapuRequest& r) { return r.ref == ref; });
     if (it == store.mapu_requests.end()) throw NotFoundError("no MAPU request '" + ref + "'");
     if (it->state != RequestState::ranked) {
         throw ValidationError("MAPU request '" + ref + "' is " + to_string(it->state) +
-                              "; only a ranked request can be approved or rejected", {}, "mapu-workflow");
+                                  "; only a ranked request can be approved or rejected",
+                              {}, "mapu-workflow");
     }
     it->state = approved ? RequestState::approved : RequestState::rejected;
     it->history.push_back({it->state, on, by});
@@ -159,7 +167,11 @@ Table work_plan(const CoordinationStore& store, const std::string& province, int
         t.push<std::int64_t>(0, *r->rank);
         t.push<std::string>(1, r->ref);
         t.push<std::string>(2, r->village);
-        if (r->score) { t.push<Decimal>(3, *r->score); } else { t.push_undefined(3); }
+        if (r->score) {
+            t.push<Decimal>(3, *r->score);
+        } else {
+            t.push_undefined(3);
+        }
         if (r->cost) {
             cumulative += r->cost->amount();
             t.push<Decimal>(4, r->cost->amount());
@@ -173,7 +185,11 @@ Table work_plan(const CoordinationStore& store, const std::string& province, int
             if (h.state == RequestState::approved || h.state == RequestState::rejected) decision = &h;
         }
         t.push<std::string>(7, decision != nullptr ? decision->by : std::string{});
-        if (decision != nullptr && decision->on) { t.push<Date>(8, *decision->on); } else { t.push_undefined(8); }
+        if (decision != nullptr && decision->on) {
+            t.push<Date>(8, *decision->on);
+        } else {
+            t.push_undefined(8);
+        }
     }
     return t;
 }

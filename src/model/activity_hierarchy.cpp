@@ -10,9 +10,12 @@ namespace aidtrack {
 
 std::string to_string(MoneyKind kind) {
     switch (kind) {
-        case MoneyKind::budgets: return "budgets";
-        case MoneyKind::commitments: return "commitments";
-        case MoneyKind::disbursements: return "disbursements";
+        case MoneyKind::budgets:
+            return "budgets";
+        case MoneyKind::commitments:
+            return "commitments";
+        case MoneyKind::disbursements:
+            return "disbursements";
     }
     return "budgets";
 }
@@ -29,29 +32,41 @@ bool of_kind(int type, MoneyKind kind) {
 }  // namespace
 
 ActivityHierarchy::ActivityHierarchy(const Portfolio& p)
-    : portfolio_(&p), parent_(p.activity_count()), children_(p.activity_count()), root_(p.activity_count()), level_(p.activity_count(), 1) {
+    : portfolio_(&p),
+      parent_(p.activity_count()),
+      children_(p.activity_count()),
+      root_(p.activity_count()),
+      level_(p.activity_count(), 1) {
     const std::size_t n = p.activity_count();
     auto warn = [&](std::uint32_t at, const std::string& rule, const std::string& message) {
         const Activity& a = p.activity(at);
-        diagnostics_.push_back({Severity::warning, "ValidationError", rule, message, {a.provenance.source, a.provenance.line, "related-activity"}});
+        diagnostics_.push_back({Severity::warning,
+                                "ValidationError",
+                                rule,
+                                message,
+                                {a.provenance.source, a.provenance.line, "related-activity"}});
     };
     auto link = [&](std::uint32_t child, std::uint32_t parent, std::uint32_t stated_by) {
         if (child == parent) {
-            warn(stated_by, "hierarchy-cycle", "activity '" + p.activity(child).identifier + "' names itself as parent or child; link ignored");
+            warn(stated_by, "hierarchy-cycle",
+                 "activity '" + p.activity(child).identifier + "' names itself as parent or child; link ignored");
             return;
         }
         if (parent_[child]) {
             if (*parent_[child] != parent) {
-                warn(stated_by, "hierarchy-parents", "activity '" + p.activity(child).identifier + "' has parents '" +
-                     p.activity(*parent_[child]).identifier + "' and '" + p.activity(parent).identifier + "'; the first is kept");
+                warn(stated_by, "hierarchy-parents",
+                     "activity '" + p.activity(child).identifier + "' has parents '" +
+                         p.activity(*parent_[child]).identifier + "' and '" + p.activity(parent).identifier +
+                         "'; the first is kept");
             }
             return;
         }
         // A parent chain that reaches `child` would close a cycle: cut this link instead.
         for (std::optional<std::uint32_t> up = parent; up; up = parent_[*up]) {
             if (*up == child) {
-                warn(stated_by, "hierarchy-cycle", "linking '" + p.activity(child).identifier + "' under '" + p.activity(parent).identifier +
-                     "' would close a cycle; link ignored");
+                warn(stated_by, "hierarchy-cycle",
+                     "linking '" + p.activity(child).identifier + "' under '" + p.activity(parent).identifier +
+                         "' would close a cycle; link ignored");
                 return;
             }
         }
@@ -63,8 +78,9 @@ ActivityHierarchy::ActivityHierarchy(const Portfolio& p)
             if (r.type != 1 && r.type != 2) continue;
             const auto other = p.find_activity(r.ref);
             if (!other) {
-                warn(i, "hierarchy-dangling", "related-activity type " + std::to_string(r.type) + " '" + r.ref + "' of '" + a.identifier +
-                     "' is not in the portfolio; link ignored");
+                warn(i, "hierarchy-dangling",
+                     "related-activity type " + std::to_string(r.type) + " '" + r.ref + "' of '" + a.identifier +
+                         "' is not in the portfolio; link ignored");
                 continue;
             }
             if (r.type == 1) {
@@ -128,7 +144,9 @@ std::vector<std::uint8_t> ActivityHierarchy::counted(MoneyKind kind, HierarchyRu
 
 Table ActivityHierarchy::levels(HierarchyRule rule) const {
     Table t("Activity trees: the level counted per kind of money");
-    t.set_methodology(rule == HierarchyRule::lowest ? "hierarchy-lowest" : rule == HierarchyRule::highest ? "hierarchy-highest" : "hierarchy-all");
+    t.set_methodology(rule == HierarchyRule::lowest    ? "hierarchy-lowest"
+                      : rule == HierarchyRule::highest ? "hierarchy-highest"
+                                                       : "hierarchy-all");
     t.add_column<std::string>("root", "identifier of the tree's top activity");
     t.add_column<std::string>("kind", "budgets, commitments (type 2) or disbursements (types 3, 4)");
     t.add_column<std::string>("levels_reporting", "levels (1 = top) whose activities publish this kind");

@@ -11,7 +11,7 @@ namespace aidtrack {
 
 namespace {
 constexpr std::array<const char*, 4> kPrinciples{"alignment", "harmonization", "results-based management",
-                                                  "mutual accountability"};
+                                                 "mutual accountability"};
 constexpr std::array<const char*, 4> kStatuses{"not assessed", "off track", "on track", "achieved"};
 }  // namespace
 

@@ -9,19 +9,27 @@ namespace aidtrack {
 namespace {
 const std::string& key_text(const Casualty& c, CasualtyKey k) {
     switch (k) {
-        case CasualtyKey::province: return c.province;
-        case CasualtyKey::device: return c.device;
-        case CasualtyKey::sex: return c.sex;
-        case CasualtyKey::age_group: return c.age_group;
+        case CasualtyKey::province:
+            return c.province;
+        case CasualtyKey::device:
+            return c.device;
+        case CasualtyKey::sex:
+            return c.sex;
+        case CasualtyKey::age_group:
+            return c.age_group;
     }
     return c.province;
 }
 const char* key_name(CasualtyKey k) {
     switch (k) {
-        case CasualtyKey::province: return "province";
-        case CasualtyKey::device: return "device";
-        case CasualtyKey::sex: return "sex";
-        case CasualtyKey::age_group: return "age_group";
+        case CasualtyKey::province:
+            return "province";
+        case CasualtyKey::device:
+            return "device";
+        case CasualtyKey::sex:
+            return "sex";
+        case CasualtyKey::age_group:
+            return "age_group";
     }
     return "key";
 }

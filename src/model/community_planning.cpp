@@ -21,11 +21,16 @@ LandUse parse_land_use(std::string_view text) { return detail::parse_keyword<Lan
 
 int land_use_points(LandUse use) noexcept {
     switch (use) {
-        case LandUse::agriculture: return 100;
-        case LandUse::housing: return 100;
-        case LandUse::infrastructure: return 80;
-        case LandUse::community: return 60;
-        case LandUse::other: return 40;
+        case LandUse::agriculture:
+            return 100;
+        case LandUse::housing:
+            return 100;
+        case LandUse::infrastructure:
+            return 80;
+        case LandUse::community:
+            return 60;
+        case LandUse::other:
+            return 40;
     }
     return 40;
 }

@@ -21,7 +21,9 @@ const Agreement* CoordinationStore::find_agreement(const std::string& ref) const
     return find_by_ref(agreements, ref);
 }
 Agreement* CoordinationStore::find_agreement(const std::string& ref) noexcept { return find_by_ref(agreements, ref); }
-const Tender* CoordinationStore::find_tender(const std::string& ref) const noexcept { return find_by_ref(tenders, ref); }
+const Tender* CoordinationStore::find_tender(const std::string& ref) const noexcept {
+    return find_by_ref(tenders, ref);
+}
 Tender* CoordinationStore::find_tender(const std::string& ref) noexcept { return find_by_ref(tenders, ref); }
 
 bool CoordinationStore::empty() const noexcept {

@@ -21,7 +21,9 @@ const char* to_string(Constituency c) noexcept { return kConstituencies.at(stati
 const char* to_string(AgendaTopic t) noexcept { return kTopics.at(static_cast<std::size_t>(t)); }
 const char* to_string(ActionStatus s) noexcept { return kStatuses.at(static_cast<std::size_t>(s)); }
 
-ForumRole parse_forum_role(std::string_view text) { return detail::parse_keyword<ForumRole>(text, kRoles, "forum role"); }
+ForumRole parse_forum_role(std::string_view text) {
+    return detail::parse_keyword<ForumRole>(text, kRoles, "forum role");
+}
 Constituency parse_constituency(std::string_view text) {
     // "development partners", "donor" and "United Nations" are what secretariats write.
     const std::string key = normalise_keyword(text);
@@ -29,7 +31,9 @@ Constituency parse_constituency(std::string_view text) {
     if (key == "united nations") return Constituency::un;
     return detail::parse_keyword<Constituency>(text, kConstituencies, "constituency");
 }
-AgendaTopic parse_agenda_topic(std::string_view text) { return detail::parse_keyword<AgendaTopic>(text, kTopics, "agenda topic"); }
+AgendaTopic parse_agenda_topic(std::string_view text) {
+    return detail::parse_keyword<AgendaTopic>(text, kTopics, "agenda topic");
+}
 ActionStatus parse_action_status(std::string_view text) {
     return detail::parse_keyword<ActionStatus>(text, kStatuses, "action point status");
 }

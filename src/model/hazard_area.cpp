@@ -20,10 +20,14 @@ const char* to_string(HazardType t) noexcept { return t == HazardType::sha ? "SH
 
 const char* to_string(Contamination c) noexcept {
     switch (c) {
-        case Contamination::ap_mines: return "AP";
-        case Contamination::at_mines: return "AT";
-        case Contamination::cluster_munitions: return "CM";
-        case Contamination::other_erw: return "ERW";
+        case Contamination::ap_mines:
+            return "AP";
+        case Contamination::at_mines:
+            return "AT";
+        case Contamination::cluster_munitions:
+            return "CM";
+        case Contamination::other_erw:
+            return "ERW";
     }
     return "AP";
 }

@@ -71,9 +71,12 @@ IatiFrameworkCounts import_iati_frameworks(const Portfolio& portfolio, ResultsSt
                 ind.space_aggregation = share ? SpaceAggregation::average : SpaceAggregation::sum;
                 for (const auto& b : src.baselines) {
                     if (!b.value.value) continue;
-                    if (b.iso_date) ind.baseline_date = *b.iso_date;
-                    else if (b.year > 0) ind.baseline_date = make_date(b.year, 12, 31);
-                    else continue;
+                    if (b.iso_date)
+                        ind.baseline_date = *b.iso_date;
+                    else if (b.year > 0)
+                        ind.baseline_date = make_date(b.year, 12, 31);
+                    else
+                        continue;
                     ind.baseline_value = b.value.value->to_double();
                     break;
                 }
@@ -107,8 +110,10 @@ IatiFrameworkCounts import_iati_frameworks(const Portfolio& portfolio, ResultsSt
                 ++counts.indicators;
 
                 std::string target;
-                if (auto it = options.links.find(a.identifier + "|" + title); it != options.links.end()) target = it->second;
-                else if (auto it2 = options.links.find(title); it2 != options.links.end()) target = it2->second;
+                if (auto it = options.links.find(a.identifier + "|" + title); it != options.links.end())
+                    target = it->second;
+                else if (auto it2 = options.links.find(title); it2 != options.links.end())
+                    target = it2->second;
                 else {
                     for (const auto& ref : src.references) {
                         if (store.find_indicator(ref.code) != nullptr) {

@@ -19,19 +19,27 @@ std::string lower(const std::string& s) {
 
 const char* to_string(IndicatorMeasure m) noexcept {
     switch (m) {
-        case IndicatorMeasure::unit: return "unit";
-        case IndicatorMeasure::percentage: return "percentage";
-        case IndicatorMeasure::nominal: return "nominal";
-        case IndicatorMeasure::ordinal: return "ordinal";
-        case IndicatorMeasure::qualitative: return "qualitative";
+        case IndicatorMeasure::unit:
+            return "unit";
+        case IndicatorMeasure::percentage:
+            return "percentage";
+        case IndicatorMeasure::nominal:
+            return "nominal";
+        case IndicatorMeasure::ordinal:
+            return "ordinal";
+        case IndicatorMeasure::qualitative:
+            return "qualitative";
     }
     return "unit";
 }
 const char* to_string(TimeAggregation a) noexcept {
     switch (a) {
-        case TimeAggregation::sum: return "sum";
-        case TimeAggregation::average: return "average";
-        case TimeAggregation::last: return "last";
+        case TimeAggregation::sum:
+            return "sum";
+        case TimeAggregation::average:
+            return "average";
+        case TimeAggregation::last:
+            return "last";
     }
     return "sum";
 }

@@ -13,9 +13,12 @@ namespace aidtrack {
 
 const char* to_string(ReleaseMethod m) noexcept {
     switch (m) {
-        case ReleaseMethod::cancelled: return "cancelled";
-        case ReleaseMethod::reduced: return "reduced";
-        case ReleaseMethod::cleared: return "cleared";
+        case ReleaseMethod::cancelled:
+            return "cancelled";
+        case ReleaseMethod::reduced:
+            return "reduced";
+        case ReleaseMethod::cleared:
+            return "cleared";
     }
     return "cleared";
 }
@@ -33,9 +36,15 @@ namespace {
 
 void book(HazardLedger& l, const LandRelease& r) {
     switch (r.method) {
-        case ReleaseMethod::cancelled: l.cancelled += r.area_m2; break;
-        case ReleaseMethod::reduced: l.reduced += r.area_m2; break;
-        case ReleaseMethod::cleared: l.cleared += r.area_m2; break;
+        case ReleaseMethod::cancelled:
+            l.cancelled += r.area_m2;
+            break;
+        case ReleaseMethod::reduced:
+            l.reduced += r.area_m2;
+            break;
+        case ReleaseMethod::cleared:
+            l.cleared += r.area_m2;
+            break;
     }
     l.remaining -= r.area_m2;
 }
@@ -53,20 +62,28 @@ HazardLedger ledger_of(const ResultsStore& store, const HazardArea& h, const std
 
 std::string key_text(const HazardArea& h, ContaminationKey k) {
     switch (k) {
-        case ContaminationKey::contamination: return to_string(h.contamination);
-        case ContaminationKey::province: return h.province;
-        case ContaminationKey::hazard_type: return to_string(h.type);
-        case ContaminationKey::hazard: return h.id;
+        case ContaminationKey::contamination:
+            return to_string(h.contamination);
+        case ContaminationKey::province:
+            return h.province;
+        case ContaminationKey::hazard_type:
+            return to_string(h.type);
+        case ContaminationKey::hazard:
+            return h.id;
     }
     return {};
 }
 
 const char* key_name(ContaminationKey k) {
     switch (k) {
-        case ContaminationKey::contamination: return "contamination";
-        case ContaminationKey::province: return "province";
-        case ContaminationKey::hazard_type: return "hazard_type";
-        case ContaminationKey::hazard: return "hazard";
+        case ContaminationKey::contamination:
+            return "contamination";
+        case ContaminationKey::province:
+            return "province";
+        case ContaminationKey::hazard_type:
+            return "hazard_type";
+        case ContaminationKey::hazard:
+            return "hazard";
     }
     return "key";
 }
@@ -118,8 +135,9 @@ Table remaining_contamination(const ResultsStore& store, const Date& as_of, cons
         t.push<std::int64_t>(n + 4, s.l.cleared);
         t.push<std::int64_t>(n + 5, s.l.remaining);
     }
-    t.add_note("Ledger per hazard (IMAS 07.11): recorded = cancelled + reduced + cleared + remaining; releases dated "
-               "after the date and hazards recorded after it are left out.");
+    t.add_note(
+        "Ledger per hazard (IMAS 07.11): recorded = cancelled + reduced + cleared + remaining; releases dated "
+        "after the date and hazards recorded after it are left out.");
     return t;
 }
 

@@ -13,10 +13,16 @@ namespace aidtrack {
 namespace {
 
 // Why `activity` cannot join a portfolio indexed by `index`, if it cannot.
-void check_new_activity(const Activity& activity, const std::unordered_map<std::string, std::uint32_t>& index, std::size_t count) {
-    if (activity.identifier.empty()) throw ValidationError("activity without an identifier", {activity.provenance.source, activity.provenance.line, "iati-identifier"}, "identifier-not-empty");
+void check_new_activity(const Activity& activity, const std::unordered_map<std::string, std::uint32_t>& index,
+                        std::size_t count) {
+    if (activity.identifier.empty())
+        throw ValidationError("activity without an identifier",
+                              {activity.provenance.source, activity.provenance.line, "iati-identifier"},
+                              "identifier-not-empty");
     if (index.count(activity.identifier) != 0) {
-        throw ValidationError("duplicate activity identifier '" + activity.identifier + "'", {activity.provenance.source, activity.provenance.line, "iati-identifier"}, "identifier-unique");
+        throw ValidationError("duplicate activity identifier '" + activity.identifier + "'",
+                              {activity.provenance.source, activity.provenance.line, "iati-identifier"},
+                              "identifier-unique");
     }
     if (count >= UINT32_MAX) throw OverflowError("too many activities");
 }
@@ -59,7 +65,8 @@ void Portfolio::add_activities(std::vector<Activity> activities) {
 
 void Portfolio::replace_activity(std::uint32_t index, Activity activity) {
     auto& slot = activities_.at(index);
-    if (slot.identifier != activity.identifier) throw ValidationError("replace_activity must keep the identifier '" + slot.identifier + "'");
+    if (slot.identifier != activity.identifier)
+        throw ValidationError("replace_activity must keep the identifier '" + slot.identifier + "'");
     slot = std::move(activity);
 }
 
@@ -76,7 +83,10 @@ std::optional<std::uint32_t> Portfolio::find_activity(std::string_view id) const
 }
 
 void Portfolio::upsert_organisation(Organisation organisation) {
-    if (organisation.ref.empty()) throw ValidationError("organisation without a ref", {organisation.provenance.source, organisation.provenance.line, {}}, "identifier-not-empty");
+    if (organisation.ref.empty())
+        throw ValidationError("organisation without a ref",
+                              {organisation.provenance.source, organisation.provenance.line, {}},
+                              "identifier-not-empty");
     const auto it = organisation_index_.find(organisation.ref);
     if (it != organisation_index_.end()) {
         organisations_[it->second] = std::move(organisation);
@@ -100,7 +110,8 @@ std::string Portfolio::organisation_name(std::string_view ref) const {
 }
 
 std::size_t Portfolio::add_transaction(const Transaction& t) {
-    if (t.activity >= activities_.size()) throw NotFoundError("transaction of unknown activity index " + std::to_string(t.activity));
+    if (t.activity >= activities_.size())
+        throw NotFoundError("transaction of unknown activity index " + std::to_string(t.activity));
     const std::size_t row = transactions_.append(t);
     rows_by_activity_.invalidate();
     return row;
@@ -109,7 +120,8 @@ std::size_t Portfolio::add_transaction(const Transaction& t) {
 void Portfolio::add_transactions(TransactionTable rows) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (rows.activity[i] >= activities_.size()) {
-            throw NotFoundError("transaction row " + std::to_string(i) + " of unknown activity index " + std::to_string(rows.activity[i]));
+            throw NotFoundError("transaction row " + std::to_string(i) + " of unknown activity index " +
+                                std::to_string(rows.activity[i]));
         }
     }
     if (transactions_.size() == 0) {
@@ -123,12 +135,14 @@ void Portfolio::add_transactions(TransactionTable rows) {
 }
 
 void Portfolio::add_budget(Budget budget) {
-    if (budget.activity >= activities_.size()) throw NotFoundError("budget of unknown activity index " + std::to_string(budget.activity));
+    if (budget.activity >= activities_.size())
+        throw NotFoundError("budget of unknown activity index " + std::to_string(budget.activity));
     budgets_.push_back(std::move(budget));
 }
 
 void Portfolio::add_planned_disbursement(PlannedDisbursement pd) {
-    if (pd.activity >= activities_.size()) throw NotFoundError("planned disbursement of unknown activity index " + std::to_string(pd.activity));
+    if (pd.activity >= activities_.size())
+        throw NotFoundError("planned disbursement of unknown activity index " + std::to_string(pd.activity));
     planned_disbursements_.push_back(std::move(pd));
 }
 
@@ -149,16 +163,20 @@ std::vector<Portfolio::Share> shares_from(const std::vector<Item>& items, CodeOf
     Decimal::Raw given = 0;
     std::size_t missing = 0;
     for (const auto& item : items) {
-        if (item.percentage) given += item.percentage->raw();
-        else ++missing;
+        if (item.percentage)
+            given += item.percentage->raw();
+        else
+            ++missing;
     }
     const Decimal::Raw hundred = Decimal(100).raw();
     if (missing == items.size()) {
         for (const auto& item : items) out.push_back({code_of(item), 1});
-        if (items.size() > 1 && note != nullptr) *note = activity_id + ": " + what + " without percentages, split equally";
+        if (items.size() > 1 && note != nullptr)
+            *note = activity_id + ": " + what + " without percentages, split equally";
         return out;
     }
-    const Decimal::Raw rest = missing == 0 ? 0 : std::max<Decimal::Raw>(hundred - given, 0) / static_cast<Decimal::Raw>(missing);
+    const Decimal::Raw rest =
+        missing == 0 ? 0 : std::max<Decimal::Raw>(hundred - given, 0) / static_cast<Decimal::Raw>(missing);
     Decimal::Raw total = 0;
     for (const auto& item : items) {
         const Decimal::Raw w = item.percentage ? std::max<Decimal::Raw>(item.percentage->raw(), 0) : rest;
@@ -167,7 +185,8 @@ std::vector<Portfolio::Share> shares_from(const std::vector<Item>& items, CodeOf
     }
     const Decimal::Raw tolerance = Decimal::parse("0.01").raw();
     if (note != nullptr && (total > hundred + tolerance || total < hundred - tolerance)) {
-        *note = activity_id + ": " + what + " percentages sum to " + Decimal::from_raw(total).to_string() + ", scaled to 100";
+        *note = activity_id + ": " + what + " percentages sum to " + Decimal::from_raw(total).to_string() +
+                ", scaled to 100";
     }
     if (total == 0) {
         for (auto& s : out) s.weight = 1;
@@ -230,12 +249,14 @@ std::vector<Portfolio::Share> Portfolio::sector_shares(std::uint32_t index, std:
     for (const auto& s : a.sectors) {
         if (s.vocabulary == vocabulary) chosen.push_back(s);
     }
-    return shares_from(chosen, [](const SectorShare& s) { return s.code; }, "sector", a.identifier, note);
+    return shares_from(
+        chosen, [](const SectorShare& s) { return s.code; }, "sector", a.identifier, note);
 }
 
 std::vector<Portfolio::Share> Portfolio::country_shares(std::uint32_t index, std::string* note) const {
     const Activity& a = activities_.at(index);
-    return shares_from(a.recipient_countries, [](const CountryShare& c) { return c.code; }, "recipient-country", a.identifier, note);
+    return shares_from(
+        a.recipient_countries, [](const CountryShare& c) { return c.code; }, "recipient-country", a.identifier, note);
 }
 
 Table Portfolio::totals(const TotalsQuery& query) const {
@@ -279,22 +300,43 @@ Table Portfolio::totals(const TotalsQuery& query) const {
         const bool convert = query.currency && query.currency->packed() != currency;
         if (convert) {
             const std::int32_t day = conversion_day(t, i);
-            if (day == day_number::kNone) throw RateNotFoundError("transaction at row " + std::to_string(i) + " has no date to convert with", {activities_[a].provenance.source, t.line[i], "transaction"});
-            factor = query.rates->factor(CurrencyCode::from_packed(currency), *query.currency, day_number::to_date(day), query.policy);
+            if (day == day_number::kNone)
+                throw RateNotFoundError("transaction at row " + std::to_string(i) + " has no date to convert with",
+                                        {activities_[a].provenance.source, t.line[i], "transaction"});
+            factor = query.rates->factor(CurrencyCode::from_packed(currency), *query.currency, day_number::to_date(day),
+                                         query.policy);
         }
         ConversionKey key;
         for (std::size_t k = 0; k < query.by.size(); ++k) {
             std::int64_t part = 0;
             switch (query.by[k]) {
-                case GroupKey::reporting_org: part = split_codes.intern(activities_[a].reporting_org.ref); break;
-                case GroupKey::provider_org: part = t.provider_org[i]; break;
-                case GroupKey::receiver_org: part = t.receiver_org[i]; break;
-                case GroupKey::activity: part = a; break;
-                case GroupKey::type: part = t.type[i]; break;
-                case GroupKey::currency: part = t.currency[i]; break;
-                case GroupKey::year: part = year; break;
-                case GroupKey::fiscal_year: part = query.calendar.fiscal_year_of_day(t.date[i]); break;
-                case GroupKey::sector: case GroupKey::country: break;  // set per piece below
+                case GroupKey::reporting_org:
+                    part = split_codes.intern(activities_[a].reporting_org.ref);
+                    break;
+                case GroupKey::provider_org:
+                    part = t.provider_org[i];
+                    break;
+                case GroupKey::receiver_org:
+                    part = t.receiver_org[i];
+                    break;
+                case GroupKey::activity:
+                    part = a;
+                    break;
+                case GroupKey::type:
+                    part = t.type[i];
+                    break;
+                case GroupKey::currency:
+                    part = t.currency[i];
+                    break;
+                case GroupKey::year:
+                    part = year;
+                    break;
+                case GroupKey::fiscal_year:
+                    part = query.calendar.fiscal_year_of_day(t.date[i]);
+                    break;
+                case GroupKey::sector:
+                case GroupKey::country:
+                    break;  // set per piece below
             }
             key.parts[k] = part;
         }
@@ -347,18 +389,25 @@ Table Portfolio::totals(const TotalsQuery& query) const {
             }
             pieces = std::move(next);
         };
-        apply_split(0, split_sector, static_cast<std::uint32_t>(ckey.parts[10]), split_sector ? sector_cache[a] : std::vector<Share>{});
-        apply_split(1, split_country, static_cast<std::uint32_t>(ckey.parts[11]), split_country ? country_cache[a] : std::vector<Share>{});
+        apply_split(0, split_sector, static_cast<std::uint32_t>(ckey.parts[10]),
+                    split_sector ? sector_cache[a] : std::vector<Share>{});
+        apply_split(1, split_country, static_cast<std::uint32_t>(ckey.parts[11]),
+                    split_country ? country_cache[a] : std::vector<Share>{});
         for (const auto& [codes, amount] : pieces) {
             GroupKeyValue key;
             for (std::size_t k = 0; k < query.by.size(); ++k) {
-                if (query.by[k] == GroupKey::sector) key.parts[k] = codes[0];
-                else if (query.by[k] == GroupKey::country) key.parts[k] = codes[1];
-                else key.parts[k] = ckey.parts[k];
+                if (query.by[k] == GroupKey::sector)
+                    key.parts[k] = codes[0];
+                else if (query.by[k] == GroupKey::country)
+                    key.parts[k] = codes[1];
+                else
+                    key.parts[k] = ckey.parts[k];
             }
             Accumulator& acc = groups[key];
-            if (acc.count == 0) acc.currency = currency;
-            else if (acc.currency != currency) acc.mixed = true;
+            if (acc.count == 0)
+                acc.currency = currency;
+            else if (acc.currency != currency)
+                acc.mixed = true;
             acc.sum += amount.raw();
             acc.count += group.rows;
         }
@@ -367,13 +416,21 @@ Table Portfolio::totals(const TotalsQuery& query) const {
     std::vector<std::pair<GroupKeyValue, Accumulator>> rows(groups.begin(), groups.end());
     auto key_text = [&](GroupKey k, std::int64_t part) -> std::string {
         switch (k) {
-            case GroupKey::reporting_org: case GroupKey::sector: case GroupKey::country:
+            case GroupKey::reporting_org:
+            case GroupKey::sector:
+            case GroupKey::country:
                 return split_codes[static_cast<StringPool::Index>(part)];
-            case GroupKey::provider_org: case GroupKey::receiver_org:
+            case GroupKey::provider_org:
+            case GroupKey::receiver_org:
                 return t.text(static_cast<StringPool::Index>(part));
-            case GroupKey::activity: return activities_[static_cast<std::size_t>(part)].identifier;
-            case GroupKey::currency: return CurrencyCode::from_packed(static_cast<std::uint16_t>(part)).str();
-            case GroupKey::type: case GroupKey::year: case GroupKey::fiscal_year: return {};
+            case GroupKey::activity:
+                return activities_[static_cast<std::size_t>(part)].identifier;
+            case GroupKey::currency:
+                return CurrencyCode::from_packed(static_cast<std::uint16_t>(part)).str();
+            case GroupKey::type:
+            case GroupKey::year:
+            case GroupKey::fiscal_year:
+                return {};
         }
         return {};
     };
@@ -388,15 +445,22 @@ Table Portfolio::totals(const TotalsQuery& query) const {
     });
     Table out("Transaction totals");
     static const std::map<GroupKey, const char*> kNames = {
-        {GroupKey::reporting_org, "reporting_org"}, {GroupKey::provider_org, "provider_org"},
-        {GroupKey::receiver_org, "receiver_org"},   {GroupKey::activity, "activity_id"},
-        {GroupKey::type, "type"},                   {GroupKey::currency, "original_currency"},
-        {GroupKey::year, "year"},                   {GroupKey::fiscal_year, "fiscal_year"},
-        {GroupKey::sector, "sector"},               {GroupKey::country, "country"},
+        {GroupKey::reporting_org, "reporting_org"},
+        {GroupKey::provider_org, "provider_org"},
+        {GroupKey::receiver_org, "receiver_org"},
+        {GroupKey::activity, "activity_id"},
+        {GroupKey::type, "type"},
+        {GroupKey::currency, "original_currency"},
+        {GroupKey::year, "year"},
+        {GroupKey::fiscal_year, "fiscal_year"},
+        {GroupKey::sector, "sector"},
+        {GroupKey::country, "country"},
     };
     for (GroupKey k : query.by) {
-        if (k == GroupKey::type || k == GroupKey::year || k == GroupKey::fiscal_year) out.add_column<std::int64_t>(kNames.at(k));
-        else out.add_column<std::string>(kNames.at(k));
+        if (k == GroupKey::type || k == GroupKey::year || k == GroupKey::fiscal_year)
+            out.add_column<std::int64_t>(kNames.at(k));
+        else
+            out.add_column<std::string>(kNames.at(k));
     }
     const std::size_t c_value = query.by.size();
     out.add_column<Decimal>("value", "exact sum of the values (converted when a currency was asked for)");
@@ -404,23 +468,27 @@ Table Portfolio::totals(const TotalsQuery& query) const {
     out.add_column<std::int64_t>("transactions", "transaction pieces counted");
     for (const auto& [key, acc] : rows) {
         if (acc.mixed) {
-            throw CurrencyError("a group mixes currencies: group by currency or convert with an exchange-rate table", {}, "one-currency-per-sum");
+            throw CurrencyError("a group mixes currencies: group by currency or convert with an exchange-rate table",
+                                {}, "one-currency-per-sum");
         }
         for (std::size_t k = 0; k < query.by.size(); ++k) {
             const GroupKey g = query.by[k];
-            if (g == GroupKey::type || g == GroupKey::year || g == GroupKey::fiscal_year) out.push<std::int64_t>(k, key.parts[k]);
-            else out.push<std::string>(k, key_text(g, key.parts[k]));
+            if (g == GroupKey::type || g == GroupKey::year || g == GroupKey::fiscal_year)
+                out.push<std::int64_t>(k, key.parts[k]);
+            else
+                out.push<std::string>(k, key_text(g, key.parts[k]));
         }
         out.push<Decimal>(c_value, Decimal::from_raw(acc.sum));
         out.push<std::string>(c_value + 1, CurrencyCode::from_packed(acc.currency).str());
         out.push<std::int64_t>(c_value + 2, acc.count);
     }
     if (query.currency) {
-        out.add_note("converted to " + query.currency->str() + " with policy " + query.policy.name() + "; rate date: " +
-                     std::string(kConversionDateRule));
+        out.add_note("converted to " + query.currency->str() + " with policy " + query.policy.name() +
+                     "; rate date: " + std::string(kConversionDateRule));
     }
     if (std::find(query.by.begin(), query.by.end(), GroupKey::fiscal_year) != query.by.end()) {
-        out.add_note("fiscal years of the '" + query.calendar.name() + "' calendar, named by the calendar year they start in");
+        out.add_note("fiscal years of the '" + query.calendar.name() +
+                     "' calendar, named by the calendar year they start in");
     }
     for (auto& n : notes) out.add_note(std::move(n));
     return out;

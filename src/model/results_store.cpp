@@ -33,9 +33,9 @@ void ResultsStore::add_indicator(Indicator indicator) {
     AIDTRACK_REQUIRE(find_indicator(indicator.id) == nullptr, "duplicate indicator '" + indicator.id + "'");
     const Strategy* s = find_strategy(indicator.strategy);
     AIDTRACK_REQUIRE(s != nullptr, "indicator '" + indicator.id + "': no strategy '" + indicator.strategy + "'");
-    AIDTRACK_REQUIRE(s->find_node(indicator.node) != nullptr,
-                     "indicator '" + indicator.id + "': strategy '" + indicator.strategy + "' has no node '" +
-                         indicator.node + "'");
+    AIDTRACK_REQUIRE(
+        s->find_node(indicator.node) != nullptr,
+        "indicator '" + indicator.id + "': strategy '" + indicator.strategy + "' has no node '" + indicator.node + "'");
     indicators_.push_back(std::move(indicator));
 }
 
@@ -57,8 +57,8 @@ void ResultsStore::add_link(IndicatorLink link) {
     const Indicator* to = find_indicator(link.to);
     AIDTRACK_REQUIRE(from != nullptr, "link: no indicator '" + link.from + "'");
     AIDTRACK_REQUIRE(to != nullptr, "link: no indicator '" + link.to + "'");
-    AIDTRACK_REQUIRE(from->strategy != to->strategy,
-                     "link " + link.from + " -> " + link.to + ": both indicators belong to strategy '" + to->strategy + "'");
+    AIDTRACK_REQUIRE(from->strategy != to->strategy, "link " + link.from + " -> " + link.to +
+                                                         ": both indicators belong to strategy '" + to->strategy + "'");
     AIDTRACK_REQUIRE(std::isfinite(link.weight), "link " + link.from + " -> " + link.to + ": weight must be finite");
     links_.push_back(std::move(link));
 }
@@ -76,7 +76,8 @@ void ResultsStore::add_release(LandRelease release) {
     const std::string when = release.date.is_special() ? std::string("(no date)") : to_iso(release.date);
     AIDTRACK_REQUIRE(h != nullptr, "release on " + when + ": no hazard '" + release.hazard + "'");
     AIDTRACK_REQUIRE(!release.date.is_special(), "release on hazard '" + release.hazard + "' needs a date");
-    AIDTRACK_REQUIRE(release.area_m2 > 0, "release on hazard '" + release.hazard + "' on " + when + ": area must be > 0");
+    AIDTRACK_REQUIRE(release.area_m2 > 0,
+                     "release on hazard '" + release.hazard + "' on " + when + ": area must be > 0");
     AIDTRACK_REQUIRE(release.date >= h->recorded, "release on hazard '" + release.hazard + "' on " + when +
                                                       " predates its recording on " + to_iso(h->recorded));
     // Every release booked so far counts, whatever its date: the invariant is on the hazard's

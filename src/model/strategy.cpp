@@ -11,10 +11,14 @@ namespace aidtrack {
 
 const char* to_string(ResultLevel level) noexcept {
     switch (level) {
-        case ResultLevel::goal: return "goal";
-        case ResultLevel::objective: return "objective";
-        case ResultLevel::outcome: return "outcome";
-        case ResultLevel::output: return "output";
+        case ResultLevel::goal:
+            return "goal";
+        case ResultLevel::objective:
+            return "objective";
+        case ResultLevel::outcome:
+            return "outcome";
+        case ResultLevel::output:
+            return "output";
     }
     return "goal";
 }
@@ -44,8 +48,8 @@ void Strategy::add_node(ResultNode node) {
         AIDTRACK_REQUIRE(node.parent.empty(), "strategy '" + id + "': goal '" + node.id + "' cannot have a parent");
     } else {
         const ResultNode* parent = find_node(node.parent);
-        AIDTRACK_REQUIRE(parent != nullptr, "strategy '" + id + "': node '" + node.id + "' has unknown parent '" +
-                                                node.parent + "'");
+        AIDTRACK_REQUIRE(parent != nullptr,
+                         "strategy '" + id + "': node '" + node.id + "' has unknown parent '" + node.parent + "'");
         // The tree is strictly layered so that roll-ups climb one level at a time.
         AIDTRACK_REQUIRE(static_cast<int>(parent->level) + 1 == static_cast<int>(node.level),
                          "strategy '" + id + "': " + to_string(node.level) + " '" + node.id + "' must sit under a " +

@@ -3,7 +3,9 @@
 namespace aidtrack {
 
 std::size_t TransactionTable::append(const Transaction& t) {
-    if (t.type < 1 || t.type > 13) throw ValidationError("transaction type must be 1-13, got " + std::to_string(t.type), {}, "transaction-type-on-codelist");
+    if (t.type < 1 || t.type > 13)
+        throw ValidationError("transaction type must be 1-13, got " + std::to_string(t.type), {},
+                              "transaction-type-on-codelist");
     if (t.value.currency().empty()) throw CurrencyError("transaction without a currency", {}, "currency-present");
     activity.push_back(t.activity);
     type.push_back(static_cast<std::uint8_t>(t.type));
@@ -31,7 +33,9 @@ std::size_t TransactionTable::append(const Transaction& t) {
 }
 
 Transaction TransactionTable::row(std::size_t i) const {
-    if (i >= size()) throw NotFoundError("transaction row " + std::to_string(i) + " out of range (" + std::to_string(size()) + " rows)");
+    if (i >= size())
+        throw NotFoundError("transaction row " + std::to_string(i) + " out of range (" + std::to_string(size()) +
+                            " rows)");
     Transaction t;
     t.activity = activity[i];
     t.type = type[i];
@@ -58,16 +62,22 @@ Transaction TransactionTable::row(std::size_t i) const {
 }
 
 template <class... Columns>
-static void reserve_all(std::size_t n, Columns&... columns) { (columns.reserve(n), ...); }
+static void reserve_all(std::size_t n, Columns&... columns) {
+    (columns.reserve(n), ...);
+}
 template <class... Columns>
-static void clear_all(Columns&... columns) { (columns.clear(), ...); }
+static void clear_all(Columns&... columns) {
+    (columns.clear(), ...);
+}
 template <class... Columns>
-static std::size_t bytes_of(const Columns&... columns) { return (... + (columns.size() * sizeof(typename Columns::value_type))); }
+static std::size_t bytes_of(const Columns&... columns) {
+    return (... + (columns.size() * sizeof(typename Columns::value_type)));
+}
 
-#define AIDTRACK_TRANSACTION_COLUMNS                                                                            \
-    activity, type, date, value, currency, value_date, ref, provider_org, provider_activity, receiver_org,      \
-        receiver_activity, aid_type, finance_type, flow_type, tied_status, disbursement_channel,                \
-        sector_vocabulary, sector_code, recipient_country, recipient_region, humanitarian, line
+#define AIDTRACK_TRANSACTION_COLUMNS                                                                                \
+    activity, type, date, value, currency, value_date, ref, provider_org, provider_activity, receiver_org,          \
+        receiver_activity, aid_type, finance_type, flow_type, tied_status, disbursement_channel, sector_vocabulary, \
+        sector_code, recipient_country, recipient_region, humanitarian, line
 
 void TransactionTable::reserve(std::size_t n) { reserve_all(n, AIDTRACK_TRANSACTION_COLUMNS); }
 void TransactionTable::clear() {

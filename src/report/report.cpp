@@ -13,7 +13,8 @@ namespace aidtrack::report {
 namespace {
 
 // Print-friendly and readable without any script; colours match the chart palette.
-constexpr const char* kCss = R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+constexpr const char* kCss =
+    R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:2px solid #0072B2;padding-bottom:.2em;margin-top:2em}
 .subtitle{color:#555;margin-top:0}nav ol{columns:2}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}caption{text-align:left;font-weight:bold;padding:.3em 0}
@@ -46,36 +47,42 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 std::string to_html(const Report& report) {
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << html_escape(report.title)
-        << "</title>\n<style>\n" << kCss << "\n</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(report.title) << "</h1>\n";
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        << html_escape(report.title) << "</title>\n<style>\n"
+        << kCss << "\n</style>\n</head>\n<body>\n<header>\n<h1>" << html_escape(report.title) << "</h1>\n";
     if (!report.subtitle.empty()) out << "<p class=\"subtitle\">" << html_escape(report.subtitle) << "</p>\n";
     if (!report.findings.empty()) {
         out << "<section id=\"findings\" class=\"findings\">\n<h2>In brief</h2>\n<ol>\n";
         for (const auto& f : report.findings) {
-            out << "<li>" << html_escape(f.sentence) << "<span class=\"source\">Source: " << html_escape(f.source) << "</span></li>\n";
+            out << "<li>" << html_escape(f.sentence) << "<span class=\"source\">Source: " << html_escape(f.source)
+                << "</span></li>\n";
         }
         out << "</ol>\n</section>\n";
     }
     out << "</header>\n<nav>\n<h2>Contents</h2>\n<ol>\n";
     for (const auto& s : report.sections) {
-        out << "<li><a href=\"#" << html_escape(s.id) << "\">" << html_escape(s.title) << "</a>" << (s.available ? "" : " (not available)")
-            << "</li>\n";
+        out << "<li><a href=\"#" << html_escape(s.id) << "\">" << html_escape(s.title) << "</a>"
+            << (s.available ? "" : " (not available)") << "</li>\n";
     }
     out << "<li><a href=\"#provenance\">Provenance</a></li>\n</ol>\n</nav>\n<main>\n";
     for (const auto& s : report.sections) {
         out << "<section id=\"" << html_escape(s.id) << "\">\n<h2>" << html_escape(s.title) << "</h2>\n";
-        for (const auto& p : s.paragraphs) out << (s.available ? "<p>" : "<p class=\"unavailable\">") << html_escape(p) << "</p>\n";
+        for (const auto& p : s.paragraphs)
+            out << (s.available ? "<p>" : "<p class=\"unavailable\">") << html_escape(p) << "</p>\n";
         for (const auto& c : s.charts) {
             out << "<figure>\n" << c.svg << "<figcaption>" << html_escape(c.title) << "</figcaption>\n</figure>\n";
         }
         for (std::size_t i = 0; i < s.tables.size(); ++i) {
-            out << "<div class=\"table-wrap\">\n" << to_html(s.tables[i]) << "</div>\n<p class=\"notes\">CSV: " << html_escape(csv_name(s, i, s.tables[i])) << "</p>\n";
+            out << "<div class=\"table-wrap\">\n"
+                << to_html(s.tables[i])
+                << "</div>\n<p class=\"notes\">CSV: " << html_escape(csv_name(s, i, s.tables[i])) << "</p>\n";
         }
         out << "</section>\n";
     }
     out << "<section id=\"provenance\">\n<h2>Provenance</h2>\n<ul class=\"provenance\">\n";
     for (const auto& p : report.provenance) out << "<li>" << html_escape(p) << "</li>\n";
-    out << "</ul>\n</section>\n</main>\n<footer>Made by aidtrack from the records named above; every table is also written as CSV."
+    out << "</ul>\n</section>\n</main>\n<footer>Made by aidtrack from the records named above; every table is also "
+           "written as CSV."
         << "</footer>\n</body>\n</html>\n";
     return out.str();
 }
@@ -96,7 +103,8 @@ std::string to_markdown(const Report& report) {
         for (const auto& p : s.paragraphs) out << (s.available ? "" : "> ") << p << "\n\n";
         for (const auto& c : s.charts) out << "*Chart: " << c.title << " (in the HTML report)*\n\n";
         for (std::size_t i = 0; i < s.tables.size(); ++i) {
-            out << "### " << s.tables[i].title() << "\n\n" << to_markdown(s.tables[i]) << "\nCSV: `" << csv_name(s, i, s.tables[i]) << "`\n\n";
+            out << "### " << s.tables[i].title() << "\n\n"
+                << to_markdown(s.tables[i]) << "\nCSV: `" << csv_name(s, i, s.tables[i]) << "`\n\n";
         }
     }
     out << "## Provenance\n\n";
@@ -111,7 +119,8 @@ std::string to_text_summary(const Report& report) {
     if (!report.findings.empty()) {
         out << "\nIn brief\n";
         for (std::size_t i = 0; i < report.findings.size(); ++i) {
-            out << "  " << i + 1 << ". " << report.findings[i].sentence << "\n     Source: " << report.findings[i].source << "\n";
+            out << "  " << i + 1 << ". " << report.findings[i].sentence
+                << "\n     Source: " << report.findings[i].source << "\n";
         }
     }
     for (const auto& s : report.sections) {

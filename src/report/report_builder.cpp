@@ -13,9 +13,10 @@ Report build_report(const Portfolio& portfolio, const ReportOptions& options) {
     detail::Context c(portfolio, options);
     Report report;
     report.title = options.title;
-    report.subtitle = "Report year " + std::to_string(c.year) + " · money in " + options.currency.str() + " · " + options.dataset_name +
-                      " · " + std::to_string(portfolio.activity_count()) + " activities, " + std::to_string(portfolio.transactions().size()) +
-                      " transactions" + (options.scope.empty() ? std::string() : " · scope: " + options.scope);
+    report.subtitle = "Report year " + std::to_string(c.year) + " · money in " + options.currency.str() + " · " +
+                      options.dataset_name + " · " + std::to_string(portfolio.activity_count()) + " activities, " +
+                      std::to_string(portfolio.transactions().size()) + " transactions" +
+                      (options.scope.empty() ? std::string() : " · scope: " + options.scope);
     c.say("funding by donor and year");
     report.sections.push_back(detail::funding(c));
     c.say("harmonization");

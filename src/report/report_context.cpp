@@ -3,11 +3,11 @@
 
 #include "report_context.hpp"
 
-#include <aidtrack/model/conversion_dates.hpp>
-#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/core/conversion_date.hpp>
 #include <aidtrack/core/data_dir.hpp>
+#include <aidtrack/model/conversion_dates.hpp>
 #include <aidtrack/model/portfolio_subset.hpp>
+#include <aidtrack/model/transaction_type.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -54,7 +54,8 @@ std::string year_span(int first, int last) {
 }
 
 Section unavailable(const std::string& id, const std::string& title, const std::string& why) {
-    return Section{id, title, false, {"Not available, because " + why + "."}, {"not available, because " + why}, {}, {}};
+    return Section{id, title, false, {"Not available, because " + why + "."}, {"not available, because " + why},
+                   {}, {}};
 }
 
 Table rows_with_data(const Table& t, const std::vector<std::string>& columns) {
@@ -85,7 +86,9 @@ std::optional<Decimal> Converter::operator()(const Transaction& t) { return (*th
 
 const ExchangeRates& Converter::rates() {
     if (options_.rates) return *options_.rates;
-    if (!own_) own_ = std::make_unique<ExchangeRates>(ExchangeRates::from_imf_csv(data_file("rates/imf_exchangerates_A_ENDA_USD.csv")));
+    if (!own_)
+        own_ = std::make_unique<ExchangeRates>(
+            ExchangeRates::from_imf_csv(data_file("rates/imf_exchangerates_A_ENDA_USD.csv")));
     return *own_;
 }
 
@@ -102,7 +105,8 @@ int latest_year(const Portfolio& p) {
     int year = 0;
     const auto& t = p.transactions();
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (is_any_type(t.type[i], {TransactionType::disbursement, TransactionType::expenditure})) year = std::max(year, static_cast<int>(t.row(i).date.year()));
+        if (is_any_type(t.type[i], {TransactionType::disbursement, TransactionType::expenditure}))
+            year = std::max(year, static_cast<int>(t.row(i).date.year()));
     }
     return year == 0 ? static_cast<int>(Date(boost::gregorian::day_clock::universal_day()).year()) : year;
 }
@@ -118,7 +122,8 @@ Context::Context(const Portfolio& portfolio, const ReportOptions& options)
 
 const Portfolio& Context::projects() {
     if (series.empty()) return p;
-    if (!projects_) projects_ = std::make_unique<Portfolio>(subset(p, [&](std::uint32_t a) { return !series.contains(a); }));
+    if (!projects_)
+        projects_ = std::make_unique<Portfolio>(subset(p, [&](std::uint32_t a) { return !series.contains(a); }));
     return *projects_;
 }
 

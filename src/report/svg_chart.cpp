@@ -16,7 +16,8 @@ namespace aidtrack::report {
 namespace {
 
 // A colour-blind-safe palette (Okabe–Ito), so that series stay distinguishable in print.
-constexpr const char* kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
+constexpr const char* kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00",
+                                    "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
 constexpr std::size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
 
 const char* colour(std::size_t i) { return kPalette[i % kPaletteSize]; }
@@ -32,12 +33,15 @@ std::string num(double v) {
 }
 
 void open_svg(std::ostringstream& out, const ChartLayout& l, const std::string& title) {
-    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" << num(l.width) << "\" height=\"" << num(l.height)
-        << "\" viewBox=\"0 0 " << num(l.width) << ' ' << num(l.height) << "\" role=\"img\" aria-label=\"" << xml_escape(title)
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" << num(l.width) << "\" height=\""
+        << num(l.height) << "\" viewBox=\"0 0 " << num(l.width) << ' ' << num(l.height)
+        << "\" role=\"img\" aria-label=\"" << xml_escape(title)
         << "\" font-family=\"sans-serif\" font-size=\"12\">\n<title>" << xml_escape(title) << "</title>\n"
-        << "<rect x=\"0\" y=\"0\" width=\"" << num(l.width) << "\" height=\"" << num(l.height) << "\" fill=\"#ffffff\"/>\n"
-        << "<text x=\"" << num(l.width / 2) << "\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">"
-        << xml_escape(title) << "</text>\n";
+        << "<rect x=\"0\" y=\"0\" width=\"" << num(l.width) << "\" height=\"" << num(l.height)
+        << "\" fill=\"#ffffff\"/>\n"
+        << "<text x=\"" << num(l.width / 2)
+        << "\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">" << xml_escape(title)
+        << "</text>\n";
 }
 
 // Horizontal grid lines with tick labels, the axes and the axis labels.
@@ -45,19 +49,19 @@ void draw_axes(std::ostringstream& out, const ChartLayout& l, const LinearScale&
                const std::string& x_label, const std::string& y_label) {
     for (double t : ticks) {
         const double ty = y(t);
-        out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(ty) << "\" x2=\"" << num(l.plot_right()) << "\" y2=\""
-            << num(ty) << "\" stroke=\"#dddddd\"/>\n<text x=\"" << num(l.plot_left() - 6) << "\" y=\"" << num(ty + 4)
-            << "\" text-anchor=\"end\">" << xml_escape(tick_label(t)) << "</text>\n";
+        out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(ty) << "\" x2=\"" << num(l.plot_right())
+            << "\" y2=\"" << num(ty) << "\" stroke=\"#dddddd\"/>\n<text x=\"" << num(l.plot_left() - 6) << "\" y=\""
+            << num(ty + 4) << "\" text-anchor=\"end\">" << xml_escape(tick_label(t)) << "</text>\n";
     }
-    out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(l.plot_top()) << "\" x2=\"" << num(l.plot_left()) << "\" y2=\""
-        << num(l.plot_bottom()) << "\" stroke=\"#333333\"/>\n";
-    out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(l.plot_bottom()) << "\" x2=\"" << num(l.plot_right())
+    out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(l.plot_top()) << "\" x2=\"" << num(l.plot_left())
         << "\" y2=\"" << num(l.plot_bottom()) << "\" stroke=\"#333333\"/>\n";
+    out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(l.plot_bottom()) << "\" x2=\""
+        << num(l.plot_right()) << "\" y2=\"" << num(l.plot_bottom()) << "\" stroke=\"#333333\"/>\n";
     out << "<text class=\"x-label\" x=\"" << num((l.plot_left() + l.plot_right()) / 2) << "\" y=\"" << num(l.height - 8)
         << "\" text-anchor=\"middle\">" << xml_escape(x_label) << "</text>\n";
     const double cy = (l.plot_top() + l.plot_bottom()) / 2;
-    out << "<text class=\"y-label\" x=\"14\" y=\"" << num(cy) << "\" text-anchor=\"middle\" transform=\"rotate(-90 14 " << num(cy)
-        << ")\">" << xml_escape(y_label) << "</text>\n";
+    out << "<text class=\"y-label\" x=\"14\" y=\"" << num(cy) << "\" text-anchor=\"middle\" transform=\"rotate(-90 14 "
+        << num(cy) << ")\">" << xml_escape(y_label) << "</text>\n";
 }
 
 void draw_legend(std::ostringstream& out, const ChartLayout& l, const std::vector<std::string>& names,
@@ -66,7 +70,8 @@ void draw_legend(std::ostringstream& out, const ChartLayout& l, const std::vecto
     double x = l.plot_left();
     const double y = l.plot_bottom() + 36;  // between the tick labels and the axis label, clear of the title
     for (std::size_t i = 0; i < names.size(); ++i) {
-        out << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"" << colours[i] << "\"/>"
+        out << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\""
+            << colours[i] << "\"/>"
             << "<text x=\"" << num(x + 14) << "\" y=\"" << num(y) << "\">" << xml_escape(names[i]) << "</text>\n";
         x += 24 + 7.0 * static_cast<double>(names[i].size());
     }
@@ -143,8 +148,10 @@ BarGeometry layout_bars(const BarChart& chart) {
     const std::size_t nc = chart.categories.size();
     const std::size_t ns = chart.series.size();
     for (const auto& s : chart.series) {
-        if (s.values.size() != nc) throw ValidationError("series '" + s.name + "' of chart '" + chart.title + "' has " +
-                                                         std::to_string(s.values.size()) + " values for " + std::to_string(nc) + " categories");
+        if (s.values.size() != nc)
+            throw ValidationError("series '" + s.name + "' of chart '" + chart.title + "' has " +
+                                  std::to_string(s.values.size()) + " values for " + std::to_string(nc) +
+                                  " categories");
     }
     // The extent: each value (grouped) or each category's positive and negative sums (stacked).
     std::vector<double> extent;
@@ -220,34 +227,40 @@ std::string render_svg(const BarChart& chart) {
             // One hatch pattern, drawn over the series colour: illustrative bars keep their colour
             // (so the legend still names them) but never look like data.
             out << "<defs><pattern id=\"illustrative-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
-                   "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\" fill-opacity=\"0.55\"/>"
-                   "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#333333\" stroke-width=\"1.5\"/></pattern></defs>\n";
+                   "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\" "
+                   "fill-opacity=\"0.55\"/>"
+                   "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#333333\" "
+                   "stroke-width=\"1.5\"/></pattern></defs>\n";
         }
         any_illustrative = any_illustrative || illustrative;
-        out << "<rect x=\"" << num(r.x) << "\" y=\"" << num(r.y) << "\" width=\"" << num(r.width) << "\" height=\"" << num(r.height)
-            << "\" fill=\"" << colour(r.series) << "\"" << (illustrative ? " class=\"illustrative\"" : "") << "><title>"
-            << xml_escape(chart.series[r.series].name) << " " << xml_escape(chart.categories[r.category]) << ": " << num(r.value)
+        out << "<rect x=\"" << num(r.x) << "\" y=\"" << num(r.y) << "\" width=\"" << num(r.width) << "\" height=\""
+            << num(r.height) << "\" fill=\"" << colour(r.series) << "\""
+            << (illustrative ? " class=\"illustrative\"" : "") << "><title>" << xml_escape(chart.series[r.series].name)
+            << " " << xml_escape(chart.categories[r.category]) << ": " << num(r.value)
             << (illustrative ? " (illustrative)" : "") << "</title></rect>\n";
         if (illustrative) {
-            out << "<rect x=\"" << num(r.x) << "\" y=\"" << num(r.y) << "\" width=\"" << num(r.width) << "\" height=\"" << num(r.height)
-                << "\" fill=\"url(#illustrative-hatch)\" class=\"illustrative-hatch\"/>\n";
+            out << "<rect x=\"" << num(r.x) << "\" y=\"" << num(r.y) << "\" width=\"" << num(r.width) << "\" height=\""
+                << num(r.height) << "\" fill=\"url(#illustrative-hatch)\" class=\"illustrative-hatch\"/>\n";
         }
     }
     if (any_illustrative) {
         const double x = l.plot_right() - 190;
         const double y = l.plot_top() - 8;
         out << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"#999999\"/>"
-            << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9) << "\" width=\"10\" height=\"10\" fill=\"url(#illustrative-hatch)\"/>"
+            << "<rect x=\"" << num(x) << "\" y=\"" << num(y - 9)
+            << "\" width=\"10\" height=\"10\" fill=\"url(#illustrative-hatch)\"/>"
             << "<text x=\"" << num(x + 14) << "\" y=\"" << num(y) << "\">hatched: illustrative, not data</text>\n";
     }
     // Thin out category labels when they would overlap (about 7 units per character and 8 between labels).
     std::size_t longest = 1;
     for (const auto& c : chart.categories) longest = std::max(longest, c.size());
-    const double band = chart.categories.empty() ? 1 : (l.plot_right() - l.plot_left()) / static_cast<double>(chart.categories.size());
-    const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((7.0 * static_cast<double>(longest) + 8.0) / band)));
+    const double band =
+        chart.categories.empty() ? 1 : (l.plot_right() - l.plot_left()) / static_cast<double>(chart.categories.size());
+    const std::size_t every = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::ceil((7.0 * static_cast<double>(longest) + 8.0) / band)));
     for (std::size_t c = 0; c < chart.categories.size(); c += every) {
-        out << "<text x=\"" << num(g.category_centres[c]) << "\" y=\"" << num(l.plot_bottom() + 16) << "\" text-anchor=\"middle\">"
-            << xml_escape(chart.categories[c]) << "</text>\n";
+        out << "<text x=\"" << num(g.category_centres[c]) << "\" y=\"" << num(l.plot_bottom() + 16)
+            << "\" text-anchor=\"middle\">" << xml_escape(chart.categories[c]) << "</text>\n";
     }
     std::vector<std::string> names;
     std::vector<std::string> colours;
@@ -280,12 +293,13 @@ XScale x_axis(const ChartLayout& l, double lo, double hi) {
 
 void draw_x_ticks(std::ostringstream& out, const ChartLayout& l, const XScale& x) {
     for (double t : x.ticks) {
-        out << "<text x=\"" << num(x.scale(t)) << "\" y=\"" << num(l.plot_bottom() + 16) << "\" text-anchor=\"middle\">" << num(t)
-            << "</text>\n";
+        out << "<text x=\"" << num(x.scale(t)) << "\" y=\"" << num(l.plot_bottom() + 16) << "\" text-anchor=\"middle\">"
+            << num(t) << "</text>\n";
     }
 }
 
-std::string polyline(const LinearScale& xs, const LinearScale& ys, const std::vector<double>& x, const std::vector<double>& y) {
+std::string polyline(const LinearScale& xs, const LinearScale& ys, const std::vector<double>& x,
+                     const std::vector<double>& y) {
     std::string points;
     for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
         if (!points.empty()) points += ' ';
@@ -300,9 +314,12 @@ std::string render_svg(const LineChart& chart) {
     const ChartLayout& l = chart.layout;
     std::vector<double> all;
     for (const auto& s : chart.series) {
-        if (s.values.size() != chart.x.size()) throw ValidationError("series '" + s.name + "' of chart '" + chart.title + "' has " +
-                                                                     std::to_string(s.values.size()) + " values for " + std::to_string(chart.x.size()) + " x values");
-        for (const auto& v : s.values) if (v) all.push_back(*v);
+        if (s.values.size() != chart.x.size())
+            throw ValidationError("series '" + s.name + "' of chart '" + chart.title + "' has " +
+                                  std::to_string(s.values.size()) + " values for " + std::to_string(chart.x.size()) +
+                                  " x values");
+        for (const auto& v : s.values)
+            if (v) all.push_back(*v);
     }
     const auto [lo, hi] = value_range(all);
     const auto ticks = nice_ticks(lo, hi);
@@ -320,8 +337,8 @@ std::string render_svg(const LineChart& chart) {
         std::vector<double> sy;
         auto flush = [&] {
             if (sx.size() > 1) {
-                out << "<polyline fill=\"none\" stroke=\"" << colour(s) << "\" stroke-width=\"2\" points=\"" << polyline(x.scale, y, sx, sy)
-                    << "\"/>\n";
+                out << "<polyline fill=\"none\" stroke=\"" << colour(s) << "\" stroke-width=\"2\" points=\""
+                    << polyline(x.scale, y, sx, sy) << "\"/>\n";
             }
             sx.clear();
             sy.clear();
@@ -334,8 +351,9 @@ std::string render_svg(const LineChart& chart) {
             }
             sx.push_back(chart.x[i]);
             sy.push_back(*v);
-            out << "<circle cx=\"" << num(x.scale(chart.x[i])) << "\" cy=\"" << num(y(*v)) << "\" r=\"3\" fill=\"" << colour(s)
-                << "\"><title>" << xml_escape(chart.series[s].name) << " " << num(chart.x[i]) << ": " << num(*v) << "</title></circle>\n";
+            out << "<circle cx=\"" << num(x.scale(chart.x[i])) << "\" cy=\"" << num(y(*v)) << "\" r=\"3\" fill=\""
+                << colour(s) << "\"><title>" << xml_escape(chart.series[s].name) << " " << num(chart.x[i]) << ": "
+                << num(*v) << "</title></circle>\n";
         }
         flush();
         names.push_back(chart.series[s].name);
@@ -357,7 +375,8 @@ std::string render_svg(const FanChart& chart) {
     }
     for (std::size_t i = 0; i < n; ++i) {
         if (!(chart.p10[i] <= chart.p50[i] && chart.p50[i] <= chart.p90[i])) {
-            throw ValidationError("fan chart '" + chart.title + "': percentiles out of order at x = " + num(chart.forecast_x[i]));
+            throw ValidationError("fan chart '" + chart.title +
+                                  "': percentiles out of order at x = " + num(chart.forecast_x[i]));
         }
     }
     std::vector<double> all(chart.observed.begin(), chart.observed.end());
@@ -379,10 +398,13 @@ std::string render_svg(const FanChart& chart) {
     if (n > 0) {
         // The band: along p90 forwards, back along p10.
         std::string points = polyline(x.scale, y, chart.forecast_x, chart.p90);
-        for (std::size_t i = n; i-- > 0;) points += " " + num(x.scale(chart.forecast_x[i])) + "," + num(y(chart.p10[i]));
-        out << "<polygon class=\"band\" points=\"" << points << "\" fill=\"" << kPalette[0] << "\" fill-opacity=\"0.2\" stroke=\"none\">"
+        for (std::size_t i = n; i-- > 0;)
+            points += " " + num(x.scale(chart.forecast_x[i])) + "," + num(y(chart.p10[i]));
+        out << "<polygon class=\"band\" points=\"" << points << "\" fill=\"" << kPalette[0]
+            << "\" fill-opacity=\"0.2\" stroke=\"none\">"
             << "<title>P10–P90</title></polygon>\n";
-        out << "<polyline class=\"median\" fill=\"none\" stroke=\"" << kPalette[0] << "\" stroke-width=\"2\" stroke-dasharray=\"6 3\" points=\""
+        out << "<polyline class=\"median\" fill=\"none\" stroke=\"" << kPalette[0]
+            << "\" stroke-width=\"2\" stroke-dasharray=\"6 3\" points=\""
             << polyline(x.scale, y, chart.forecast_x, chart.p50) << "\"/>\n";
     }
     if (!chart.observed.empty()) {
@@ -391,9 +413,10 @@ std::string render_svg(const FanChart& chart) {
     }
     if (chart.target) {
         const double ty = y(*chart.target);
-        out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(ty) << "\" x2=\"" << num(l.plot_right()) << "\" y2=\"" << num(ty)
-            << "\" stroke=\"" << kPalette[3] << "\" stroke-dasharray=\"2 2\"/>\n<text x=\"" << num(l.plot_right() - 4) << "\" y=\""
-            << num(ty - 4) << "\" text-anchor=\"end\" fill=\"" << kPalette[3] << "\">" << xml_escape(chart.target_label) << "</text>\n";
+        out << "<line x1=\"" << num(l.plot_left()) << "\" y1=\"" << num(ty) << "\" x2=\"" << num(l.plot_right())
+            << "\" y2=\"" << num(ty) << "\" stroke=\"" << kPalette[3] << "\" stroke-dasharray=\"2 2\"/>\n<text x=\""
+            << num(l.plot_right() - 4) << "\" y=\"" << num(ty - 4) << "\" text-anchor=\"end\" fill=\"" << kPalette[3]
+            << "\">" << xml_escape(chart.target_label) << "</text>\n";
     }
     draw_legend(out, l, {"observed", "median (P50)", "P10–P90"}, {"#333333", kPalette[0], "#b3d1e7"});
     out << "</svg>\n";

@@ -12,8 +12,8 @@ namespace aidtrack::report {
 namespace {
 
 bool numeric(const TableColumn& c) {
-    return std::holds_alternative<std::vector<std::int64_t>>(c.data) || std::holds_alternative<std::vector<double>>(c.data) ||
-           std::holds_alternative<std::vector<Decimal>>(c.data);
+    return std::holds_alternative<std::vector<std::int64_t>>(c.data) ||
+           std::holds_alternative<std::vector<double>>(c.data) || std::holds_alternative<std::vector<Decimal>>(c.data);
 }
 
 // "-1234567.50" → "-1,234,567.50"
@@ -47,12 +47,23 @@ std::string html_escape(const std::string& text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -63,17 +74,30 @@ std::string markdown_cell(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         switch (c) {
-            case '|': out += "\\|"; break;
-            case '\\': out += "\\\\"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
+            case '|':
+                out += "\\|";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
             case '\r':
                 if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
                 out += "<br>";
                 break;
-            case '\n': out += "<br>"; break;
-            default: out += c;
+            case '\n':
+                out += "<br>";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -114,7 +138,8 @@ bool names_a_year(const Table& table, std::size_t row, std::size_t column) {
 std::string display_text(const Table& table, std::size_t row, std::size_t column, int decimals) {
     const auto& c = table.column(column);
     if (c.valid.at(row) == 0) return "–";
-    if (const auto* d = std::get_if<std::vector<Decimal>>(&c.data)) return group_thousands((*d)[row].rounded(decimals).to_string(decimals));
+    if (const auto* d = std::get_if<std::vector<Decimal>>(&c.data))
+        return group_thousands((*d)[row].rounded(decimals).to_string(decimals));
     if (const auto* v = std::get_if<std::vector<double>>(&c.data)) {
         const double x = (*v)[row];
         if (!std::isfinite(x)) return "–";
@@ -167,7 +192,8 @@ std::string to_markdown(const Table& table) {
     out << '\n';
     for (std::size_t r = 0; r < table.row_count(); ++r) {
         out << '|';
-        for (std::size_t c = 0; c < table.column_count(); ++c) out << ' ' << markdown_cell(display_text(table, r, c)) << " |";
+        for (std::size_t c = 0; c < table.column_count(); ++c)
+            out << ' ' << markdown_cell(display_text(table, r, c)) << " |";
         out << '\n';
     }
     if (!table.methodology().empty() || !table.notes().empty()) out << '\n';
@@ -189,7 +215,8 @@ std::string to_html(const Table& table) {
     for (std::size_t r = 0; r < table.row_count(); ++r) {
         out << "<tr>";
         for (std::size_t c = 0; c < table.column_count(); ++c) {
-            out << (numeric(table.column(c)) ? "<td class=\"num\">" : "<td>") << html_escape(display_text(table, r, c)) << "</td>";
+            out << (numeric(table.column(c)) ? "<td class=\"num\">" : "<td>") << html_escape(display_text(table, r, c))
+                << "</td>";
         }
         out << "</tr>\n";
     }

@@ -61,13 +61,15 @@ TEST(csv_reader_test, an_empty_file_is_still_just_empty) {
 TEST(csv_reader_test, rate_tables_coordination_and_results_loaders_refuse_a_directory) {
     const fs::path dir = fresh_dir("rates.csv");
     EXPECT_EQ(io_error_of([&] { (void)aidtrack::ExchangeRates::from_csv(dir.string()); }).where().file, dir.string());
-    EXPECT_EQ(io_error_of([&] { (void)aidtrack::ExchangeRates::from_imf_csv(dir.string()); }).where().file, dir.string());
+    EXPECT_EQ(io_error_of([&] { (void)aidtrack::ExchangeRates::from_imf_csv(dir.string()); }).where().file,
+              dir.string());
 
     // A coordination record file name (its record type comes from the name) that is a directory.
     const fs::path coordination = fresh_dir("coordination") / aidtrack::coordination_csv_files().front();
     fs::create_directories(coordination);
     aidtrack::CoordinationStore store;
-    EXPECT_EQ(io_error_of([&] { aidtrack::load_coordination_csv(store, coordination.string()); }).where().file, coordination.string());
+    EXPECT_EQ(io_error_of([&] { aidtrack::load_coordination_csv(store, coordination.string()); }).where().file,
+              coordination.string());
 
     // A results directory whose strategy.csv is itself a directory.
     const fs::path results = fresh_dir("results");

@@ -16,12 +16,16 @@ class DataDirEnv {
 public:
     explicit DataDirEnv(const char* value) {
         if (const char* old = std::getenv("AIDTRACK_DATA_DIR")) old_ = old;
-        if (value != nullptr) setenv("AIDTRACK_DATA_DIR", value, 1);
-        else unsetenv("AIDTRACK_DATA_DIR");
+        if (value != nullptr)
+            setenv("AIDTRACK_DATA_DIR", value, 1);
+        else
+            unsetenv("AIDTRACK_DATA_DIR");
     }
     ~DataDirEnv() {
-        if (old_) setenv("AIDTRACK_DATA_DIR", old_->c_str(), 1);
-        else unsetenv("AIDTRACK_DATA_DIR");
+        if (old_)
+            setenv("AIDTRACK_DATA_DIR", old_->c_str(), 1);
+        else
+            unsetenv("AIDTRACK_DATA_DIR");
         aidtrack::set_default_data_dir("");
     }
     DataDirEnv(const DataDirEnv&) = delete;

@@ -47,8 +47,8 @@ TEST(decimal_test, scaling_rounds_half_to_even) {
     // 1,000,000 KHR at 4110.652746415772 KHR/USD and 0.8045389067343528 GBP/USD:
     // the double factor 0.00019572047467056412 × 1e6 = 195.72047467056412 → 195.720474671 at 10^-9.
     EXPECT_EQ(Decimal(1'000'000).scaled(0.8045389067343528 / 4110.652746415772).to_string(), "195.720474671");
-    EXPECT_EQ(Decimal::parse("2.5").rounded(0).to_string(0), "2");   // half to even: 2
-    EXPECT_EQ(Decimal::parse("3.5").rounded(0).to_string(0), "4");   // half to even: 4
+    EXPECT_EQ(Decimal::parse("2.5").rounded(0).to_string(0), "2");  // half to even: 2
+    EXPECT_EQ(Decimal::parse("3.5").rounded(0).to_string(0), "4");  // half to even: 4
     EXPECT_EQ(Decimal::parse("-2.345").rounded(2).to_string(), "-2.34");
 }
 

@@ -60,21 +60,25 @@ TEST(exchange_rates_test, a_missing_rate_is_an_error_naming_currency_and_date) {
 }
 
 TEST(exchange_rates_test, plain_csv_with_year_month_and_day_rows) {
-    std::istringstream csv("date,currency,rate,source\n2023,KHR,4100,budget law\n2024-01,KHR,4050,treasury\n2024-02-15,KHR,4000,spot\n");
+    std::istringstream csv(
+        "date,currency,rate,source\n2023,KHR,4100,budget law\n2024-01,KHR,4050,treasury\n2024-02-15,KHR,4000,spot\n");
     const ExchangeRates rates = ExchangeRates::from_csv(csv, "rates.csv");
     EXPECT_DOUBLE_EQ(rates.per_usd(CurrencyCode("KHR"), make_date(2023, 12, 31)), 4100);
     EXPECT_DOUBLE_EQ(rates.per_usd(CurrencyCode("KHR"), make_date(2024, 1, 31)), 4050);
     EXPECT_DOUBLE_EQ(rates.per_usd(CurrencyCode("KHR"), make_date(2024, 2, 15)), 4000);
     EXPECT_THROW((void)rates.per_usd(CurrencyCode("KHR"), make_date(2024, 2, 16)), aidtrack::RateNotFoundError);
     // 8200 KHR at 4100 = 2.00 USD exactly.
-    EXPECT_EQ(rates.convert(Money::parse("8200", "KHR"), aidtrack::kUSD, make_date(2023, 3, 1)).value.amount().to_string(), "2.00");
+    EXPECT_EQ(
+        rates.convert(Money::parse("8200", "KHR"), aidtrack::kUSD, make_date(2023, 3, 1)).value.amount().to_string(),
+        "2.00");
 }
 
 TEST(exchange_rates_test, fixed_year_policy_uses_one_rate_for_every_date) {
     std::istringstream csv("date,currency,rate\n2020,KHR,4000\n2023,KHR,4100\n");
     const ExchangeRates rates = ExchangeRates::from_csv(csv, "rates.csv");
     // 4100 KHR in 2020 at the 2023 rate = 1.00 USD; by date it would be 1.025.
-    const auto fixed = rates.convert(Money::parse("4100", "KHR"), aidtrack::kUSD, make_date(2020, 5, 5), aidtrack::ConversionPolicy::fixed_year(2023));
+    const auto fixed = rates.convert(Money::parse("4100", "KHR"), aidtrack::kUSD, make_date(2020, 5, 5),
+                                     aidtrack::ConversionPolicy::fixed_year(2023));
     EXPECT_EQ(fixed.value.amount().to_string(), "1.00");
     const auto by_date = rates.convert(Money::parse("4100", "KHR"), aidtrack::kUSD, make_date(2020, 5, 5));
     EXPECT_EQ(by_date.value.amount().to_string(), "1.025");

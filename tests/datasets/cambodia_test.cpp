@@ -24,7 +24,8 @@ datasets::DatasetOptions no_iati() {
 // Amount of `donor` in fiscal year `year` of a donor_flows table; undefined when absent.
 std::optional<Decimal> flow(const Table& t, const std::string& donor, int year) {
     for (std::size_t r = 0; r < t.row_count(); ++r) {
-        if (t.text(r, t.column_index("donor")) == donor && t.at<std::int64_t>(r, "fiscal_year") == year) return t.at<Decimal>(r, "amount");
+        if (t.text(r, t.column_index("donor")) == donor && t.at<std::int64_t>(r, "fiscal_year") == year)
+            return t.at<Decimal>(r, "amount");
     }
     return std::nullopt;
 }
@@ -92,11 +93,15 @@ TEST(cambodia_dataset_test, named_donor_and_rest_add_up_to_the_total_with_their_
     EXPECT_EQ(sum, Decimal::parse("35800000"));
     const Activity& a = p.activity(*intl);
     EXPECT_EQ(a.provenance.evidence, Evidence::derived);
-    EXPECT_NE(a.provenance.note.find("(2011 total 35800000.00 minus the named donors)"), std::string::npos) << a.provenance.note;
+    EXPECT_NE(a.provenance.note.find("(2011 total 35800000.00 minus the named donors)"), std::string::npos)
+        << a.provenance.note;
     // 2012: the thirteen rows add up to 21,450,722, one dollar above the printed total: kept, and said.
     bool stated = false;
     for (const auto& d : p.diagnostics()) {
-        stated = stated || (d.rule == "series-parts-add-up" && d.message.find("of 2012 add up to 21450722.00, more than the published total 21450721.00") != std::string::npos);
+        stated =
+            stated || (d.rule == "series-parts-add-up" &&
+                       d.message.find("of 2012 add up to 21450722.00, more than the published total 21450721.00") !=
+                           std::string::npos);
     }
     EXPECT_TRUE(stated);
     // Every donor of the tables has a name: no bare ref.
@@ -154,21 +159,25 @@ TEST(cambodia_dataset_test, published_tables_are_read_typed_with_their_pages) {
     std::size_t rows2010 = 0;
     for (std::size_t r = 0; r < t.contributions->row_count(); ++r) {
         EXPECT_FALSE(t.contributions->at<std::string>(r, "source").empty());
-        if (t.contributions->at<std::int64_t>(r, "year") == 2010) y2010 += t.contributions->at<Decimal>(r, "amount_usd"), ++rows2010;
+        if (t.contributions->at<std::int64_t>(r, "year") == 2010)
+            y2010 += t.contributions->at<Decimal>(r, "amount_usd"), ++rows2010;
     }
     EXPECT_EQ(rows2010, 11U);
     EXPECT_EQ(y2010, Decimal::parse("24310742"));
     // One preferred total a year.
     std::map<std::int64_t, int> preferred;
-    for (std::size_t r = 0; r < t.totals->row_count(); ++r) preferred[t.totals->at<std::int64_t>(r, "year")] += static_cast<int>(t.totals->at<std::int64_t>(r, "preferred"));
+    for (std::size_t r = 0; r < t.totals->row_count(); ++r)
+        preferred[t.totals->at<std::int64_t>(r, "year")] +=
+            static_cast<int>(t.totals->at<std::int64_t>(r, "preferred"));
     for (const auto& [year, n] : preferred) EXPECT_EQ(n, 1) << year;
 }
 
 class cambodia_funding_file_test : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() / ("aidtrack_funding_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir_ = std::filesystem::temp_directory_path() /
+               ("aidtrack_funding_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::create_directories(dir_);
     }
     void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -189,9 +198,10 @@ protected:
 };
 
 TEST_F(cambodia_funding_file_test, two_named_donors_and_the_rest) {
-    write("international_by_donor,2021,XM-DAC-701,4,s,reported\n"
-          "international,2021,,10,s,reported\n"
-          "international_by_donor,2021,AU-5,1.5,s,reported\n");
+    write(
+        "international_by_donor,2021,XM-DAC-701,4,s,reported\n"
+        "international,2021,,10,s,reported\n"
+        "international_by_donor,2021,AU-5,1.5,s,reported\n");
     Portfolio p;
     datasets::load_dataset_dir(dir_.string(), p, no_iati());
     measures::MeasureOptions o;
@@ -212,9 +222,10 @@ TEST_F(cambodia_funding_file_test, named_donors_covering_the_total_leave_no_rest
 }
 
 TEST_F(cambodia_funding_file_test, parts_above_the_total_are_kept_and_the_difference_stated) {
-    write("international,2021,,10,s,reported\n"
-          "international_by_donor,2021,XM-DAC-701,6,s,reported\n"
-          "international_by_donor,2021,AU-5,5,s,reported\n");  // 6 + 5 = 11 > 10
+    write(
+        "international,2021,,10,s,reported\n"
+        "international_by_donor,2021,XM-DAC-701,6,s,reported\n"
+        "international_by_donor,2021,AU-5,5,s,reported\n");  // 6 + 5 = 11 > 10
     Portfolio p;
     datasets::load_dataset_dir(dir_.string(), p, no_iati());
     EXPECT_EQ(p.transactions().size(), 2U);  // the two rows, no rest

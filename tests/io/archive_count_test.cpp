@@ -6,8 +6,8 @@
 
 #include <aidtrack/io/archive.hpp>
 
-#include <boost/crc.hpp>
 #include <gtest/gtest.h>
+#include <boost/crc.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -89,7 +89,8 @@ TEST(archive_count_test, string_length_beyond_the_payload_is_refused_naming_the_
 }
 
 TEST(archive_count_test, every_eight_bytes_of_a_binary_payload_claiming_2_pow_31_is_safe) {
-    const std::string original = aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio(), ArchiveFormat::binary);
+    const std::string original =
+        aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio(), ArchiveFormat::binary);
     const long before = peak_rss_mib();
     int counts_refused = 0;
     for (std::size_t at = ArchiveHeader::kSize; at + 8 <= original.size(); ++at) {
@@ -104,7 +105,8 @@ TEST(archive_count_test, every_eight_bytes_of_a_binary_payload_claiming_2_pow_31
 }
 
 TEST(archive_count_test, every_number_of_a_text_archive_claiming_2_pow_31_is_safe) {
-    const std::string original = aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio(), ArchiveFormat::text);
+    const std::string original =
+        aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio(), ArchiveFormat::text);
     const std::string payload = original.substr(ArchiveHeader::kSize);
     const std::regex number("[0-9]+");
     const long before = peak_rss_mib();
@@ -113,8 +115,8 @@ TEST(archive_count_test, every_number_of_a_text_archive_claiming_2_pow_31_is_saf
     for (auto it = std::sregex_iterator(payload.begin(), payload.end(), number); it != std::sregex_iterator(); ++it) {
         ++numbers;
         std::string bytes = original;
-        bytes.replace(ArchiveHeader::kSize + static_cast<std::size_t>(it->position()), static_cast<std::size_t>(it->length()),
-                      std::to_string(kHuge));
+        bytes.replace(ArchiveHeader::kSize + static_cast<std::size_t>(it->position()),
+                      static_cast<std::size_t>(it->length()), std::to_string(kHuge));
         reseal(bytes);
         if (load_outcome(bytes) == "archive-count") ++counts_refused;
     }
@@ -124,7 +126,8 @@ TEST(archive_count_test, every_number_of_a_text_archive_claiming_2_pow_31_is_saf
 }
 
 TEST(archive_count_test, every_xml_collection_count_claiming_2_pow_31_is_refused) {
-    const std::string original = aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio(), ArchiveFormat::xml);
+    const std::string original =
+        aidtrack::portfolio_to_bytes(aidtrack::testing::sample_portfolio(), ArchiveFormat::xml);
     const std::regex count("<count>[0-9]+</count>");
     int counts = 0;
     int counts_refused = 0;

@@ -5,8 +5,8 @@
 #include <aidtrack/io/archive.hpp>
 #include <aidtrack/io/iati_reader.hpp>
 
-#include <boost/crc.hpp>
 #include <gtest/gtest.h>
+#include <boost/crc.hpp>
 
 #include <csignal>
 #include <cstdio>
@@ -31,7 +31,8 @@ const std::string kIati = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/";
 const aidtrack::Portfolio& real_portfolio() {
     static const aidtrack::Portfolio p = [] {
         aidtrack::Portfolio out;
-        (void)aidtrack::read_iati_files({kIati + "canada-activity.xml", kIati + "fcdo-activity.xml", kIati + "sr-activity.xml"}, out);
+        (void)aidtrack::read_iati_files(
+            {kIati + "canada-activity.xml", kIati + "fcdo-activity.xml", kIati + "sr-activity.xml"}, out);
         return out;
     }();
     return p;
@@ -55,7 +56,9 @@ void reseal(std::string& archive) {
     boost::crc_32_type crc;
     crc.process_bytes(archive.data() + aidtrack::ArchiveHeader::kSize, payload);
     const std::uint32_t sum = crc.checksum();
-    for (int i = 0; i < 8; ++i) archive[16 + static_cast<std::size_t>(i)] = static_cast<char>((static_cast<std::uint64_t>(payload) >> (8 * i)) & 0xFFU);
+    for (int i = 0; i < 8; ++i)
+        archive[16 + static_cast<std::size_t>(i)] =
+            static_cast<char>((static_cast<std::uint64_t>(payload) >> (8 * i)) & 0xFFU);
     for (int i = 0; i < 4; ++i) archive[24 + static_cast<std::size_t>(i)] = static_cast<char>((sum >> (8 * i)) & 0xFFU);
 }
 
@@ -65,11 +68,21 @@ std::string mutate(const std::string& bytes, std::mt19937& rng, int i) {
     auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
     const std::size_t header = aidtrack::ArchiveHeader::kSize;
     switch (i % 5) {
-        case 0: m[pick(m.size())] ^= static_cast<char>(1U << pick(8)); break;
-        case 1: m[header + pick(m.size() - header)] = static_cast<char>(pick(256)); break;
-        case 2: m.insert(header + pick(m.size() - header), 1 + pick(16), static_cast<char>(pick(256))); break;
-        case 3: m.erase(header + pick(m.size() - header), 1 + pick(16)); break;
-        default: m.resize(pick(m.size())); break;
+        case 0:
+            m[pick(m.size())] ^= static_cast<char>(1U << pick(8));
+            break;
+        case 1:
+            m[header + pick(m.size() - header)] = static_cast<char>(pick(256));
+            break;
+        case 2:
+            m.insert(header + pick(m.size() - header), 1 + pick(16), static_cast<char>(pick(256)));
+            break;
+        case 3:
+            m.erase(header + pick(m.size() - header), 1 + pick(16));
+            break;
+        default:
+            m.resize(pick(m.size()));
+            break;
     }
     if (i % 2 == 1 && m.size() >= header) reseal(m);
     return m;
@@ -94,7 +107,8 @@ std::pair<int, int> run_mutations(const aidtrack::Portfolio& original, int count
                 } else {
                     // A resealed mutation may change a value the format cannot check; the result must
                     // still be a consistent portfolio that saves and reloads unchanged.
-                    EXPECT_TRUE(aidtrack::portfolio_from_bytes(aidtrack::portfolio_to_bytes(loaded, format)) == loaded) << i;
+                    EXPECT_TRUE(aidtrack::portfolio_from_bytes(aidtrack::portfolio_to_bytes(loaded, format)) == loaded)
+                        << i;
                 }
             } catch (const aidtrack::ArchiveError& e) {
                 ++refused;
@@ -102,8 +116,8 @@ std::pair<int, int> run_mutations(const aidtrack::Portfolio& original, int count
             }
         }
     }
-    std::printf("%s mutations: %d tried, %d refused with ArchiveError, %d loaded identical\n", resealed ? "resealed" : "plain", i,
-                refused, loaded_same);
+    std::printf("%s mutations: %d tried, %d refused with ArchiveError, %d loaded identical\n",
+                resealed ? "resealed" : "plain", i, refused, loaded_same);
     return {refused, loaded_same};
 }
 
@@ -148,10 +162,12 @@ TEST(archive_mutation_test, a_writer_that_throws_mid_save_leaves_the_previous_fi
     small.save(path.string());
     const std::string before = read_all(path);
     const std::string bigger = aidtrack::portfolio_to_bytes(real_portfolio());
-    EXPECT_THROW(aidtrack::write_file_atomically(path.string(), bigger, [] { throw std::runtime_error("writer died"); }),
-                 std::runtime_error);
-    EXPECT_THROW(aidtrack::write_file_atomically(path.string(), bigger, [] { throw aidtrack::IoError("simulated crash"); }),
-                 aidtrack::IoError);
+    EXPECT_THROW(
+        aidtrack::write_file_atomically(path.string(), bigger, [] { throw std::runtime_error("writer died"); }),
+        std::runtime_error);
+    EXPECT_THROW(
+        aidtrack::write_file_atomically(path.string(), bigger, [] { throw aidtrack::IoError("simulated crash"); }),
+        aidtrack::IoError);
     EXPECT_EQ(read_all(path), before);
     EXPECT_TRUE(aidtrack::load_portfolio(path.string()) == small);
     for (const auto& entry : fs::directory_iterator(path.parent_path())) {
@@ -199,7 +215,8 @@ TEST(archive_mutation_test, disk_full_mid_write_leaves_the_previous_file) {
 TEST(archive_mutation_test, saving_into_a_device_or_missing_directory_fails_cleanly) {
     // /dev/full is a device, not a directory: the temporary file cannot be created beside it.
     EXPECT_THROW(aidtrack::save_portfolio(real_portfolio(), "/dev/full/portfolio.atk"), aidtrack::IoError);
-    EXPECT_THROW(aidtrack::save_portfolio(real_portfolio(), (temp_dir() / "missing" / "p.atk").string()), aidtrack::IoError);
+    EXPECT_THROW(aidtrack::save_portfolio(real_portfolio(), (temp_dir() / "missing" / "p.atk").string()),
+                 aidtrack::IoError);
     EXPECT_THROW((void)aidtrack::load_portfolio("/dev/null"), aidtrack::ArchiveError);
     // Loading a directory used to let a std::ios_base::failure escape from the stream read.
     EXPECT_THROW((void)aidtrack::load_portfolio(temp_dir().string()), aidtrack::IoError);

@@ -1,5 +1,5 @@
-#include "../support/sample_portfolio.hpp"
 #include "../../src/io/checksum.hpp"
+#include "../support/sample_portfolio.hpp"
 
 #include <aidtrack/io/archive.hpp>
 #include <aidtrack/io/iati_reader.hpp>
@@ -73,8 +73,10 @@ TEST(archive_test, seeded_random_mutations_never_crash) {
     for (int i = 0; i < 300; ++i) {
         std::string m = bytes;
         const auto at = std::uniform_int_distribution<std::size_t>(0, m.size() - 1)(rng);
-        if (i % 3 == 0) m.resize(at);
-        else m[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
+        if (i % 3 == 0)
+            m.resize(at);
+        else
+            m[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
         try {
             const auto loaded = aidtrack::portfolio_from_bytes(m);
             EXPECT_TRUE(loaded == original);
@@ -113,14 +115,16 @@ TEST(archive_test, golden_archives_of_format_1_still_load) {
         expected.save(kGoldenDir + "/portfolio-format1.binary.atk", "binary");
         expected.save(kGoldenDir + "/portfolio-format1.text.atk", "text");
         expected.save(kGoldenDir + "/portfolio-format1.xml.atk", "xml");
-        expected.save(kGoldenDir + "/portfolio-format1.compact.atk", "compact");  // written when the compact kind came in
+        expected.save(kGoldenDir + "/portfolio-format1.compact.atk",
+                      "compact");  // written when the compact kind came in
     }
     for (const char* kind : {"compact", "binary", "text", "xml"}) {
         const auto loaded = aidtrack::Portfolio::load(kGoldenDir + "/portfolio-format1." + kind + ".atk");
         EXPECT_EQ(loaded.activity_count(), expected.activity_count()) << kind;
         EXPECT_TRUE(loaded.activities() == expected.activities()) << kind;
         EXPECT_EQ(loaded.transactions().size(), expected.transactions().size()) << kind;
-        for (std::size_t i = 0; i < expected.transactions().size(); ++i) EXPECT_TRUE(loaded.transactions().row(i) == expected.transactions().row(i));
+        for (std::size_t i = 0; i < expected.transactions().size(); ++i)
+            EXPECT_TRUE(loaded.transactions().row(i) == expected.transactions().row(i));
         EXPECT_TRUE(loaded.budgets() == expected.budgets()) << kind;
         EXPECT_TRUE(loaded.diagnostics() == expected.diagnostics()) << kind;
     }
@@ -131,7 +135,8 @@ TEST(archive_test, compact_archive_of_the_real_files_equals_the_import_and_is_sm
     // load equal to the import; the compact one writes counts as LEB128 and no class records.
     aidtrack::Portfolio imported;
     std::vector<std::string> files;
-    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real")) files.push_back(e.path().string());
+    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real"))
+        files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     aidtrack::read_iati_files(files, imported);
     ASSERT_GT(imported.activity_count(), 400U);
@@ -143,8 +148,10 @@ TEST(archive_test, compact_archive_of_the_real_files_equals_the_import_and_is_sm
     // A payload with a byte more than the portfolio is refused (the header is resealed).
     std::string longer = compact + "x";
     const std::uint64_t payload = longer.size() - aidtrack::ArchiveHeader::kSize;
-    for (int i = 0; i < 8; ++i) longer[16 + static_cast<std::size_t>(i)] = static_cast<char>((payload >> (8 * i)) & 0xFFU);
-    const std::uint32_t crc = aidtrack::archive_detail::crc32_of(longer.data() + aidtrack::ArchiveHeader::kSize, payload);
+    for (int i = 0; i < 8; ++i)
+        longer[16 + static_cast<std::size_t>(i)] = static_cast<char>((payload >> (8 * i)) & 0xFFU);
+    const std::uint32_t crc =
+        aidtrack::archive_detail::crc32_of(longer.data() + aidtrack::ArchiveHeader::kSize, payload);
     for (int i = 0; i < 4; ++i) longer[24 + static_cast<std::size_t>(i)] = static_cast<char>((crc >> (8 * i)) & 0xFFU);
     EXPECT_THROW((void)aidtrack::portfolio_from_bytes(longer), aidtrack::ArchiveError);
 }

@@ -62,10 +62,10 @@ void load_with(const std::string& reader, const std::string& path) {
         (void)aidtrack::ExchangeRates::from_imf_csv(in, name);
     } else if (reader == "results_hazards" || reader == "results_casualties") {
         aidtrack::ResultsStore store;
-        (void)aidtrack::read_results_csv(store,
-                                         reader == "results_hazards" ? aidtrack::ResultsCsvKind::hazards
-                                                                     : aidtrack::ResultsCsvKind::casualties,
-                                         in, name);
+        (void)aidtrack::read_results_csv(
+            store,
+            reader == "results_hazards" ? aidtrack::ResultsCsvKind::hazards : aidtrack::ResultsCsvKind::casualties, in,
+            name);
     } else if (reader == "coordination") {
         aidtrack::CoordinationStore store;
         aidtrack::load_coordination_csv(store, path);
@@ -175,16 +175,19 @@ TEST(bad_input_test, every_corpus_file_gives_its_expected_outcome) {
     for (const auto& e : rows) {
         SCOPED_TRACE(e.file + " " + e.reader + " " + e.mode);
         ASSERT_TRUE(fs::exists(kBadDir + "/" + e.file)) << e.file;
-        if (e.reader == "iati") check_iati(e);
-        else check_loader(e);
+        if (e.reader == "iati")
+            check_iati(e);
+        else
+            check_loader(e);
     }
 }
 
 TEST(bad_input_test, every_corpus_file_through_every_reader_gives_only_aidtrack_errors) {
     // Whatever the reader, a file meant for another one is refused with an aidtrack::Error
     // (or read); nothing else escapes.
-    const std::vector<std::string> readers{"rates_csv", "imf_csv", "results_hazards", "results_casualties", "activity_shares",
-                                           "questionnaire", "government_budget", "global_aid", "archive"};
+    const std::vector<std::string> readers{"rates_csv",          "imf_csv",         "results_hazards",
+                                           "results_casualties", "activity_shares", "questionnaire",
+                                           "government_budget",  "global_aid",      "archive"};
     std::size_t runs = 0;
     for (const auto& entry : fs::recursive_directory_iterator(kBadDir)) {
         if (!entry.is_regular_file()) continue;
@@ -252,12 +255,14 @@ TEST(bad_input_test, truncations_at_every_tenth_of_a_real_file) {
         const auto result = aidtrack::read_iati_string(cut, lenient, {}, "cut.xml");
         ASSERT_FALSE(result.diagnostics.empty());
         bool well_formed_error = false;
-        for (const auto& d : result.diagnostics) well_formed_error |= d.rule == "well-formed" && d.severity == aidtrack::Severity::error;
+        for (const auto& d : result.diagnostics)
+            well_formed_error |= d.rule == "well-formed" && d.severity == aidtrack::Severity::error;
         EXPECT_TRUE(well_formed_error);
         EXPECT_LE(lenient.activity_count(), whole.activity_count());
         EXPECT_GE(lenient.activity_count(), previous);  // a longer prefix never keeps fewer activities
         previous = lenient.activity_count();
-        for (const auto& a : lenient.activities()) EXPECT_TRUE(whole.find_activity(a.identifier).has_value()) << a.identifier;
+        for (const auto& a : lenient.activities())
+            EXPECT_TRUE(whole.find_activity(a.identifier).has_value()) << a.identifier;
         aidtrack::Portfolio strict;
         aidtrack::IatiReadOptions options;
         options.strict = true;
@@ -275,8 +280,9 @@ TEST(bad_input_test, truncations_at_every_tenth_of_a_real_file) {
 
 TEST(bad_input_test, deeply_nested_elements_do_not_overflow_the_stack) {
     constexpr int kDepth = 200000;
-    std::string deep = "<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n<iati-activity default-currency=\"USD\">\n"
-                       "<iati-identifier>XM-DEEP-1</iati-identifier>\n<title><narrative>Deep</narrative></title>\n";
+    std::string deep =
+        "<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n<iati-activity default-currency=\"USD\">\n"
+        "<iati-identifier>XM-DEEP-1</iati-identifier>\n<title><narrative>Deep</narrative></title>\n";
     for (int i = 0; i < kDepth; ++i) deep += "<x>";
     for (int i = 0; i < kDepth; ++i) deep += "</x>";
     deep += "\n</iati-activity>\n</iati-activities>\n";
@@ -294,8 +300,9 @@ TEST(bad_input_test, deeply_nested_elements_do_not_overflow_the_stack) {
 
 TEST(bad_input_test, a_100_mb_attribute_keeps_memory_bounded) {
     constexpr std::size_t kSize = 100U << 20U;
-    std::string xml = "<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n <iati-activity default-currency=\"USD\">\n"
-                      "  <iati-identifier>XM-HUGE-1</iati-identifier>\n  <activity-status code=\"";
+    std::string xml =
+        "<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n <iati-activity default-currency=\"USD\">\n"
+        "  <iati-identifier>XM-HUGE-1</iati-identifier>\n  <activity-status code=\"";
     xml.append(kSize, '7');
     xml += "\"/>\n </iati-activity>\n</iati-activities>\n";
     const std::size_t input = xml.size();

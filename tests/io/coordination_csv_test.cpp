@@ -57,9 +57,7 @@ TEST(coordination_csv_test, bad_row_names_file_and_line) {
 TEST(coordination_csv_test, unknown_reference_and_missing_column_are_errors) {
     const auto dir = std::filesystem::temp_directory_path() / "aidtrack_coordination_csv_test";
     std::filesystem::create_directories(dir);
-    {
-        std::ofstream(dir / "attendance.csv") << "meeting,org_ref\nTWG-X,KH-CMAA\n";
-    }
+    { std::ofstream(dir / "attendance.csv") << "meeting,org_ref\nTWG-X,KH-CMAA\n"; }
     CoordinationStore store;
     try {
         load_coordination_dir(store, dir.string());
@@ -69,9 +67,7 @@ TEST(coordination_csv_test, unknown_reference_and_missing_column_are_errors) {
         EXPECT_NE(std::string(e.what()).find("unknown meeting 'TWG-X'"), std::string::npos) << e.what();
     }
     std::filesystem::remove(dir / "attendance.csv");
-    {
-        std::ofstream(dir / "meetings.csv") << "forum,meeting\nTWG-MA,M1\n";
-    }
+    { std::ofstream(dir / "meetings.csv") << "forum,meeting\nTWG-MA,M1\n"; }
     EXPECT_THROW(load_coordination_dir(store, dir.string()), ParseError);
     std::filesystem::remove_all(dir);
     EXPECT_THROW(load_coordination_dir(store, (dir / "missing").string()), IoError);
@@ -94,8 +90,9 @@ TEST(coordination_csv_test, rows_join_their_record_by_ref) {
         }
     }
     {
-        std::ofstream(dir / "trainings.csv") << "ref,year,title,provider_org,provider_country,recipient_org,recipient_country\n"
-                                                "T-B,2014,B,KH-CMAA,KH,X,CO\nT-A,2015,A,KH-CMAA,KH,Y,LA\nT-B,2099,ignored,KH-CMAA,KH,Z,IQ\n";
+        std::ofstream(dir / "trainings.csv")
+            << "ref,year,title,provider_org,provider_country,recipient_org,recipient_country\n"
+               "T-B,2014,B,KH-CMAA,KH,X,CO\nT-A,2015,A,KH-CMAA,KH,Y,LA\nT-B,2099,ignored,KH-CMAA,KH,Z,IQ\n";
     }
     CoordinationStore store;
     load_coordination_dir(store, dir.string());
@@ -104,11 +101,11 @@ TEST(coordination_csv_test, rows_join_their_record_by_ref) {
     EXPECT_EQ(store.deployments[2999].ref, "D2999");
     std::int64_t total = 0;
     for (const auto& d : store.deployments) total += d.total_personnel();
-    EXPECT_EQ(total, 9000);  // 3000 rotations x (1 + 2)
+    EXPECT_EQ(total, 9000);                                 // 3000 rotations x (1 + 2)
     EXPECT_EQ(store.deployments[17].provenance.line, 19U);  // the record keeps its first row (line 2 + 17)
     ASSERT_EQ(store.trainings.size(), 2U);
     EXPECT_EQ(store.trainings[0].ref, "T-B");
-    EXPECT_EQ(store.trainings[0].year, 2014);  // the record's fields come from its first row
+    EXPECT_EQ(store.trainings[0].year, 2014);             // the record's fields come from its first row
     EXPECT_EQ(store.trainings[0].recipients.size(), 2U);  // X, Z
     EXPECT_EQ(store.trainings[1].recipients.size(), 1U);
     // Loading the trainings again adds the recipients to the records already held: 2 + 2 and 1 + 1.

@@ -57,8 +57,9 @@ TEST(fuzz_regression_test, record_csv_inputs) { (void)replay("fuzz_record_csv", 
 
 TEST(fuzz_regression_test, the_targets_refuse_garbage_with_aidtrack_errors) {
     // The entry points themselves, on inputs every reader must refuse or read.
-    for (const std::string_view bytes : {std::string_view{}, std::string_view("\0\xff<", 3), std::string_view("AIDTRACK"),
-                                         std::string_view("date,currency,rate\n2023,KHR,\n")}) {
+    for (const std::string_view bytes :
+         {std::string_view{}, std::string_view("\0\xff<", 3), std::string_view("AIDTRACK"),
+          std::string_view("date,currency,rate\n2023,KHR,\n")}) {
         EXPECT_NO_THROW(aidtrack::fuzz::iati_reader(bytes));
         EXPECT_NO_THROW(aidtrack::fuzz::archive(bytes));
         EXPECT_NO_THROW(aidtrack::fuzz::rate_tables(bytes));

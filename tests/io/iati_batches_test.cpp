@@ -67,7 +67,8 @@ std::string slurp(const std::string& path) {
 std::vector<std::string> real_activity_files() {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(kReal)) {
-        if (e.path().extension() == ".xml" && slurp(e.path().string()).find("<iati-activities") != std::string::npos) out.push_back(e.path().string());
+        if (e.path().extension() == ".xml" && slurp(e.path().string()).find("<iati-activities") != std::string::npos)
+            out.push_back(e.path().string());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -182,13 +183,15 @@ TEST(iati_batches_test, two_threads_read_exactly_what_one_thread_reads) {
 
 // Activities whose text holds what a substring search takes for an activity's end.
 std::string crafted(const std::string& middle) {
-    std::string xml = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a comment before the root -->\n"
-                      "<iati-activities version=\"2.03\" note=\"a > in a value\">\n";
+    std::string xml =
+        "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a comment before the root -->\n"
+        "<iati-activities version=\"2.03\" note=\"a > in a value\">\n";
     for (int i = 1; i <= 3; ++i) {
-        xml += " <iati-activity default-currency=\"USD\">\n  <iati-identifier>XM-T-" + std::to_string(i) + "</iati-identifier>\n";
+        xml += " <iati-activity default-currency=\"USD\">\n  <iati-identifier>XM-T-" + std::to_string(i) +
+               "</iati-identifier>\n";
         if (i == 2) xml += middle;
-        xml += "  <transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-0" + std::to_string(i) +
-               "\"/><value>10" + std::to_string(i) + "</value></transaction>\n </iati-activity>\n";
+        xml += "  <transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-0" +
+               std::to_string(i) + "\"/><value>10" + std::to_string(i) + "</value></transaction>\n </iati-activity>\n";
     }
     return xml + "</iati-activities>\n";
 }
@@ -199,9 +202,14 @@ TEST(iati_batches_test, text_that_looks_like_an_end_tag_does_not_cut_a_batch) {
         {"cdata", "  <title><narrative><![CDATA[ </iati-activity> ]]></narrative></title>\n"},
         {"processing instruction", "  <?note </iati-activity> ?>\n"},
         {"nested activity", "  <iati-activity><iati-identifier>XM-NESTED</iati-identifier></iati-activity>\n"},
-        {"end tag with space", "  <title><narrative>t</narrative></title>\n </iati-activity  >\n <iati-activity><iati-identifier>XM-T-2b</iati-identifier>\n"},
-        {"self-closing activity", " </iati-activity>\n <iati-activity/>\n <iati-activity>\n  <iati-identifier>XM-T-2c</iati-identifier>\n"},
-        {"unexpected element", " </iati-activity>\n <note>between activities</note>\n <iati-activity>\n  <iati-identifier>XM-T-2d</iati-identifier>\n"},
+        {"end tag with space",
+         "  <title><narrative>t</narrative></title>\n </iati-activity  >\n "
+         "<iati-activity><iati-identifier>XM-T-2b</iati-identifier>\n"},
+        {"self-closing activity",
+         " </iati-activity>\n <iati-activity/>\n <iati-activity>\n  <iati-identifier>XM-T-2c</iati-identifier>\n"},
+        {"unexpected element",
+         " </iati-activity>\n <note>between activities</note>\n <iati-activity>\n  "
+         "<iati-identifier>XM-T-2d</iati-identifier>\n"},
         {"mismatched tag", "  <title><narrative>open</title>\n"},
         {"bad value", "  <transaction><transaction-type code=\"3\"/><value>1e400</value></transaction>\n"},
     };
@@ -235,7 +243,8 @@ TEST(iati_batches_test, a_file_cut_between_activities_keeps_every_complete_one) 
     EXPECT_EQ(one.portfolio.activity_count(), 3U);
     EXPECT_EQ(one.portfolio.transactions().size(), 3U);
     ASSERT_EQ(one.diagnostics.size(), 1U);
-    EXPECT_NE(one.diagnostics[0].find("the complete records before this point are read"), std::string::npos) << one.diagnostics[0];
+    EXPECT_NE(one.diagnostics[0].find("the complete records before this point are read"), std::string::npos)
+        << one.diagnostics[0];
     for (std::size_t batch : {std::size_t{1}, std::size_t{40}, std::size_t{200}}) {
         expect_same(one, read_string(xml, batch), "batches of " + std::to_string(batch));
     }
@@ -249,13 +258,14 @@ TEST(iati_batches_test, a_file_cut_between_activities_keeps_every_complete_one) 
 }
 
 TEST(iati_batches_test, only_plain_utf8_activity_documents_are_batched) {
-    EXPECT_FALSE(iati_detail::find_batchable_root("\xFF\xFE<\0i\0"));                        // UTF-16 LE
+    EXPECT_FALSE(iati_detail::find_batchable_root("\xFF\xFE<\0i\0"));  // UTF-16 LE
     EXPECT_FALSE(iati_detail::find_batchable_root("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><iati-activities>"));
     EXPECT_FALSE(iati_detail::find_batchable_root("<!DOCTYPE x><iati-activities>"));
     EXPECT_FALSE(iati_detail::find_batchable_root("<iati-activities version=\"2.03\"/>"));  // empty root
     EXPECT_FALSE(iati_detail::find_batchable_root("<iati-organisations>"));
     EXPECT_FALSE(iati_detail::find_batchable_root("<iati-activitiesX>"));
-    const std::string text = "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?>\n<!-- c -->\n<iati-activities a=\"x>y\">\n<iati-activity/>";
+    const std::string text =
+        "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?>\n<!-- c -->\n<iati-activities a=\"x>y\">\n<iati-activity/>";
     const auto root = iati_detail::find_batchable_root(text);
     ASSERT_TRUE(root);
     // BOM 3 + declaration 38 + newline 1 + comment 10 + newline 1 = 53.

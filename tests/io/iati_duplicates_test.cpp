@@ -99,7 +99,8 @@ TEST(iati_duplicates_test, strict_mode_refuses_duplicates) {
     IatiReadOptions strict;
     strict.strict = true;
     Portfolio p;
-    EXPECT_THROW((void)read_iati_files({kTrust + "duplicates_a.xml", kTrust + "duplicates_b.xml"}, p, strict), ValidationError);
+    EXPECT_THROW((void)read_iati_files({kTrust + "duplicates_a.xml", kTrust + "duplicates_b.xml"}, p, strict),
+                 ValidationError);
 }
 
 TEST(iati_duplicates_test, a_record_already_in_the_portfolio_is_kept) {

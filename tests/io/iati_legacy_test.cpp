@@ -15,7 +15,8 @@ namespace {
 const std::string kTrust = std::string(AIDTRACK_TEST_DATA_DIR) + "/trust/";
 
 std::size_t count_rule(const Diagnostics& ds, const std::string& rule) {
-    return static_cast<std::size_t>(std::count_if(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.rule == rule; }));
+    return static_cast<std::size_t>(
+        std::count_if(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.rule == rule; }));
 }
 
 TEST(iati_legacy_test, letters_of_a_103_file_become_2_0x_types) {
@@ -23,7 +24,8 @@ TEST(iati_legacy_test, letters_of_a_103_file_become_2_0x_types) {
     const auto r = read_iati_files({kTrust + "legacy_103.xml"}, p);
     ASSERT_EQ(p.activity_count(), 1U);
     std::map<int, Decimal> by_type;
-    for (std::size_t i = 0; i < p.transactions().size(); ++i) by_type[p.transactions().type[i]] += p.transactions().value_of(i).amount();
+    for (std::size_t i = 0; i < p.transactions().size(); ++i)
+        by_type[p.transactions().type[i]] += p.transactions().value_of(i).amount();
     // C -> 2 (1000.00), D -> 3 (400.00) plus a numeric 3 (100.00) = 500.00, E -> 4 (250.50), IF -> 1 (1000.00).
     EXPECT_EQ(by_type[2].to_string(), "1000.00");
     EXPECT_EQ(by_type[3].to_string(), "500.00");
@@ -57,7 +59,8 @@ TEST(iati_legacy_test, a_2_03_file_using_letters_is_detected) {
     }
     EXPECT_EQ(sum.to_string(), "100.00");
     ASSERT_EQ(count_rule(r.diagnostics, "version-mismatch"), 1U);
-    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "version-mismatch"; });
+    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                 [](const Diagnostic& d) { return d.rule == "version-mismatch"; });
     EXPECT_EQ(it->where.line, 8U);
     EXPECT_NE(it->message.find("declares version 2.03"), std::string::npos);
 }

@@ -16,7 +16,8 @@ const std::string kReal = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/";
 const std::string kTestData = std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/";
 
 std::size_t count_rule(const Diagnostics& ds, const std::string& rule) {
-    return static_cast<std::size_t>(std::count_if(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.rule == rule; }));
+    return static_cast<std::size_t>(
+        std::count_if(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.rule == rule; }));
 }
 
 const char* kActivity = R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -132,22 +133,22 @@ TEST(iati_reader_test, maps_every_part_of_a_hand_written_activity) {
     ASSERT_EQ(t.size(), 3U);
     const Transaction t0 = t.row(0);
     EXPECT_EQ(t0.type, 2);
-    EXPECT_EQ(t0.value.currency().str(), "USD");  // from default-currency
+    EXPECT_EQ(t0.value.currency().str(), "USD");                // from default-currency
     EXPECT_EQ(t0.value.amount().to_string(), "1234.56789012");  // whitespace and newlines trimmed
     EXPECT_EQ(t0.provider_activity, "GB-1-123");
     EXPECT_EQ(t0.receiver_activity, "KH-CMAA-9");
     EXPECT_EQ(t0.ref, "t1");
-    EXPECT_EQ(t0.aid_type, "C01");   // default-aid-type fills the silent transaction
+    EXPECT_EQ(t0.aid_type, "C01");  // default-aid-type fills the silent transaction
     EXPECT_EQ(t0.flow_type, "10");
     EXPECT_EQ(t0.tied_status, "5");
     const Transaction t1 = t.row(1);
     EXPECT_EQ(t1.value.currency().str(), "GBP");
-    EXPECT_EQ(t1.aid_type, "B01");   // the transaction's own codes win over defaults
+    EXPECT_EQ(t1.aid_type, "B01");  // the transaction's own codes win over defaults
     EXPECT_EQ(t1.finance_type, "410");
     EXPECT_EQ(t1.sector_code, "15250");
     EXPECT_EQ(t1.recipient_country, "KH");
     EXPECT_EQ(t1.disbursement_channel, "1");
-    EXPECT_EQ(t1.humanitarian, 1);   // the activity's @humanitarian
+    EXPECT_EQ(t1.humanitarian, 1);  // the activity's @humanitarian
     EXPECT_EQ(to_iso(*t1.value_date), "2020-06-30");
 
     // Budgets: no @type = 1 original; status default 1.
@@ -193,11 +194,12 @@ TEST(iati_reader_test, summary_sums_exactly_by_type_and_currency) {
     EXPECT_EQ(s.results, 1U);
     EXPECT_EQ(s.indicators, 2U);
     EXPECT_EQ(s.periods, 2U);
-    EXPECT_EQ(s.to_json(),
-              R"({"activities": 1, "transactions": {"count": 3, "by_type_currency": {"2|USD": "1234.56789012", "3|GBP": "500.00", )"
-              R"("3|USD": "-0.56789012"}}, "budgets": {"count": 2, "by_type_currency": {"1|USD": "1000.50", "2|EUR": "200.00"}}, )"
-              R"("planned_disbursements": {"count": 1, "by_currency": {"USD": "300.25"}}, "results": {"results": 1, "indicators": 2, )"
-              R"("periods": 2}, "warnings": 0})");
+    EXPECT_EQ(
+        s.to_json(),
+        R"({"activities": 1, "transactions": {"count": 3, "by_type_currency": {"2|USD": "1234.56789012", "3|GBP": "500.00", )"
+        R"("3|USD": "-0.56789012"}}, "budgets": {"count": 2, "by_type_currency": {"1|USD": "1000.50", "2|EUR": "200.00"}}, )"
+        R"("planned_disbursements": {"count": 1, "by_currency": {"USD": "300.25"}}, "results": {"results": 1, "indicators": 2, )"
+        R"("periods": 2}, "warnings": 0})");
 }
 
 const char* kMessy = R"(<iati-activities version="2.03">
@@ -244,9 +246,9 @@ TEST(iati_reader_test, lenient_mode_keeps_valid_records_and_explains_the_rest) {
     EXPECT_EQ(count_rule(r.diagnostics, "currency-present"), 1U);
     EXPECT_EQ(count_rule(r.diagnostics, "budget-type"), 1U);
     EXPECT_EQ(count_rule(r.diagnostics, "start-before-end"), 1U);
-    EXPECT_EQ(count_rule(r.diagnostics, "date-valid"), 2U);       // two 2021-02-30
+    EXPECT_EQ(count_rule(r.diagnostics, "date-valid"), 2U);              // two 2021-02-30
     EXPECT_EQ(count_rule(r.diagnostics, "percentages-sum-to-100"), 1U);  // 60 + 30 = 90
-    EXPECT_EQ(count_rule(r.diagnostics, "code-on-codelist"), 1U);  // country ZZ
+    EXPECT_EQ(count_rule(r.diagnostics, "code-on-codelist"), 1U);        // country ZZ
     EXPECT_EQ(count_rule(r.diagnostics, "identifier-unique"), 1U);
     // FILE:LINE: CLASS: message with the line of the element.
     const auto text_type = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
@@ -254,11 +256,13 @@ TEST(iati_reader_test, lenient_mode_keeps_valid_records_and_explains_the_rest) {
     });
     ASSERT_NE(text_type, r.diagnostics.end());
     EXPECT_EQ(text_type->where.line, 7U);
-    EXPECT_EQ(text_type->to_string().rfind("messy.xml:7: ParseError: transaction type given as element text '1'", 0), 0U);
-    const auto dup = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "identifier-unique"; });
+    EXPECT_EQ(text_type->to_string().rfind("messy.xml:7: ParseError: transaction type given as element text '1'", 0),
+              0U);
+    const auto dup = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                  [](const Diagnostic& d) { return d.rule == "identifier-unique"; });
     EXPECT_NE(dup->message.find("messy.xml:2"), std::string::npos);   // first
     EXPECT_NE(dup->message.find("messy.xml:19"), std::string::npos);  // second
-    EXPECT_EQ(p.diagnostics().size(), r.diagnostics.size());  // also kept in the Portfolio
+    EXPECT_EQ(p.diagnostics().size(), r.diagnostics.size());          // also kept in the Portfolio
 }
 
 TEST(iati_reader_test, strict_mode_throws_at_the_first_problem_with_file_line_and_rule) {
@@ -292,7 +296,8 @@ TEST(iati_reader_test, bad_input_never_crashes) {
         {"empty", "", "well-formed"},
         {"wrong root", "<html><body/></html>", "root-element"},
         {"billion laughs",
-         "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+         "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 "
+         "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
          "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
          "<iati-activities><iati-activity><iati-identifier>&lol3;</iati-identifier></iati-activity></iati-activities>",
          "no-entities"},
@@ -302,8 +307,8 @@ TEST(iati_reader_test, bad_input_never_crashes) {
          "no-entities"},
         {"huge value",
          "<iati-activities><iati-activity default-currency=\"USD\"><iati-identifier>H</iati-identifier><transaction>"
-         "<transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-01\"/><value>" + std::string(1 << 20, '9') +
-         "</value></transaction></iati-activity></iati-activities>",
+         "<transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-01\"/><value>" +
+             std::string(1 << 20, '9') + "</value></transaction></iati-activity></iati-activities>",
          "value-valid"},
     };
     for (const auto& c : cases) {
@@ -332,7 +337,7 @@ TEST(iati_reader_test, truncated_file_keeps_the_complete_activities_before_the_c
     const IatiReadResult r = read_iati_string(doc, p, {}, "cut.xml");
     EXPECT_EQ(p.activity_count(), 1U);
     EXPECT_EQ(count_rule(r.diagnostics, "well-formed"), 2U);  // the parse error, and the activity it cut
-    EXPECT_EQ(p.transactions().size(), 13U);  // the first activity's 13 transactions, all valid
+    EXPECT_EQ(p.transactions().size(), 13U);                  // the first activity's 13 transactions, all valid
 }
 
 TEST(iati_reader_test, missing_file_is_reported_and_others_still_read) {
@@ -384,9 +389,9 @@ TEST(iati_reader_test, real_small_files_sum_exactly) {
 
 TEST(iati_reader_test, real_files_activity_counts) {
     const std::vector<std::pair<std::string, std::size_t>> files = {
-        {"dportal-covid.xml", 401}, {"undp-cambodia-projects.xml", 34}, {"undp-lao-projects.xml", 44},
-        {"nl-mfa-activities.xml", 13}, {"beis-activity.xml", 9}, {"dportal-foodsecurity.xml", 7},
-        {"gdihub-activity.xml", 4}, {"unops-at-activity.xml", 3}, {"worldbank-activity.xml", 1},
+        {"dportal-covid.xml", 401},    {"undp-cambodia-projects.xml", 34}, {"undp-lao-projects.xml", 44},
+        {"nl-mfa-activities.xml", 13}, {"beis-activity.xml", 9},           {"dportal-foodsecurity.xml", 7},
+        {"gdihub-activity.xml", 4},    {"unops-at-activity.xml", 3},       {"worldbank-activity.xml", 1},
     };
     for (const auto& [file, count] : files) {
         Portfolio p;
@@ -425,7 +430,8 @@ TEST(iati_reader_test, mine_action_selection_finds_clearing_for_results_under_15
     const auto index = p.find_activity("XM-DAC-41114-PROJECT-00090541");
     ASSERT_TRUE(index.has_value());
     const Activity& a = p.activity(*index);
-    EXPECT_TRUE(std::any_of(a.sectors.begin(), a.sectors.end(), [](const SectorShare& s) { return s.code == "15110"; }));
+    EXPECT_TRUE(
+        std::any_of(a.sectors.begin(), a.sectors.end(), [](const SectorShare& s) { return s.code == "15110"; }));
     EXPECT_EQ(a.provenance.note, "selected by activity-id: XM-DAC-41114-PROJECT-00090541");
     EXPECT_EQ(r.selection.row_count(), p.activity_count());
     EXPECT_GT(r.activities_filtered_out, 0U);
@@ -509,9 +515,10 @@ TEST(iati_reader_test, long_percentages_are_rounded_not_refused_and_dac_sector_p
     for (const char* c : {"KH", "LA", "VN", "TH", "MM", "BF", "ML"}) {
         xml += std::string("<recipient-country code=\"") + c + "\" percentage=\"14.285714285714286\"/>";
     }
-    xml += "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-01\"/><value>1</value>"
-           "<sector vocabulary=\"2\" code=\"152\"/><sector vocabulary=\"1\" code=\"15250\"/></transaction>"
-           "</iati-activity></iati-activities>";
+    xml +=
+        "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-01-01\"/><value>1</value>"
+        "<sector vocabulary=\"2\" code=\"152\"/><sector vocabulary=\"1\" code=\"15250\"/></transaction>"
+        "</iati-activity></iati-activities>";
     Portfolio p;
     const IatiReadResult r = read_iati_string(xml, p);
     EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().to_string();

@@ -34,7 +34,9 @@ std::vector<fs::path> xml_files(const fs::path& dir) {
 std::string activity_file(const std::string& parts, const std::string& sectors = "<sector code=\"15250\"/>",
                           const std::string& generated = "2024-06-30T00:00:00Z", const std::string& dates = "") {
     return "<?xml version=\"1.0\"?>\n"
-           "<iati-activities version=\"2.03\" generated-datetime=\"" + generated + "\">\n"
+           "<iati-activities version=\"2.03\" generated-datetime=\"" +
+           generated +
+           "\">\n"
            " <iati-activity default-currency=\"USD\">\n"
            "  <iati-identifier>XM-DAC-41114-1</iati-identifier>\n"
            "  <reporting-org ref=\"XM-DAC-41114\" type=\"40\"><narrative>UNDP</narrative></reporting-org>\n"
@@ -42,8 +44,8 @@ std::string activity_file(const std::string& parts, const std::string& sectors =
            "  <description><narrative>Mine action</narrative></description>\n"
            "  <participating-org role=\"1\" ref=\"XM-DAC-41114\"/>\n"
            "  <activity-status code=\"2\"/>\n"
-           "  <activity-date type=\"1\" iso-date=\"2020-01-01\"/>\n" + dates +
-           "  <recipient-country code=\"KH\"/>\n" + sectors + "\n" + parts +
+           "  <activity-date type=\"1\" iso-date=\"2020-01-01\"/>\n" +
+           dates + "  <recipient-country code=\"KH\"/>\n" + sectors + "\n" + parts +
            " </iati-activity>\n"
            "</iati-activities>\n";
 }
@@ -127,16 +129,19 @@ TEST(iati_validator_test, sector_percentages_must_sum_to_100_per_vocabulary) {
     strict.strict_rules = true;
     EXPECT_FALSE(validate_iati_buffer(activity_file("", sectors), "mem.xml", strict).valid());
     // 33.33 + 33.33 + 33.34 = 100 exactly; 33.33 * 3 = 99.99 is within the 0.01 tolerance.
-    const std::string thirds = "<sector code=\"15250\" percentage=\"33.33\"/><sector code=\"15230\" percentage=\"33.33\"/>"
-                               "<sector code=\"15110\" percentage=\"33.34\"/>";
+    const std::string thirds =
+        "<sector code=\"15250\" percentage=\"33.33\"/><sector code=\"15230\" percentage=\"33.33\"/>"
+        "<sector code=\"15110\" percentage=\"33.34\"/>";
     EXPECT_TRUE(validate_iati_buffer(activity_file("", thirds), "mem.xml", strict).valid());
-    const std::string nearly = "<sector code=\"15250\" percentage=\"33.33\"/><sector code=\"15230\" percentage=\"33.33\"/>"
-                               "<sector code=\"15110\" percentage=\"33.33\"/>";
+    const std::string nearly =
+        "<sector code=\"15250\" percentage=\"33.33\"/><sector code=\"15230\" percentage=\"33.33\"/>"
+        "<sector code=\"15110\" percentage=\"33.33\"/>";
     EXPECT_TRUE(validate_iati_buffer(activity_file("", nearly), "mem.xml", strict).valid());
 }
 
 TEST(iati_validator_test, negative_percentage_is_an_error) {
-    const auto report = validate_iati_buffer(activity_file("", "<sector code=\"15250\" percentage=\"-5\"/>"), "mem.xml");
+    const auto report =
+        validate_iati_buffer(activity_file("", "<sector code=\"15250\" percentage=\"-5\"/>"), "mem.xml");
     EXPECT_FALSE(report.valid());
     EXPECT_TRUE(rules_of(report, Severity::error).count("percentage-range")) << dump(report);
 }
@@ -159,9 +164,9 @@ TEST(iati_validator_test, budget_period_longer_than_a_year_is_an_error) {
 }
 
 TEST(iati_validator_test, activity_dates_in_order) {
-    const auto report = validate_iati_buffer(
-        activity_file("", "<sector code=\"15250\"/>", "2024-06-30T00:00:00Z", "  <activity-date type=\"3\" iso-date=\"2019-12-31\"/>\n"),
-        "mem.xml");
+    const auto report = validate_iati_buffer(activity_file("", "<sector code=\"15250\"/>", "2024-06-30T00:00:00Z",
+                                                           "  <activity-date type=\"3\" iso-date=\"2019-12-31\"/>\n"),
+                                             "mem.xml");
     EXPECT_EQ(rules_of(report, Severity::error), std::set<std::string>{"start-before-end"}) << dump(report);
 }
 
@@ -172,13 +177,15 @@ TEST(iati_validator_test, transactions_not_after_generated_date) {
     };
     EXPECT_TRUE(validate_iati_buffer(activity_file(tx("2024-06-30")), "mem.xml").problems.empty());
     const auto report = validate_iati_buffer(activity_file(tx("2024-07-01")), "mem.xml");
-    EXPECT_EQ(rules_of(report, Severity::error), std::set<std::string>{"transaction-not-after-generated"}) << dump(report);
+    EXPECT_EQ(rules_of(report, Severity::error), std::set<std::string>{"transaction-not-after-generated"})
+        << dump(report);
     EXPECT_EQ(report.problems[0].where.element, "transaction-date");
 }
 
 TEST(iati_validator_test, codes_off_the_codelists_are_advice) {
-    const std::string tx = "<transaction><transaction-type code=\"99\"/><transaction-date iso-date=\"2021-01-01\"/>"
-                           "<value currency=\"XYZ\" value-date=\"2021-01-01\">5</value></transaction>";
+    const std::string tx =
+        "<transaction><transaction-type code=\"99\"/><transaction-date iso-date=\"2021-01-01\"/>"
+        "<value currency=\"XYZ\" value-date=\"2021-01-01\">5</value></transaction>";
     const auto report = validate_iati_buffer(activity_file(tx), "mem.xml");
     EXPECT_TRUE(report.valid()) << dump(report);
     EXPECT_EQ(report.warnings(), 2U) << dump(report);  // TransactionType 99, Currency XYZ
@@ -188,8 +195,9 @@ TEST(iati_validator_test, codes_off_the_codelists_are_advice) {
 }
 
 TEST(iati_validator_test, rules_only_reports_missing_value_date_and_currency) {
-    std::string xml = activity_file("<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2021-01-01\"/>"
-                                    "<value>5</value></transaction>");
+    std::string xml = activity_file(
+        "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2021-01-01\"/>"
+        "<value>5</value></transaction>");
     xml.replace(xml.find(" default-currency=\"USD\""), 23, "");
     IatiValidationOptions rules_only;
     rules_only.schema = false;
@@ -217,8 +225,9 @@ TEST(iati_validator_test, hostile_input_is_refused_quickly) {
     ASSERT_FALSE(b.problems.empty());
     for (const auto& d : b.problems) EXPECT_EQ(d.kind, "XmlError") << d.to_string();
     // An external entity naming a local file is never read.
-    const std::string xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
-                            "<iati-activities version=\"2.03\"><x>&secret;</x></iati-activities>\n";
+    const std::string xxe =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+        "<iati-activities version=\"2.03\"><x>&secret;</x></iati-activities>\n";
     const auto x = validate_iati_buffer(xxe, "xxe.xml");
     EXPECT_FALSE(x.valid());
     for (const auto& d : x.problems) EXPECT_EQ(d.message.find("root:"), std::string::npos) << d.message;
@@ -235,8 +244,9 @@ TEST(iati_validator_test, real_files_that_fail_the_schema_as_published) {
     // Measured with xmllint --schema and with this validator: six of the eighteen real files
     // break the 2.03 XSD as published (missing @version, <point> without <pos>, budget-item
     // @vocabulary, document-link without @url).
-    const std::set<std::string> expected = {"canada-activity.xml", "dportal-covid.xml", "ec-intpa-activity.xml",
-                                            "ifad-activity.xml", "unops-at-activity.xml", "usaid-humanitarian-activity.xml"};
+    const std::set<std::string> expected = {"canada-activity.xml",   "dportal-covid.xml",
+                                            "ec-intpa-activity.xml", "ifad-activity.xml",
+                                            "unops-at-activity.xml", "usaid-humanitarian-activity.xml"};
     std::set<std::string> failing;
     IatiValidationOptions schema_only;
     schema_only.rules = false;

@@ -247,12 +247,30 @@ TEST(iati_writer_test, every_field_lands_where_the_standard_puts_it) {
     for (const pugi::xml_node c : activity.children()) {
         if (order.empty() || order.back() != c.name()) order.emplace_back(c.name());
     }
-    const std::vector<std::string> expected = {
-        "iati-identifier", "reporting-org", "title", "description", "participating-org", "activity-status",
-        "activity-date", "recipient-country", "recipient-region", "sector", "country-budget-items",
-        "humanitarian-scope", "policy-marker", "collaboration-type", "default-flow-type", "default-finance-type",
-        "default-aid-type", "default-tied-status", "budget", "planned-disbursement", "transaction",
-        "document-link", "related-activity", "result"};
+    const std::vector<std::string> expected = {"iati-identifier",
+                                               "reporting-org",
+                                               "title",
+                                               "description",
+                                               "participating-org",
+                                               "activity-status",
+                                               "activity-date",
+                                               "recipient-country",
+                                               "recipient-region",
+                                               "sector",
+                                               "country-budget-items",
+                                               "humanitarian-scope",
+                                               "policy-marker",
+                                               "collaboration-type",
+                                               "default-flow-type",
+                                               "default-finance-type",
+                                               "default-aid-type",
+                                               "default-tied-status",
+                                               "budget",
+                                               "planned-disbursement",
+                                               "transaction",
+                                               "document-link",
+                                               "related-activity",
+                                               "result"};
     EXPECT_EQ(order, expected);
 }
 
@@ -307,10 +325,12 @@ std::vector<std::string> differences(const Portfolio& a, const Portfolio& b) {
         return out;
     }
     for (std::uint32_t i = 0; i < a.activity_count(); ++i) {
-        if (without_provenance(a.activity(i)) != without_provenance(b.activity(i))) out.push_back("activity " + a.activity(i).identifier);
+        if (without_provenance(a.activity(i)) != without_provenance(b.activity(i)))
+            out.push_back("activity " + a.activity(i).identifier);
     }
     if (a.transactions().size() != b.transactions().size()) {
-        out.push_back("transactions " + std::to_string(a.transactions().size()) + " vs " + std::to_string(b.transactions().size()));
+        out.push_back("transactions " + std::to_string(a.transactions().size()) + " vs " +
+                      std::to_string(b.transactions().size()));
     } else {
         for (std::size_t r = 0; r < a.transactions().size(); ++r) {
             Transaction x = a.transactions().row(r);
@@ -318,20 +338,25 @@ std::vector<std::string> differences(const Portfolio& a, const Portfolio& b) {
             x.line = y.line = 0;
             if (x != y) {
                 std::string fields;
-                const auto field = [&](const char* name, bool same) { if (!same) fields += std::string(" ") + name; };
+                const auto field = [&](const char* name, bool same) {
+                    if (!same) fields += std::string(" ") + name;
+                };
                 field("type", x.type == y.type);
                 field("date", x.date == y.date);
                 field("value", x.value == y.value);
                 field("value_date", x.value_date == y.value_date);
                 field("orgs", x.provider_org == y.provider_org && x.provider_activity == y.provider_activity &&
                                   x.receiver_org == y.receiver_org && x.receiver_activity == y.receiver_activity);
-                field("codes", x.aid_type == y.aid_type && x.finance_type == y.finance_type && x.flow_type == y.flow_type &&
-                                   x.tied_status == y.tied_status && x.disbursement_channel == y.disbursement_channel);
+                field("codes", x.aid_type == y.aid_type && x.finance_type == y.finance_type &&
+                                   x.flow_type == y.flow_type && x.tied_status == y.tied_status &&
+                                   x.disbursement_channel == y.disbursement_channel);
                 field("geography", x.sector_vocabulary == y.sector_vocabulary && x.sector_code == y.sector_code &&
-                                       x.recipient_country == y.recipient_country && x.recipient_region == y.recipient_region);
+                                       x.recipient_country == y.recipient_country &&
+                                       x.recipient_region == y.recipient_region);
                 field("humanitarian", x.humanitarian == y.humanitarian);
                 field("ref", x.ref == y.ref);
-                out.push_back("transaction row " + std::to_string(r) + " of " + a.activity(x.activity).identifier + ":" + fields);
+                out.push_back("transaction row " + std::to_string(r) + " of " + a.activity(x.activity).identifier +
+                              ":" + fields);
             }
         }
     }
@@ -342,7 +367,8 @@ std::vector<std::string> differences(const Portfolio& a, const Portfolio& b) {
         x.line = y.line = 0;
         if (x != y) out.push_back("budget " + std::to_string(i));
     }
-    if (a.planned_disbursements().size() != b.planned_disbursements().size()) out.push_back("planned disbursement count");
+    if (a.planned_disbursements().size() != b.planned_disbursements().size())
+        out.push_back("planned disbursement count");
     for (std::size_t i = 0; i < std::min(a.planned_disbursements().size(), b.planned_disbursements().size()); ++i) {
         PlannedDisbursement x = a.planned_disbursements()[i];
         PlannedDisbursement y = b.planned_disbursements()[i];
@@ -390,7 +416,8 @@ TEST(iati_writer_test, round_trip_of_every_real_file_is_lossless_and_validates) 
         if (validate_iati_file(path, schema_only).valid()) {
             const auto report = validate_iati_buffer(xml, "written-" + entry.path().filename().string(), schema_only);
             std::string problems;
-            for (std::size_t i = 0; i < std::min<std::size_t>(5, report.problems.size()); ++i) problems += report.problems[i].to_string() + "\n";
+            for (std::size_t i = 0; i < std::min<std::size_t>(5, report.problems.size()); ++i)
+                problems += report.problems[i].to_string() + "\n";
             EXPECT_TRUE(report.valid()) << path << "\n" << problems;
         }
     }

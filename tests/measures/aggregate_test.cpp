@@ -14,9 +14,9 @@ using aidtrack::Decimal;
 using aidtrack::FiscalCalendar;
 using aidtrack::Portfolio;
 using aidtrack::measures::ActivityShare;
+using aidtrack::measures::aggregate;
 using aidtrack::measures::AggregateQuery;
 using aidtrack::measures::AggregateResult;
-using aidtrack::measures::aggregate;
 
 namespace {
 
@@ -43,7 +43,7 @@ aidtrack::ExchangeRates rates() {
     aidtrack::ExchangeRates r;
     for (int y = 2015; y <= 2024; ++y) {
         const aidtrack::Period year(aidtrack::make_date(y, 1, 1), aidtrack::make_date(y, 12, 31));
-        r.add(CurrencyCode("EUR"), year, 0.8);             // 1 USD = 0.8 EUR: factor EUR→USD = 1.25
+        r.add(CurrencyCode("EUR"), year, 0.8);                // 1 USD = 0.8 EUR: factor EUR→USD = 1.25
         r.add(CurrencyCode("KHR"), year, 4000.0 + y - 2015);  // 4000, 4001, …
         r.add(CurrencyCode("AUD"), year, 1.5);
     }
@@ -53,17 +53,23 @@ aidtrack::ExchangeRates rates() {
 // A deterministic generated portfolio: 40 activities of 7 donors, 3 currencies, 10 years.
 Portfolio generated(std::uint32_t activities = 40, std::size_t rows = 5000) {
     Portfolio p;
-    for (std::uint32_t a = 0; a < activities; ++a) add_activity(p, "XX-" + std::to_string(a), "DONOR-" + std::to_string(a % 7));
+    for (std::uint32_t a = 0; a < activities; ++a)
+        add_activity(p, "XX-" + std::to_string(a), "DONOR-" + std::to_string(a % 7));
     const char* currencies[] = {"USD", "EUR", "KHR", "AUD"};
     std::uint64_t state = 12345;
-    auto next = [&] { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return state >> 33; };
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 33;
+    };
     for (std::size_t i = 0; i < rows; ++i) {
         const auto a = static_cast<std::uint32_t>(next() % activities);
         const int year = 2015 + static_cast<int>(next() % 10);
-        const std::string date = std::to_string(year) + "-" + (next() % 2 ? "03" : "09") + "-1" + std::to_string(next() % 10);
+        const std::string date =
+            std::to_string(year) + "-" + (next() % 2 ? "03" : "09") + "-1" + std::to_string(next() % 10);
         const std::string value = std::to_string(next() % 100000000) + "." + std::to_string(next() % 1000000000);
         const std::string signed_value = (next() % 20 == 0 ? "-" : "") + value;
-        p.add_transaction(tx(a, 2 + static_cast<int>(next() % 3), date.c_str(), signed_value.c_str(), currencies[next() % 4]));
+        p.add_transaction(
+            tx(a, 2 + static_cast<int>(next() % 3), date.c_str(), signed_value.c_str(), currencies[next() % 4]));
     }
     return p;
 }
@@ -107,10 +113,10 @@ TEST(aggregate_test, converts_splits_and_buckets_by_hand) {
     q.objectives = {{"A0", "1.1", Decimal::parse("60"), {}}, {"A0", "2.3", Decimal::parse("40"), {}}};
     const auto result = aggregate(p, q);
     ASSERT_EQ(result.cells().size(), 5U);
-    EXPECT_EQ(value_at(result, "D1", 2019, "1.1"), "60.00");    // 100 × 60%
-    EXPECT_EQ(value_at(result, "D1", 2019, "2.3"), "40.00");    // 100 × 40%
-    EXPECT_EQ(value_at(result, "D1", 2020, "1.1"), "750.00");   // 1250 × 60%
-    EXPECT_EQ(value_at(result, "D1", 2020, "2.3"), "500.00");   // 1250 × 40%
+    EXPECT_EQ(value_at(result, "D1", 2019, "1.1"), "60.00");   // 100 × 60%
+    EXPECT_EQ(value_at(result, "D1", 2019, "2.3"), "40.00");   // 100 × 40%
+    EXPECT_EQ(value_at(result, "D1", 2020, "1.1"), "750.00");  // 1250 × 60%
+    EXPECT_EQ(value_at(result, "D1", 2020, "2.3"), "500.00");  // 1250 × 40%
     // KHR→USD factor 1/4006 (double), value rounded to 10^-9: 40020/4006 = 9.990014978 (…53 rounds up).
     EXPECT_EQ(value_at(result, "D2", 2020, aidtrack::measures::kUnmapped), "9.990014978");
     EXPECT_EQ(result.cells().at({"D1", 2020, "1.1"}).pieces, 1);
@@ -127,7 +133,9 @@ TEST(aggregate_test, largest_remainder_splits_the_sum_of_a_group_once) {
     p.add_transaction(tx(a, 3, "2020-01-01", "0.000000002", "USD"));   // 2 units
     p.add_transaction(tx(a, 3, "2020-01-02", "-0.000000001", "USD"));  // −1 unit, same group: 1 unit in all
     AggregateQuery q;
-    q.objectives = {{"A", "x", Decimal::parse("33.3"), {}}, {"A", "y", Decimal::parse("33.3"), {}}, {"A", "z", Decimal::parse("33.4"), {}}};
+    q.objectives = {{"A", "x", Decimal::parse("33.3"), {}},
+                    {"A", "y", Decimal::parse("33.3"), {}},
+                    {"A", "z", Decimal::parse("33.4"), {}}};
     const auto r = aggregate(p, q);
     // One group (A, 2020, USD): 1 unit over weights 333:333:334, floors 0,0,0, remainders
     // 333,333,334 → z takes it. (Split row by row, x would get +1 of the 2 units and z −1.)
@@ -180,7 +188,9 @@ TEST(aggregate_test, totals_split_the_sum_of_a_group_once) {
     aidtrack::Activity act;
     act.identifier = "A";
     act.reporting_org.ref = "D";
-    act.sectors = {{"1", "11111", Decimal::parse("33.3"), {}}, {"1", "22222", Decimal::parse("33.3"), {}}, {"1", "33333", Decimal::parse("33.4"), {}}};
+    act.sectors = {{"1", "11111", Decimal::parse("33.3"), {}},
+                   {"1", "22222", Decimal::parse("33.3"), {}},
+                   {"1", "33333", Decimal::parse("33.4"), {}}};
     const auto a = p.add_activity(act);
     p.add_transaction(tx(a, 3, "2020-01-01", "0.000000002", "USD"));
     p.add_transaction(tx(a, 3, "2020-06-02", "-0.000000001", "USD"));
@@ -214,7 +224,9 @@ TEST(aggregate_test, equals_portfolio_totals_without_a_mapping) {
     const auto totals = p.totals(t);
     ASSERT_EQ(totals.row_count(), result.cells().size());
     for (std::size_t i = 0; i < totals.row_count(); ++i) {
-        const AggregateResult::Key key{totals.at<std::string>(i, "reporting_org"), static_cast<int>(totals.at<std::int64_t>(i, "fiscal_year")), aidtrack::measures::kUnmapped};
+        const AggregateResult::Key key{totals.at<std::string>(i, "reporting_org"),
+                                       static_cast<int>(totals.at<std::int64_t>(i, "fiscal_year")),
+                                       aidtrack::measures::kUnmapped};
         ASSERT_TRUE(result.cells().count(key));
         EXPECT_EQ(result.cells().at(key).value, totals.at<Decimal>(i, "value").raw());
         EXPECT_EQ(result.cells().at(key).pieces, totals.at<std::int64_t>(i, "transactions"));
@@ -247,7 +259,8 @@ TEST(aggregate_test, equals_a_hand_computation_per_group) {
     for (const auto& [key, sum] : groups) {
         const auto& [activity, year, currency, f] = key;
         const auto& a = p.activity(activity);
-        const Decimal v = currency == CurrencyCode("USD").packed() ? Decimal::from_raw(sum.value) : Decimal::from_raw(sum.value).scaled(f);
+        const Decimal v = currency == CurrencyCode("USD").packed() ? Decimal::from_raw(sum.value)
+                                                                   : Decimal::from_raw(sum.value).scaled(f);
         std::vector<std::string> codes;
         std::vector<Decimal::Raw> weights;
         for (const auto& s : q.objectives) {
@@ -277,7 +290,8 @@ TEST(aggregate_test, row_order_and_threads_do_not_change_a_bit) {
     // appends them) must give the same result, on any number of threads.
     const Portfolio mixed = generated(40, 6000);
     Portfolio ordered;
-    for (std::uint32_t a = 0; a < 40; ++a) add_activity(ordered, mixed.activity(a).identifier, mixed.activity(a).reporting_org.ref);
+    for (std::uint32_t a = 0; a < 40; ++a)
+        add_activity(ordered, mixed.activity(a).identifier, mixed.activity(a).reporting_org.ref);
     for (std::uint32_t a = 0; a < 40; ++a) {
         for (std::uint32_t row : mixed.transactions_of(a)) ordered.add_transaction(mixed.transactions().row(row));
     }

@@ -36,14 +36,14 @@ TEST(aid_on_budget_test, three_methodologies_on_the_same_data) {
     const Sample s;
     const Table paris = s.run("");
     EXPECT_EQ(paris.methodology(), "paris2008");
-    EXPECT_DOUBLE_EQ(paris.at<double>(find_row(paris, "AU-5", 2020), "value"), 0.85);      // 850 / 1000
+    EXPECT_DOUBLE_EQ(paris.at<double>(find_row(paris, "AU-5", 2020), "value"), 0.85);           // 850 / 1000
     EXPECT_DOUBLE_EQ(paris.at<double>(find_row(paris, "AU-5", 2021), "value"), 500.0 / 600.0);  // inverted: 500 / 600
     const Table plain = s.run("plain");
-    EXPECT_DOUBLE_EQ(plain.at<double>(find_row(plain, "AU-5", 2021), "value"), 1.2);        // 600 / 500
+    EXPECT_DOUBLE_EQ(plain.at<double>(find_row(plain, "AU-5", 2021), "value"), 1.2);  // 600 / 500
     const Table gpedc = s.run("gpedc2018");
     const auto r = find_row(gpedc, "AU-5", 2021);
-    EXPECT_DOUBLE_EQ(gpedc.at<double>(r, "value"), 1.0);              // min(600, 500) / 500
-    EXPECT_DOUBLE_EQ(gpedc.at<double>(r, "beyond_scheduled"), 0.2);   // (600 - 500) / 500
+    EXPECT_DOUBLE_EQ(gpedc.at<double>(r, "value"), 1.0);             // min(600, 500) / 500
+    EXPECT_DOUBLE_EQ(gpedc.at<double>(r, "beyond_scheduled"), 0.2);  // (600 - 500) / 500
     EXPECT_DOUBLE_EQ(gpedc.at<double>(find_row(gpedc, "AU-5", 2020), "beyond_scheduled"), 0.0);
     // (all) 2020+2021 rows equal the single donor's.
     EXPECT_DOUBLE_EQ(gpedc.at<double>(find_row(gpedc, "(all)", 2020), "value"), 0.85);
@@ -78,8 +78,9 @@ Table opposite(const std::string& m, bool unscheduled = false) {
     const auto undp = b.activity("XM-DAC-41114-1", "XM-DAC-41114");
     b.plan(au, "2020-01-01", "2020-12-31", "100", "KH-CMAA");
     b.plan(undp, "2020-01-01", "2020-12-31", "100", "KH-CMAA");
-    std::istringstream in(std::string("donor,fiscal_year,amount,currency\nAU-5,2020,50,USD\nXM-DAC-41114,2020,150,USD\n") +
-                          (unscheduled ? "GB-GOV-1,2020,30,USD\n" : ""));
+    std::istringstream in(
+        std::string("donor,fiscal_year,amount,currency\nAU-5,2020,50,USD\nXM-DAC-41114,2020,150,USD\n") +
+        (unscheduled ? "GB-GOV-1,2020,30,USD\n" : ""));
     MeasureOptions o;
     o.methodology = m;
     return aid_on_budget(b.p, o, load_government_budget(in, "budget.csv"));
@@ -89,12 +90,12 @@ Table opposite(const std::string& m, bool unscheduled = false) {
 TEST(aid_on_budget_test, gpedc2018_all_row_sums_each_donors_capped_budget) {
     const Table t = opposite("gpedc2018");
     const auto all = find_row(t, "(all)", 2020);
-    EXPECT_EQ(t.at<Decimal>(all, "numerator"), Decimal(150));    // min(50,100) + min(150,100)
-    EXPECT_EQ(t.at<Decimal>(all, "denominator"), Decimal(200));  // 100 + 100
-    EXPECT_DOUBLE_EQ(t.at<double>(all, "value"), 0.75);          // 150 / 200, not min(200,200)/200 = 1
-    EXPECT_EQ(t.at<Decimal>(all, "beyond_scheduled_amount"), Decimal(50));  // (150 - 100)
-    EXPECT_DOUBLE_EQ(t.at<double>(all, "beyond_scheduled"), 0.25);         // 50 / 200
-    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 0.5);          // 50 / 100
+    EXPECT_EQ(t.at<Decimal>(all, "numerator"), Decimal(150));                 // min(50,100) + min(150,100)
+    EXPECT_EQ(t.at<Decimal>(all, "denominator"), Decimal(200));               // 100 + 100
+    EXPECT_DOUBLE_EQ(t.at<double>(all, "value"), 0.75);                       // 150 / 200, not min(200,200)/200 = 1
+    EXPECT_EQ(t.at<Decimal>(all, "beyond_scheduled_amount"), Decimal(50));    // (150 - 100)
+    EXPECT_DOUBLE_EQ(t.at<double>(all, "beyond_scheduled"), 0.25);            // 50 / 200
+    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 0.5);  // 50 / 100
     EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "XM-DAC-41114", 2020), "value"), 1.0);  // min(150,100) / 100
 }
 
@@ -102,7 +103,7 @@ TEST(aid_on_budget_test, paris2008_all_row_inverts_the_country_totals) {
     const Table t = opposite("paris2008");
     const auto all = find_row(t, "(all)", 2020);
     EXPECT_DOUBLE_EQ(t.at<double>(all, "value"), 1.0);  // min(50+150, 100+100) / max(…): the Survey's totals offset
-    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 0.5);                  // 50 / 100
+    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 0.5);                    // 50 / 100
     EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "XM-DAC-41114", 2020), "value"), 100.0 / 150.0);  // inverted
     EXPECT_DOUBLE_EQ(opposite("plain").at<double>(all, "value"), 1.0);  // (50 + 150) / (100 + 100)
 }
@@ -110,10 +111,11 @@ TEST(aid_on_budget_test, paris2008_all_row_inverts_the_country_totals) {
 TEST(aid_on_budget_test, donors_without_a_schedule_enter_each_aggregate_as_documented) {
     const Table g = opposite("gpedc2018", true);
     const auto all = find_row(g, "(all)", 2020);
-    EXPECT_DOUBLE_EQ(g.at<double>(all, "value"), 0.75);       // still 150 / 200: neither term
+    EXPECT_DOUBLE_EQ(g.at<double>(all, "value"), 0.75);  // still 150 / 200: neither term
     EXPECT_EQ(g.at<Decimal>(all, "unscheduled"), Decimal(30));
     EXPECT_EQ(g.at<Decimal>(all, "recorded"), Decimal(230));  // 50 + 150 + 30, shown beside
     EXPECT_FALSE(g.defined(find_row(g, "GB-GOV-1", 2020), "value"));
-    EXPECT_DOUBLE_EQ(opposite("paris2008", true).at<double>(all, "value"), 200.0 / 230.0);  // min(230, 200) / max(230, 200)
-    EXPECT_DOUBLE_EQ(opposite("plain", true).at<double>(all, "value"), 1.15);               // 230 / 200
+    EXPECT_DOUBLE_EQ(opposite("paris2008", true).at<double>(all, "value"),
+                     200.0 / 230.0);                                           // min(230, 200) / max(230, 200)
+    EXPECT_DOUBLE_EQ(opposite("plain", true).at<double>(all, "value"), 1.15);  // 230 / 200
 }

@@ -32,11 +32,11 @@ TEST(clearance_forecast_test, no_uncertainty_equals_closed_form) {
     in.funding.history = {{2024, 1e9}};
     in.funding_limits_release = false;
     const ForecastResult r = forecast(in);
-    EXPECT_DOUBLE_EQ(*r.years_to_complete, 2.5);                 // 1000000 / 400000
-    EXPECT_EQ(*r.completion_year, 2027);                         // 2025 + 2.5
-    EXPECT_EQ(*r.completion_date, make_date(2027, 7, 2));        // day ceil(0.5 × 365) = 183 of 2027
-    EXPECT_DOUBLE_EQ(r.cost_needed, 2'000'000.0);                // 1000000 × 2
-    EXPECT_DOUBLE_EQ(r.funding_to_deadline, 6e9);                // 2025..2030 × 1e9
+    EXPECT_DOUBLE_EQ(*r.years_to_complete, 2.5);           // 1000000 / 400000
+    EXPECT_EQ(*r.completion_year, 2027);                   // 2025 + 2.5
+    EXPECT_EQ(*r.completion_date, make_date(2027, 7, 2));  // day ceil(0.5 × 365) = 183 of 2027
+    EXPECT_DOUBLE_EQ(r.cost_needed, 2'000'000.0);          // 1000000 × 2
+    EXPECT_DOUBLE_EQ(r.funding_to_deadline, 6e9);          // 2025..2030 × 1e9
     EXPECT_DOUBLE_EQ(r.funding_gap, 0.0);
     EXPECT_TRUE(r.meets_deadline);
     // From mid-year the first segment is pro-rated by days; the total is still remaining / rate.
@@ -51,13 +51,14 @@ TEST(clearance_forecast_test, no_uncertainty_equals_closed_form) {
     mc.draws = 50;
     const MonteCarloResult m = monte_carlo(mc);
     // 2027-07-02 is day 183 of 365: 2027 + 183 / 365.
-    for (const char* col : {"p10", "p50", "p90"}) EXPECT_DOUBLE_EQ(m.summary.at<double>(0, col), 2027.0 + 183.0 / 365.0);
+    for (const char* col : {"p10", "p50", "p90"})
+        EXPECT_DOUBLE_EQ(m.summary.at<double>(0, col), 2027.0 + 183.0 / 365.0);
 }
 
 TEST(clearance_forecast_test, funding_limited_release_and_gap_to_2030) {
     const ForecastResult r = forecast(funded_input());
     // Flat funding = last history year 2400000; affordable 2400000 / 1.5 = 1600000 m2/yr < rate.
-    EXPECT_DOUBLE_EQ(*r.years_to_complete, 6.25);           // 10000000 / 1600000
+    EXPECT_DOUBLE_EQ(*r.years_to_complete, 6.25);  // 10000000 / 1600000
     EXPECT_EQ(*r.completion_year, 2031);
     EXPECT_DOUBLE_EQ(r.cost_needed, 15'000'000.0);          // 10000000 × 1.5
     EXPECT_DOUBLE_EQ(r.funding_to_deadline, 14'400'000.0);  // 6 × 2400000

@@ -33,7 +33,8 @@ struct Sample {
         t.value_date = parse_date("2020-12-28");
         b.tx(t);
         ResultsStore& s = b.p.results();
-        s.add_hazard({"H1", "Pailin", "", "", HazardType::cha, Contamination::ap_mines, 10'000, make_date(2020, 1, 1), "", {}});
+        s.add_hazard(
+            {"H1", "Pailin", "", "", HazardType::cha, Contamination::ap_mines, 10'000, make_date(2020, 1, 1), "", {}});
         s.add_release({"H1", make_date(2021, 3, 1), ReleaseMethod::cleared, 1'000, "CMAC", "AU-5-1", {}, {}});
     }
 };
@@ -68,7 +69,8 @@ TEST(conversion_paths_test, fast_aggregate) {
     const AggregateResult r = aggregate(s.b.p, q);
     EXPECT_EQ(r.total(), kAtValueDate);  // 4 100 000 / 4000
     ASSERT_EQ(r.cells().size(), 1U);
-    EXPECT_EQ(std::get<1>(r.cells().begin()->first), 2021);  // placed by its transaction date, converted by its value date
+    EXPECT_EQ(std::get<1>(r.cells().begin()->first),
+              2021);  // placed by its transaction date, converted by its value date
 }
 
 TEST(conversion_paths_test, measures_donor_flows_and_predictability) {
@@ -99,6 +101,6 @@ TEST(conversion_paths_test, cost_per_m2) {
     q.rates = &s.rates;
     const Table t = cost_per_m2(s.b.p, q);
     ASSERT_EQ(t.row_count(), 1U);
-    EXPECT_EQ(t.at<Decimal>(0, "cost"), kAtValueDate);              // 4 100 000 / 4000
+    EXPECT_EQ(t.at<Decimal>(0, "cost"), kAtValueDate);                // 4 100 000 / 4000
     EXPECT_DOUBLE_EQ(t.at<double>(0, "cost_per_m2"), 1025.0 / 1000);  // 1025 USD over 1000 m²
 }

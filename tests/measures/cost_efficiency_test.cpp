@@ -33,8 +33,10 @@ Portfolio costed_portfolio() {
     // A disbursement into the same activity is the same money as its expenditure: not counted.
     (void)p.add_transaction(tx(i2, 3, "2022-01-15", "999000000", "KHR"));
     ResultsStore& s = p.results();
-    s.add_hazard({"H1", "Battambang", "", "", HazardType::cha, Contamination::ap_mines, 100'000, make_date(2020, 1, 1), "", {}});
-    s.add_hazard({"H2", "Pailin", "", "", HazardType::cha, Contamination::ap_mines, 100'000, make_date(2020, 1, 1), "", {}});
+    s.add_hazard(
+        {"H1", "Battambang", "", "", HazardType::cha, Contamination::ap_mines, 100'000, make_date(2020, 1, 1), "", {}});
+    s.add_hazard(
+        {"H2", "Pailin", "", "", HazardType::cha, Contamination::ap_mines, 100'000, make_date(2020, 1, 1), "", {}});
     s.add_release({"H1", make_date(2022, 5, 1), ReleaseMethod::cleared, 30'000, "HALO", "ACT-USD", {}, {}});
     s.add_release({"H2", make_date(2022, 6, 1), ReleaseMethod::reduced, 10'000, "CMAC", "ACT-USD", {}, {}});
     s.add_release({"H2", make_date(2022, 8, 1), ReleaseMethod::cleared, 50'000, "CMAC", "ACT-KHR", {}, {}});
@@ -62,11 +64,11 @@ TEST(cost_efficiency_test, cost_per_m2_by_operator_in_usd) {
     // ACT-USD: 100000 USD over 30000 + 10000 m2 → HALO 75000, CMAC 25000.
     // ACT-KHR: 410000000 KHR / 4100 = 100000 USD for 50000 m2 (CMAC).
     EXPECT_EQ(t.at<std::string>(0, "operator"), "CMAC");
-    EXPECT_NEAR(t.at<Decimal>(0, "cost").to_double(), 125000.0, 1e-6);  // 25000 + 100000
-    EXPECT_EQ(t.at<std::int64_t>(0, "area_m2"), 60'000);                 // 10000 + 50000
+    EXPECT_NEAR(t.at<Decimal>(0, "cost").to_double(), 125000.0, 1e-6);      // 25000 + 100000
+    EXPECT_EQ(t.at<std::int64_t>(0, "area_m2"), 60'000);                    // 10000 + 50000
     EXPECT_NEAR(t.at<double>(0, "cost_per_m2"), 125000.0 / 60000.0, 1e-9);  // 2.0833
-    EXPECT_EQ(t.at<Decimal>(1, "cost"), Decimal(75000));                 // exact: USD only
-    EXPECT_DOUBLE_EQ(t.at<double>(1, "cost_per_m2"), 2.5);               // 75000 / 30000
+    EXPECT_EQ(t.at<Decimal>(1, "cost"), Decimal(75000));                    // exact: USD only
+    EXPECT_DOUBLE_EQ(t.at<double>(1, "cost_per_m2"), 2.5);                  // 75000 / 30000
 }
 
 TEST(cost_efficiency_test, cost_per_m2_in_riel_and_by_donor) {

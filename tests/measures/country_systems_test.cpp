@@ -46,8 +46,8 @@ TEST(country_systems_test, methodologies_without_proxy) {
     MeasureOptions o;
     const Table t = country_systems(s.b.p, o, s.q);
     const auto r = find_row(t, "AU-5", 2020);
-    EXPECT_EQ(t.at<Decimal>(r, "base"), Decimal(1000));  // 600 + 400 to CMAA; the NGO's 250 left out
-    EXPECT_DOUBLE_EQ(t.at<double>(r, "value"), 0.45);    // 9b: (600 + 600 + 0 + 600) / (4 x 1000)
+    EXPECT_EQ(t.at<Decimal>(r, "base"), Decimal(1000));      // 600 + 400 to CMAA; the NGO's 250 left out
+    EXPECT_DOUBLE_EQ(t.at<double>(r, "value"), 0.45);        // 9b: (600 + 600 + 0 + 600) / (4 x 1000)
     EXPECT_EQ(t.at<std::int64_t>(r, "unknown_records"), 1);  // A2 has no answers
     o.methodology = "paris2008-5a";
     EXPECT_DOUBLE_EQ(country_systems(s.b.p, o, s.q).at<double>(r, "value"), 0.4);  // (600 + 600 + 0) / 3000
@@ -79,11 +79,11 @@ TEST(country_systems_test, gpedc_1a_sub_shares) {
     const Table t = country_results_frameworks(s.b.p, MeasureOptions{}, s.q);
     const auto r = find_row(t, "AU-5", 2020);
     EXPECT_EQ(t.at<std::int64_t>(r, "interventions"), 2);
-    EXPECT_DOUBLE_EQ(t.at<double>(r, "share_objectives"), 1.0);       // 2 / 2
-    EXPECT_DOUBLE_EQ(t.at<double>(r, "share_indicators"), 0.5);       // 1 / 2
-    EXPECT_DOUBLE_EQ(t.at<double>(r, "share_government_data"), 0.0);  // 0 / 2
+    EXPECT_DOUBLE_EQ(t.at<double>(r, "share_objectives"), 1.0);             // 2 / 2
+    EXPECT_DOUBLE_EQ(t.at<double>(r, "share_indicators"), 0.5);             // 1 / 2
+    EXPECT_DOUBLE_EQ(t.at<double>(r, "share_government_data"), 0.0);        // 0 / 2
     EXPECT_DOUBLE_EQ(t.at<double>(r, "share_government_evaluation"), 0.5);  // 1 / 2 (A2 unknown = no)
-    EXPECT_DOUBLE_EQ(t.at<double>(r, "value"), 0.5);                  // (2 + 1 + 0 + 1) / 8
+    EXPECT_DOUBLE_EQ(t.at<double>(r, "value"), 0.5);                        // (2 + 1 + 0 + 1) / 8
     EXPECT_EQ(t.at<std::int64_t>(r, "unknown_records"), 1);
 }
 
@@ -147,9 +147,9 @@ TEST(country_systems_test, all_rows_are_shares_of_the_country_total) {
     const auto q = load_questionnaire(in, "q.csv");
     const Table cs = country_systems(b.p, MeasureOptions{}, q);
     const auto all = find_row(cs, "(all)", 2020);
-    EXPECT_EQ(cs.at<Decimal>(all, "numerator"), Decimal(400));     // 4 x 100 + 4 x 0
-    EXPECT_EQ(cs.at<Decimal>(all, "denominator"), Decimal(1600));  // 4 x (100 + 300)
-    EXPECT_DOUBLE_EQ(cs.at<double>(all, "value"), 0.25);           // 400 / 1600, not (1 + 0) / 2
+    EXPECT_EQ(cs.at<Decimal>(all, "numerator"), Decimal(400));                          // 4 x 100 + 4 x 0
+    EXPECT_EQ(cs.at<Decimal>(all, "denominator"), Decimal(1600));                       // 4 x (100 + 300)
+    EXPECT_DOUBLE_EQ(cs.at<double>(all, "value"), 0.25);                                // 400 / 1600, not (1 + 0) / 2
     EXPECT_DOUBLE_EQ(cs.at<double>(find_row(cs, "AU-5", 2020), "value"), 1.0);          // 400 / 400
     EXPECT_DOUBLE_EQ(cs.at<double>(find_row(cs, "XM-DAC-41114", 2020), "value"), 0.0);  // 0 / 1200
 
@@ -163,7 +163,7 @@ TEST(country_systems_test, all_rows_are_shares_of_the_country_total) {
     b.tx(project);
     const Table pba = programme_based(b.p, MeasureOptions{});
     const auto pall = find_row(pba, "(all)", 2020);
-    EXPECT_EQ(pba.at<Decimal>(pall, "base"), Decimal(500));             // AU-5 100 + 80 + 20, UNDP 300
-    EXPECT_DOUBLE_EQ(pba.at<double>(pall, "value"), 80.0 / 500.0);      // 0.16, not the mean (80/200 + 0/300) / 2 = 0.2
+    EXPECT_EQ(pba.at<Decimal>(pall, "base"), Decimal(500));         // AU-5 100 + 80 + 20, UNDP 300
+    EXPECT_DOUBLE_EQ(pba.at<double>(pall, "value"), 80.0 / 500.0);  // 0.16, not the mean (80/200 + 0/300) / 2 = 0.2
     EXPECT_DOUBLE_EQ(pba.at<double>(find_row(pba, "AU-5", 2020), "value"), 0.4);  // 80 / 200
 }

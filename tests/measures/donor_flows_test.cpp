@@ -104,8 +104,8 @@ TEST(donor_flows_test, years_filter_and_provider_donor) {
 
 TEST(donor_flows_test, schedules_of_pass_through_activities_count_once) {
     Builder b = chain();
-    b.plan(0, "2020-01-01", "2020-12-31", "100");              // DFAT plans 100 to UNDP
-    b.plan(1, "2020-01-01", "2020-12-31", "80", "KH-CMAA");    // UNDP plans to pass 80 on
+    b.plan(0, "2020-01-01", "2020-12-31", "100");            // DFAT plans 100 to UNDP
+    b.plan(1, "2020-01-01", "2020-12-31", "80", "KH-CMAA");  // UNDP plans to pass 80 on
     const FlowSet origin = scheduled_flows(b.p, MeasureOptions{});
     ASSERT_EQ(origin.pieces.size(), 1U);  // only DFAT's plan: UNDP's is the same money
     EXPECT_EQ(origin.pieces[0].amount, dec("100"));

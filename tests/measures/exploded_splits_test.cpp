@@ -65,7 +65,8 @@ TEST(exploded_splits_test, sector_by_country_grid_adds_back_exactly) {
     // 1 + 4 + 1 rows: thirds, the 2 x 2 grid, and the transaction with its own sector and country.
     ASSERT_EQ(t.row_count(), 8U);
     std::map<std::int64_t, Decimal> by_record;
-    for (std::size_t i = 0; i < t.row_count(); ++i) by_record[t.at<std::int64_t>(i, "record")] += t.at<Decimal>(i, "value");
+    for (std::size_t i = 0; i < t.row_count(); ++i)
+        by_record[t.at<std::int64_t>(i, "record")] += t.at<Decimal>(i, "value");
     EXPECT_EQ(by_record[0].to_string(), "100.00");
     EXPECT_EQ(by_record[1].to_string(), "100001.00");
     EXPECT_EQ(by_record[2].to_string(), "500.00");

@@ -90,7 +90,8 @@ TEST(hierarchy_test, real_dportal_file_counts_every_record_once) {
     const Table t = h.levels();
     // Counted + left out = every budget and every type 2/3/4 transaction, per currency.
     std::int64_t records = 0;
-    for (std::size_t i = 0; i < t.row_count(); ++i) records += t.at<std::int64_t>(i, "records_counted") + t.at<std::int64_t>(i, "records_left_out");
+    for (std::size_t i = 0; i < t.row_count(); ++i)
+        records += t.at<std::int64_t>(i, "records_counted") + t.at<std::int64_t>(i, "records_left_out");
     std::int64_t expected = static_cast<std::int64_t>(p.budgets().size());
     for (std::size_t i = 0; i < p.transactions().size(); ++i) {
         const int type = p.transactions().type[i];

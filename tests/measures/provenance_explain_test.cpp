@@ -96,15 +96,18 @@ TEST(provenance_explain_test, totals_over_the_real_file_add_back_exactly) {
     const Table one = explain(p, q);
     Decimal direct;
     for (std::size_t i = 0; i < p.transactions().size(); ++i) {
-        if (p.transactions().type[i] == 3 && p.activity(p.transactions().activity[i]).reporting_org.ref == q.reporting_org &&
-            p.transactions().value_of(i).currency().str() == (one.row_count() ? one.at<std::string>(0, "amount_currency") : "")) {
+        if (p.transactions().type[i] == 3 &&
+            p.activity(p.transactions().activity[i]).reporting_org.ref == q.reporting_org &&
+            p.transactions().value_of(i).currency().str() ==
+                (one.row_count() ? one.at<std::string>(0, "amount_currency") : "")) {
             direct += p.transactions().value_of(i).amount();
         }
     }
     if (one.row_count() > 0) {
         Decimal sum;
         for (std::size_t i = 0; i < one.row_count(); ++i) {
-            if (one.at<std::string>(i, "amount_currency") == one.at<std::string>(0, "amount_currency")) sum += one.at<Decimal>(i, "amount");
+            if (one.at<std::string>(i, "amount_currency") == one.at<std::string>(0, "amount_currency"))
+                sum += one.at<Decimal>(i, "amount");
         }
         EXPECT_EQ(sum, direct);
     }

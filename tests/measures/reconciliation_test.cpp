@@ -57,7 +57,8 @@ TEST(reconciliation_test, iati_against_government_records) {
 }
 
 TEST(reconciliation_test, bad_csv_names_file_and_line) {
-    std::istringstream bad("provider_org,receiver_org,provider_activity,receiver_activity,date,value,currency\nA,B,,,2023-02-30,1,USD\n");
+    std::istringstream bad(
+        "provider_org,receiver_org,provider_activity,receiver_activity,date,value,currency\nA,B,,,2023-02-30,1,USD\n");
     try {
         (void)load_flow_csv(bad, "gov.csv");
         FAIL() << "expected ParseError";

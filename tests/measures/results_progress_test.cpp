@@ -35,7 +35,8 @@ Indicator level(const std::string& id, const std::string& node, bool ascending, 
     return i;
 }
 
-void actual(ResultsStore& s, const std::string& id, const Period& p, double v, std::vector<IndicatorDimension> dims = {}) {
+void actual(ResultsStore& s, const std::string& id, const Period& p, double v,
+            std::vector<IndicatorDimension> dims = {}) {
     s.add_observation(id, {ValueKind::actual, p, v, "", std::move(dims), {}});
 }
 
@@ -62,12 +63,12 @@ TEST(results_progress_test, descending_level_on_and_off_track) {
     actual(s, "D", k2022, 65);
     actual(s, "E", k2022, 85);
     const auto d = indicator_progress(s, *s.find_indicator("D"), k2022);
-    EXPECT_DOUBLE_EQ(*d.expected, 70.0);                     // 100 + (40 - 100) × 0.5
-    EXPECT_NEAR(*d.achieved_pct, 58.333333333333, 1e-9);     // (65 - 100) / (40 - 100) = 35 / 60
-    EXPECT_NEAR(*d.trajectory_ratio, 35.0 / 30.0, 1e-12);    // (65 - 100) / (70 - 100)
+    EXPECT_DOUBLE_EQ(*d.expected, 70.0);                   // 100 + (40 - 100) × 0.5
+    EXPECT_NEAR(*d.achieved_pct, 58.333333333333, 1e-9);   // (65 - 100) / (40 - 100) = 35 / 60
+    EXPECT_NEAR(*d.trajectory_ratio, 35.0 / 30.0, 1e-12);  // (65 - 100) / (70 - 100)
     EXPECT_EQ(d.status, ProgressStatus::on_track);
     const auto e = indicator_progress(s, *s.find_indicator("E"), k2022);
-    EXPECT_DOUBLE_EQ(*e.trajectory_ratio, 0.5);              // (85 - 100) / (70 - 100) = 15 / 30
+    EXPECT_DOUBLE_EQ(*e.trajectory_ratio, 0.5);  // (85 - 100) / (70 - 100) = 15 / 30
     EXPECT_EQ(e.status, ProgressStatus::off_track);
 }
 
@@ -120,7 +121,8 @@ TEST(results_progress_test, linked_project_actuals_roll_into_national_flow) {
     national.id = "N";
     national.strategy = "NMAS";
     national.node = "O1";
-    national.values.push_back({ValueKind::target, Period(make_date(2022, 1, 1), make_date(2023, 12, 31)), 100, "", {}, {}});
+    national.values.push_back(
+        {ValueKind::target, Period(make_date(2022, 1, 1), make_date(2023, 12, 31)), 100, "", {}, {}});
     s.add_indicator(national);
     Strategy project;
     project.id = "PRJ";
@@ -140,10 +142,10 @@ TEST(results_progress_test, linked_project_actuals_roll_into_national_flow) {
     s.add_link({"P2", "N", 1.0});
     const auto p = indicator_progress(s, *s.find_indicator("N"), k2022);
     EXPECT_EQ(p.actual_source, "linked");
-    EXPECT_DOUBLE_EQ(*p.actual, 25.0);          // 0.5 × 30 + 1 × 10
-    EXPECT_DOUBLE_EQ(*p.expected, 50.0);        // 100 × 365 / 730 days of the 2022-2023 target
-    EXPECT_DOUBLE_EQ(*p.trajectory_ratio, 0.5); // 25 / 50
-    EXPECT_DOUBLE_EQ(*p.achieved_pct, 25.0);    // 25 / 100
+    EXPECT_DOUBLE_EQ(*p.actual, 25.0);                           // 0.5 × 30 + 1 × 10
+    EXPECT_DOUBLE_EQ(*p.expected, 50.0);                         // 100 × 365 / 730 days of the 2022-2023 target
+    EXPECT_DOUBLE_EQ(*p.trajectory_ratio, 0.5);                  // 25 / 50
+    EXPECT_DOUBLE_EQ(*p.achieved_pct, 25.0);                     // 25 / 100
     EXPECT_THROW(s.add_link({"A", "N", 1.0}), ValidationError);  // unknown indicator
 }
 

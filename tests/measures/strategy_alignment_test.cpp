@@ -95,7 +95,8 @@ TEST(strategy_alignment_test, overlap_of_different_donors) {
     b.activity("D1-2", "D1", parse_date("2020-03-01"), parse_date("2020-04-30"));  // same donor as D1-1
     b.activity("D3-1", "D3", parse_date("2022-01-01"), parse_date("2022-12-31"));  // no shared time
     std::istringstream objectives("activity_id,objective\nD1-1,O1\nD2-1,O1\nD1-2,O1\nD3-1,O1\n");
-    std::istringstream provinces("activity_id,province\nD1-1,Battambang\nD2-1,Battambang\nD1-2,Pailin\nD3-1,Battambang\n");
+    std::istringstream provinces(
+        "activity_id,province\nD1-1,Battambang\nD2-1,Battambang\nD1-2,Pailin\nD3-1,Battambang\n");
     const Table t = overlap(b.p, MeasureOptions{}, load_activity_shares(objectives, "o.csv", "objective"),
                             load_activity_shares(provinces, "p.csv", "province"));
     ASSERT_EQ(t.row_count(), 1U);

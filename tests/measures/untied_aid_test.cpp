@@ -58,8 +58,8 @@ TEST(untied_aid_test, all_row_is_the_untied_share_of_the_country_total) {
     b.tx(undp, 3, "2020-02-01", "50");  // unknown: neither numerator nor denominator
     const Table t = untied_aid(b.p, MeasureOptions{});
     const auto all = find_row(t, "(all)", 2020);
-    EXPECT_EQ(t.at<Decimal>(all, "base"), Decimal(400));   // 100 + 300; the unknown 50 left out
-    EXPECT_DOUBLE_EQ(t.at<double>(all, "value"), 0.25);    // 100 / 400, not the mean of 1.0 and 0.0
-    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 1.0);          // 100 / 100
+    EXPECT_EQ(t.at<Decimal>(all, "base"), Decimal(400));                      // 100 + 300; the unknown 50 left out
+    EXPECT_DOUBLE_EQ(t.at<double>(all, "value"), 0.25);                       // 100 / 400, not the mean of 1.0 and 0.0
+    EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "AU-5", 2020), "value"), 1.0);  // 100 / 100
     EXPECT_DOUBLE_EQ(t.at<double>(find_row(t, "XM-DAC-41114", 2020), "value"), 0.0);  // 0 / 300
 }

@@ -40,7 +40,8 @@ std::string answers(const aidtrack::Portfolio& p, const aidtrack::ExchangeRates&
     out += dump(p.totals(by_sector));
     for (std::uint32_t a = 0; a < p.activity_count(); ++a) {
         for (const auto row : p.transactions_of(a)) out += std::to_string(row) + ",";
-        for (const auto& s : p.sector_shares(a)) out += s.code + "=" + aidtrack::Decimal::from_raw(s.weight).to_string() + ";";
+        for (const auto& s : p.sector_shares(a))
+            out += s.code + "=" + aidtrack::Decimal::from_raw(s.weight).to_string() + ";";
         out += "\n";
     }
     aidtrack::measures::MeasureOptions options;
@@ -56,7 +57,8 @@ std::string answers(const aidtrack::Portfolio& p, const aidtrack::ExchangeRates&
 
 TEST(concurrency_test, const_queries_from_four_threads_match_one_thread) {
     aidtrack::Portfolio p;
-    (void)aidtrack::read_iati_files({kIati + "canada-activity.xml", kIati + "fcdo-activity.xml", kIati + "sr-activity.xml"}, p);
+    (void)aidtrack::read_iati_files(
+        {kIati + "canada-activity.xml", kIati + "fcdo-activity.xml", kIati + "sr-activity.xml"}, p);
     ASSERT_GT(p.transactions().size(), 10U);
     std::ifstream imf(aidtrack::data_file("rates/imf_exchangerates_A_ENDA_USD.csv"));
     const auto rates = aidtrack::ExchangeRates::from_imf_csv(imf, "imf_exchangerates_A_ENDA_USD.csv");
@@ -83,7 +85,8 @@ TEST(concurrency_test, separate_portfolios_read_in_parallel_threads_are_independ
         for (std::size_t i = 0; i < got.size(); ++i) {
             threads.emplace_back([&got, i] {
                 aidtrack::Portfolio p;
-                (void)aidtrack::read_iati_files({kIati + (i % 2 == 0 ? "fcdo-activity.xml" : "canada-activity.xml")}, p);
+                (void)aidtrack::read_iati_files({kIati + (i % 2 == 0 ? "fcdo-activity.xml" : "canada-activity.xml")},
+                                                p);
                 got[i] = aidtrack::summarize_iati(p).to_json();
             });
         }

@@ -45,7 +45,8 @@ TEST(coordination_test, overdue_action_points_at_a_date) {
     EXPECT_EQ(april.at<std::int64_t>(0, "days_overdue"), 5);
     // Closed on 04-10 means not open on 04-10 itself.
     const Table closing_day = open_action_points(store, make_date(2023, 4, 10));
-    for (std::size_t i = 0; i < closing_day.row_count(); ++i) EXPECT_NE(closing_day.at<std::string>(i, "action"), "AP2");
+    for (std::size_t i = 0; i < closing_day.row_count(); ++i)
+        EXPECT_NE(closing_day.at<std::string>(i, "action"), "AP2");
 }
 
 TEST(coordination_test, attendance_rate_counts_meetings_while_a_member) {
@@ -104,7 +105,8 @@ TEST(coordination_test, joint_missions_and_analytic_shares) {
     const Table b = joint_analytic_share(store);
     EXPECT_DOUBLE_EQ(b.at<double>(row(b, "AU-5", 2023), "value"), 1.0);
     // The plain accessor the measures layer uses gives the same counts.
-    const JointWorkCount c = count_joint_work(store.missions_and_studies(), JointWorkKind::mission, "XM-DAC-41114", 2023);
+    const JointWorkCount c =
+        count_joint_work(store.missions_and_studies(), JointWorkKind::mission, "XM-DAC-41114", 2023);
     EXPECT_EQ(c.joint, 1);
     EXPECT_EQ(c.total, 2);
 }
@@ -158,7 +160,8 @@ TEST(coordination_test, mapu_ranking_with_ties) {
     const Table t = rank_work_plan(store, "Battambang", 2024, {}, make_date(2024, 1, 10), "MAPU Battambang");
     ASSERT_EQ(t.row_count(), 5U);
     const std::vector<std::string> order{"R3", "R1", "R2", "R5", "R4"};
-    const std::vector<Decimal> scores{Decimal{90}, Decimal{90}, Decimal::parse("62.5"), Decimal::parse("62.5"), Decimal{10}};
+    const std::vector<Decimal> scores{Decimal{90}, Decimal{90}, Decimal::parse("62.5"), Decimal::parse("62.5"),
+                                      Decimal{10}};
     for (std::size_t i = 0; i < order.size(); ++i) {
         EXPECT_EQ(t.at<std::string>(i, "ref"), order[i]);
         EXPECT_EQ(t.at<Decimal>(i, "score"), scores[i]);
@@ -186,8 +189,8 @@ TEST(coordination_test, submitted_request_cannot_be_approved) {
 TEST(coordination_test, contract_performance) {
     const Table t = contract_performance(fixture());
     ASSERT_EQ(t.row_count(), 1U);
-    EXPECT_DOUBLE_EQ(t.at<double>(0, "release_rate"), 0.8);             // 400000 / 500000
-    EXPECT_DOUBLE_EQ(t.at<double>(0, "cost_per_m2_contracted"), 0.2);   // 100000 / 500000
+    EXPECT_DOUBLE_EQ(t.at<double>(0, "release_rate"), 0.8);            // 400000 / 500000
+    EXPECT_DOUBLE_EQ(t.at<double>(0, "cost_per_m2_contracted"), 0.2);  // 100000 / 500000
     EXPECT_DOUBLE_EQ(t.at<double>(0, "cost_per_m2_released"), 0.225);  // 90000 / 400000
 }
 
@@ -205,7 +208,8 @@ TEST(coordination_test, archive_round_trip_of_a_filled_store) {
 
 TEST(coordination_test, version_0_archives_load_as_an_empty_store) {
     // The golden archives were written when CoordinationStore was at class version 0 (no fields).
-    for (const char* name : {"portfolio-format1.binary.atk", "portfolio-format1.text.atk", "portfolio-format1.xml.atk"}) {
+    for (const char* name :
+         {"portfolio-format1.binary.atk", "portfolio-format1.text.atk", "portfolio-format1.xml.atk"}) {
         const Portfolio old = Portfolio::load(std::string(AIDTRACK_TEST_DATA_DIR) + "/golden/" + name);
         EXPECT_TRUE(old.coordination().empty()) << name;
     }

@@ -66,12 +66,13 @@ TEST(land_release_test, release_larger_than_remaining_throws_naming_hazard_and_d
         EXPECT_NE(what.find("BTB-1"), std::string::npos) << what;
         EXPECT_NE(what.find("2023-04-02"), std::string::npos) << what;
     }
-    EXPECT_EQ(hazard_ledger(s, "BTB-1").remaining, 5'000);  // unchanged
+    EXPECT_EQ(hazard_ledger(s, "BTB-1").remaining, 5'000);                                  // unchanged
     s.add_release(release("BTB-1", make_date(2023, 4, 2), ReleaseMethod::cleared, 5'000));  // exactly what remains
     EXPECT_EQ(hazard_ledger(s, "BTB-1").remaining, 0);
     EXPECT_THROW(s.add_release(release("BTB-1", make_date(2023, 5, 1), ReleaseMethod::cleared, 1)), ValidationError);
     EXPECT_THROW(s.add_release(release("NOPE", make_date(2023, 5, 1), ReleaseMethod::cleared, 1)), ValidationError);
-    EXPECT_THROW(s.add_release(release("PVH-7", make_date(2020, 5, 1), ReleaseMethod::cleared, 1)), ValidationError);  // before recorded
+    EXPECT_THROW(s.add_release(release("PVH-7", make_date(2020, 5, 1), ReleaseMethod::cleared, 1)),
+                 ValidationError);  // before recorded
 }
 
 TEST(land_release_test, remaining_contamination_by_type_and_date) {
@@ -79,7 +80,7 @@ TEST(land_release_test, remaining_contamination_by_type_and_date) {
     const Table t = remaining_contamination(s, make_date(2022, 12, 31), {ContaminationKey::contamination});
     ASSERT_EQ(t.row_count(), 2U);
     EXPECT_EQ(t.at<std::string>(0, "contamination"), "AP");
-    EXPECT_EQ(t.at<std::int64_t>(0, "remaining_m2"), 5'000);   // 100000 - 95000
+    EXPECT_EQ(t.at<std::int64_t>(0, "remaining_m2"), 5'000);  // 100000 - 95000
     EXPECT_EQ(t.at<std::string>(1, "contamination"), "CM");
     EXPECT_EQ(t.at<std::int64_t>(1, "remaining_m2"), 40'000);  // 50000 - 10000
     // On 2020-01-01 PVH-7 is not yet recorded and BTB-1 untouched: one row, 100000.

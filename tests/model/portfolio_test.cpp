@@ -29,8 +29,10 @@ TEST(portfolio_test, duplicate_identifiers_and_orphan_records_are_refused) {
     aidtrack::Activity again;
     again.identifier = "AU-5-INM123";
     EXPECT_THROW(p.add_activity(again), aidtrack::ValidationError);
-    EXPECT_THROW(p.add_transaction(aidtrack::testing::make_transaction(7, 3, "2020-01-01", "1", "USD")), aidtrack::NotFoundError);
-    EXPECT_THROW(p.add_transaction(aidtrack::testing::make_transaction(0, 14, "2020-01-01", "1", "USD")), aidtrack::ValidationError);
+    EXPECT_THROW(p.add_transaction(aidtrack::testing::make_transaction(7, 3, "2020-01-01", "1", "USD")),
+                 aidtrack::NotFoundError);
+    EXPECT_THROW(p.add_transaction(aidtrack::testing::make_transaction(0, 14, "2020-01-01", "1", "USD")),
+                 aidtrack::ValidationError);
 }
 
 TEST(portfolio_test, totals_by_fiscal_year_cross_the_july_and_april_boundaries) {
@@ -173,7 +175,8 @@ TEST(portfolio_test, const_queries_agree_across_threads) {
     const auto p = aidtrack::testing::sample_portfolio();
     std::vector<std::vector<std::uint32_t>> seen(4);
     std::vector<std::thread> threads;
-    for (int i = 0; i < 4; ++i) threads.emplace_back([&, i] { seen[static_cast<std::size_t>(i)] = p.transactions_of(0); });
+    for (int i = 0; i < 4; ++i)
+        threads.emplace_back([&, i] { seen[static_cast<std::size_t>(i)] = p.transactions_of(0); });
     for (auto& th : threads) th.join();
     for (const auto& s : seen) EXPECT_EQ(s, (std::vector<std::uint32_t>{0, 1, 2, 3}));
 }
@@ -186,7 +189,7 @@ TEST(portfolio_test, add_activities_adds_in_order_or_changes_nothing) {
     };
     aidtrack::Portfolio p;
     EXPECT_THROW(p.add_activities({make("XM-A"), make("XM-B"), make("XM-A")}), aidtrack::ValidationError);
-    EXPECT_EQ(p.activity_count(), 0U);                 // refused as a whole
+    EXPECT_EQ(p.activity_count(), 0U);                  // refused as a whole
     EXPECT_FALSE(p.find_activity("XM-A").has_value());  // and not half indexed
     p.add_activities({make("XM-A"), make("XM-B")});
     ASSERT_EQ(p.activity_count(), 2U);

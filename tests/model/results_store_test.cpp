@@ -58,7 +58,8 @@ ResultsStore filled_store() {
     h.recorded = make_date(2019, 1, 1);
     h.provenance.evidence = Evidence::illustrative;
     s.add_hazard(h);
-    s.add_release({"BTB-1", make_date(2020, 3, 3), ReleaseMethod::cleared, 4'000, "HALO", "AU-5-INM123", {{"AT", 2}}, {}});
+    s.add_release(
+        {"BTB-1", make_date(2020, 3, 3), ReleaseMethod::cleared, 4'000, "HALO", "AU-5-INM123", {{"AT", 2}}, {}});
     s.add_casualty({make_date(2022, 12, 31), "", "ERW", 10, 31, 5, "", "", {"CMVIS", 0, Evidence::reported, {}}});
     return s;
 }

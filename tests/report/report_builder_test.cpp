@@ -41,7 +41,7 @@ Portfolio hand_portfolio() {
         t.provider_org = provider;
         p.add_transaction(t);
     };
-    tx(s, 3, 2021, "30000000", "");  // a country total without donors: never added to project flows
+    tx(s, 3, 2021, "30000000", "");      // a country total without donors: never added to project flows
     tx(s, 3, 2022, "27700000", "AU-5");  // 2022 split over two named donors: 27.7 M + 10 M = 37.7 M
     tx(s, 3, 2022, "10000000", "KR-GOV-010");
     tx(a, 3, 2022, "3000000.25", "AU-5");
@@ -157,12 +157,18 @@ TEST(report_builder_test, hand_portfolio_gives_the_expected_sums_and_shares) {
     }
 
     const std::string md = to_markdown(r);
-    EXPECT_NE(md.find("| Department of Foreign Affairs and Trade | AU-5 | 2022 | 0.00 | 0.00 | 3,500,000.25 | 2 |"), std::string::npos) << md;
+    EXPECT_NE(md.find("| Department of Foreign Affairs and Trade | AU-5 | 2022 | 0.00 | 0.00 | 3,500,000.25 | 2 |"),
+              std::string::npos)
+        << md;
     const std::string text = to_text_summary(r);
-    EXPECT_NE(text.find("International support (Landmine Monitor): USD 30.00 M in 2021, USD 37.70 M in 2022"), std::string::npos) << text;
+    EXPECT_NE(text.find("International support (Landmine Monitor): USD 30.00 M in 2021, USD 37.70 M in 2022"),
+              std::string::npos)
+        << text;
     // First screen: 2022's total and its largest donor by short name, 27.7 / 37.7 = 73%.
     ASSERT_FALSE(r.findings.empty());
-    EXPECT_EQ(r.findings.front().sentence, "In 2022 Cambodia received USD 37.70 M of international support for mine action; DFAT gave 73% (USD 27.70 M).");
+    EXPECT_EQ(
+        r.findings.front().sentence,
+        "In 2022 Cambodia received USD 37.70 M of international support for mine action; DFAT gave 73% (USD 27.70 M).");
 }
 
 TEST(report_builder_test, year_option_cuts_later_transactions) {
@@ -186,18 +192,22 @@ TEST(report_builder_test, embedded_report_reproduces_the_published_yearly_totals
     for (const auto& [year, total, donors] : published) {
         const auto row = row_of_year(*years, year);
         ASSERT_GE(row, 0) << year;
-        EXPECT_EQ(years->at<Decimal>(static_cast<std::size_t>(row), "international_USD"), Decimal::parse(total)) << year;
+        EXPECT_EQ(years->at<Decimal>(static_cast<std::size_t>(row), "international_USD"), Decimal::parse(total))
+            << year;
         EXPECT_EQ(years->at<std::int64_t>(static_cast<std::size_t>(row), "donors"), donors) << year;
     }
     // Totals from the summary tables, without a donor table.
-    EXPECT_EQ(years->at<Decimal>(static_cast<std::size_t>(row_of_year(*years, 2013)), "international_USD"), Decimal::parse("32585155"));
-    EXPECT_EQ(years->at<Decimal>(static_cast<std::size_t>(row_of_year(*years, 2019)), "international_USD"), Decimal::parse("25454317"));
+    EXPECT_EQ(years->at<Decimal>(static_cast<std::size_t>(row_of_year(*years, 2013)), "international_USD"),
+              Decimal::parse("32585155"));
+    EXPECT_EQ(years->at<Decimal>(static_cast<std::size_t>(row_of_year(*years, 2019)), "international_USD"),
+              Decimal::parse("25454317"));
     // 2022: Japan ¥2,647,309,928 = US$20,137,928 of US$37,696,065 = 53.4%.
     const Table* parts = find_table(r.find("funding"), "International support by donor and year");
     ASSERT_NE(parts, nullptr);
     bool japan = false;
     for (std::size_t i = 0; i < parts->row_count(); ++i) {
-        if (parts->at<std::int64_t>(i, "year") != 2022 || parts->at<std::string>(i, "donor_ref") != "XM-DAC-701") continue;
+        if (parts->at<std::int64_t>(i, "year") != 2022 || parts->at<std::string>(i, "donor_ref") != "XM-DAC-701")
+            continue;
         japan = true;
         EXPECT_EQ(parts->at<Decimal>(i, "amount_USD"), Decimal::parse("20137928"));
         EXPECT_NEAR(parts->at<double>(i, "share_of_total"), 20137928.0 / 37696065.0, 1e-12);
@@ -249,7 +259,8 @@ TEST(report_builder_test, embedded_report_holds_only_mine_action_names_every_org
                     }
                     if (std::holds_alternative<std::vector<Decimal>>(col.data)) {
                         has_money = true;
-                        any_money = any_money || (t.defined(row, col.name) && t.at<Decimal>(row, col.name) != Decimal(0));
+                        any_money =
+                            any_money || (t.defined(row, col.name) && t.at<Decimal>(row, col.name) != Decimal(0));
                     }
                 }
                 // No money table holds a row whose every amount is empty or zero.
@@ -272,10 +283,12 @@ TEST(report_builder_test, embedded_report_first_screen_is_sourced_and_costs_come
     ASSERT_LE(r.findings.size(), 8U);
     for (const auto& f : r.findings) {
         EXPECT_FALSE(f.source.empty()) << f.sentence;
-        EXPECT_TRUE(f.section == "provenance" || r.find(f.section) != nullptr) << f.section;  // the provenance list is no section
+        EXPECT_TRUE(f.section == "provenance" || r.find(f.section) != nullptr)
+            << f.section;  // the provenance list is no section
     }
     EXPECT_EQ(r.findings.front().sentence,
-              "In 2022 Cambodia received USD 37.70 M of international support for mine action from 8 donors; Japan gave 53% (USD 20.14 M).");
+              "In 2022 Cambodia received USD 37.70 M of international support for mine action from 8 donors; Japan "
+              "gave 53% (USD 20.14 M).");
     // Cost per m²: all support in the years with a published national land-release total
     // (2010–2015, CMAA figures) over the land released in those years.
     const Section* f = r.find("forecast");
@@ -285,7 +298,8 @@ TEST(report_builder_test, embedded_report_first_screen_is_sourced_and_costs_come
     std::string from;
     double cost = 0;
     for (std::size_t i = 0; i < inputs.row_count(); ++i) {
-        if (inputs.at<std::string>(i, "input") == "cost_per_m2_USD") cost = inputs.at<double>(i, "value"), from = inputs.at<std::string>(i, "from");
+        if (inputs.at<std::string>(i, "input") == "cost_per_m2_USD")
+            cost = inputs.at<double>(i, "value"), from = inputs.at<std::string>(i, "from");
     }
     EXPECT_NE(from.find("in 2010, 2011, 2012, 2013, 2014, 2015"), std::string::npos) << from;
     // Land 2010–2015 (extension request): 79,961,756 + 39,492,062 + 42,023,355 + 49,403,722 +
@@ -334,7 +348,8 @@ TEST(report_builder_test, report_on_undp_lao_file_keeps_only_its_uxo_activities)
     Portfolio p;
     IatiReadOptions read;
     read.selection = IatiSelection::mine_action();
-    const IatiReadResult result = read_iati_files({std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/undp-lao-projects.xml"}, p, read);
+    const IatiReadResult result =
+        read_iati_files({std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real/undp-lao-projects.xml"}, p, read);
     EXPECT_EQ(result.activities_read, 44U);
     EXPECT_EQ(result.activities_kept, 8U);  // the UXO / mine action projects and outputs
     for (const auto& a : p.activities()) {
@@ -387,8 +402,8 @@ TEST(report_builder_test, binding_constraint_is_capacity_when_money_covers_the_c
     EXPECT_EQ(b.limit, "capacity");
     EXPECT_TRUE(b.capacity_short);
     EXPECT_FALSE(b.money_short);
-    EXPECT_NEAR(b.needed_rate, 100e6, 1e-3);      // 600 km² over the 6 years 2025–2030
-    EXPECT_NEAR(b.fundable_rate, 1192.5e6, 1);    // 47.7 M a year ÷ 0.04 per m²
+    EXPECT_NEAR(b.needed_rate, 100e6, 1e-3);    // 600 km² over the 6 years 2025–2030
+    EXPECT_NEAR(b.fundable_rate, 1192.5e6, 1);  // 47.7 M a year ÷ 0.04 per m²
     EXPECT_NE(b.sentence.find("release capacity, not money"), std::string::npos) << b.sentence;
     EXPECT_NE(b.sentence.find("needs 100.0 km²/year (2.0 times the recent rate)"), std::string::npos) << b.sentence;
     EXPECT_NE(b.sentence.find("lasts until 2036"), std::string::npos) << b.sentence;
@@ -419,4 +434,3 @@ TEST(report_builder_test, binding_constraint_names_the_tighter_limit_when_both_f
     const ForecastInput in3 = forecast_input(200e6, 0.04);
     EXPECT_EQ(binding_constraint(in3, forecast(in3), CurrencyCode("USD")).limit, "none");
 }
-

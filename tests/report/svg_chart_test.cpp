@@ -38,7 +38,7 @@ TEST(svg_chart_test, linear_scale_maps_domain_to_range) {
 }
 
 TEST(svg_chart_test, nice_ticks_cover_the_range_with_round_steps) {
-    EXPECT_EQ(nice_ticks(0, 100), (std::vector<double>{0, 20, 40, 60, 80, 100}));   // 100/5 = 20
+    EXPECT_EQ(nice_ticks(0, 100), (std::vector<double>{0, 20, 40, 60, 80, 100}));        // 100/5 = 20
     EXPECT_EQ(nice_ticks(0, 37.7e6), (std::vector<double>{0, 10e6, 20e6, 30e6, 40e6}));  // 7.54M → step 10M
     EXPECT_EQ(nice_ticks(0, 1), (std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1}));
     const auto neg = nice_ticks(-30, 70);  // step 20: −40 … 80
@@ -60,7 +60,7 @@ TEST(svg_chart_test, bar_of_half_the_axis_has_half_the_plot_height) {
     EXPECT_DOUBLE_EQ(g.bars[1].y, 40);
     // Two categories share the plot width 720 − 80 − 20 = 620: bands of 310, bars 80% = 248.
     EXPECT_DOUBLE_EQ(g.bars[0].width, 248);
-    EXPECT_DOUBLE_EQ(g.bars[0].x, 80 + 31);   // left margin + 10% padding of the band
+    EXPECT_DOUBLE_EQ(g.bars[0].x, 80 + 31);  // left margin + 10% padding of the band
     EXPECT_DOUBLE_EQ(g.bars[1].x, 80 + 310 + 31);
 }
 

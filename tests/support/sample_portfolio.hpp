@@ -6,7 +6,8 @@
 
 namespace aidtrack::testing {
 
-inline Transaction make_transaction(std::uint32_t activity, int type, const char* date, const char* value, const char* currency) {
+inline Transaction make_transaction(std::uint32_t activity, int type, const char* date, const char* value,
+                                    const char* currency) {
     Transaction t;
     t.activity = activity;
     t.type = type;
@@ -17,7 +18,12 @@ inline Transaction make_transaction(std::uint32_t activity, int type, const char
 
 inline Portfolio sample_portfolio() {
     Portfolio p;
-    p.upsert_organisation({"AU-5", "Department of Foreign Affairs and Trade", "10", "AU", "DFAT", {"FACTS.md", 0, Evidence::reported, {}}});
+    p.upsert_organisation({"AU-5",
+                           "Department of Foreign Affairs and Trade",
+                           "10",
+                           "AU",
+                           "DFAT",
+                           {"FACTS.md", 0, Evidence::reported, {}}});
     p.upsert_organisation({"XM-DAC-41114", "United Nations Development Programme", "40", "", "UNDP", {}});
     Activity cfr;
     cfr.identifier = "XM-DAC-41114-PROJECT-00090541";
@@ -57,14 +63,16 @@ inline Portfolio sample_portfolio() {
     p.add_transaction(t);
     p.add_transaction(make_transaction(a1, 3, "2024-03-31", "100.00", "AUD"));
 
-    p.add_budget({a0, 1, 2, Period(parse_date("2016-03-01"), parse_date("2017-02-28")), Money::parse("3500000", "USD"), std::nullopt, 40});
+    p.add_budget({a0, 1, 2, Period(parse_date("2016-03-01"), parse_date("2017-02-28")), Money::parse("3500000", "USD"),
+                  std::nullopt, 40});
     PlannedDisbursement pd;
     pd.activity = a1;
     pd.period = Period(parse_date("2023-07-01"), parse_date("2024-06-30"));
     pd.value = Money::parse("900", "AUD");
     pd.provider_org = "AU-5";
     p.add_planned_disbursement(pd);
-    p.add_diagnostic({Severity::warning, "ParseError", "value-decimal", "cannot read '1,000' as a decimal", {"x.xml", 7, "value"}});
+    p.add_diagnostic(
+        {Severity::warning, "ParseError", "value-decimal", "cannot read '1,000' as a decimal", {"x.xml", 7, "value"}});
     return p;
 }
 

@@ -58,10 +58,12 @@ int run_export(const std::vector<std::string>& args) {
         if (!index) throw NotFoundError("no activity '" + id + "' in the portfolio", {input, 0, {}});
         options.activities.push_back(*index);
     }
-    const Diagnostics problems = output == "-" ? write_iati(portfolio, std::cout, options) : write_iati_file(portfolio, output, options);
+    const Diagnostics problems =
+        output == "-" ? write_iati(portfolio, std::cout, options) : write_iati_file(portfolio, output, options);
     for (const Diagnostic& d : problems) std::cerr << d.to_string() << "\n";
     const std::size_t written = options.activities.empty() ? portfolio.activity_count() : options.activities.size();
-    if (output != "-") std::cerr << "wrote " << written << " activit" << (written == 1 ? "y" : "ies") << " to " << output << "\n";
+    if (output != "-")
+        std::cerr << "wrote " << written << " activit" << (written == 1 ? "y" : "ies") << " to " << output << "\n";
     return 0;
 }
 

@@ -137,10 +137,13 @@ int run_import(const std::vector<std::string>& args) {
     }
     portfolio.save(out, format);
 
-    std::cerr << "read " << result.files << " file(s): " << result.activities_read << " activities, kept " << result.activities_kept;
-    if (!options.selection.empty()) std::cerr << " (" << result.activities_filtered_out << " not selected by the filters)";
-    std::cerr << "; " << result.transactions << " transactions, " << result.budgets << " budgets, " << result.planned_disbursements
-              << " planned disbursements, " << result.results << " results; " << result.records_skipped << " records left out\n";
+    std::cerr << "read " << result.files << " file(s): " << result.activities_read << " activities, kept "
+              << result.activities_kept;
+    if (!options.selection.empty())
+        std::cerr << " (" << result.activities_filtered_out << " not selected by the filters)";
+    std::cerr << "; " << result.transactions << " transactions, " << result.budgets << " budgets, "
+              << result.planned_disbursements << " planned disbursements, " << result.results << " results; "
+              << result.records_skipped << " records left out\n";
     for (const auto& note : result.notes) std::cerr << note << "\n";
     if (!result.diagnostics.empty()) {
         std::map<std::string, std::size_t> by_rule;
@@ -169,8 +172,8 @@ int run_import(const std::vector<std::string>& args) {
                 ++missing[CurrencyCode::from_packed(t.currency[i]).str()];
             }
         }
-        std::cerr << "rates " << rates_path << ": " << converted << " of " << t.size() << " transactions convertible to USD (rate date: "
-                  << kConversionDateRule << ")";
+        std::cerr << "rates " << rates_path << ": " << converted << " of " << t.size()
+                  << " transactions convertible to USD (rate date: " << kConversionDateRule << ")";
         for (const auto& [cur, n] : missing) std::cerr << "; " << cur << " " << n << " without a rate";
         std::cerr << "\n";
     }
@@ -178,7 +181,8 @@ int run_import(const std::vector<std::string>& args) {
     return 0;
 }
 
-const CommandRegistrar kImport{{"import", "read IATI XML files into a portfolio archive (filters, progress, warnings)", kUsage, run_import}};
+const CommandRegistrar kImport{
+    {"import", "read IATI XML files into a portfolio archive (filters, progress, warnings)", kUsage, run_import}};
 
 }  // namespace
 }  // namespace aidtrack::cli

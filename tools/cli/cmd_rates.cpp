@@ -28,9 +28,10 @@ int run_rates(const std::vector<std::string>& args) {
         return 2;
     }
     const ExchangeRates rates = imf ? ExchangeRates::from_imf_csv(table) : ExchangeRates::from_csv(table);
-    const Conversion c = rates.convert(Money::parse(positional[0], positional[1]), CurrencyCode(positional[2]), parse_date(positional[3]));
-    std::cout << positional[0] << " " << positional[1] << " = " << c.value.amount().rounded(2).to_string() << " " << positional[2]
-              << " on " << to_iso(c.rate_date) << " (" << c.source << ")\n";
+    const Conversion c = rates.convert(Money::parse(positional[0], positional[1]), CurrencyCode(positional[2]),
+                                       parse_date(positional[3]));
+    std::cout << positional[0] << " " << positional[1] << " = " << c.value.amount().rounded(2).to_string() << " "
+              << positional[2] << " on " << to_iso(c.rate_date) << " (" << c.source << ")\n";
     return 0;
 }
 

@@ -15,7 +15,8 @@ namespace aidtrack::cli {
 namespace {
 
 const char* const kUsage =
-    "aidtrack report [--data DIR|FILE.atk|FILE.xml...] [--scope mine-action|all] [--year Y] [--currency USD] [--out DIR] [--quiet]";
+    "aidtrack report [--data DIR|FILE.atk|FILE.xml...] [--scope mine-action|all] [--year Y] [--currency USD] [--out "
+    "DIR] [--quiet]";
 
 // The published tables of a dataset directory become the report's published figures.
 void use_dataset(report::ReportOptions& options, const std::string& dir, const datasets::DatasetRead& read) {
@@ -55,7 +56,8 @@ int run_report(const std::vector<std::string>& args) {
             }
         } else if (a == "--scope") {
             const std::string& scope = value();
-            if (scope != "mine-action" && scope != "all") throw ValidationError("--scope is mine-action or all, not '" + scope + "'");
+            if (scope != "mine-action" && scope != "all")
+                throw ValidationError("--scope is mine-action or all, not '" + scope + "'");
             mine_action = scope == "mine-action";
         } else if (a == "--currency") {
             options.currency = CurrencyCode(value());
@@ -100,9 +102,10 @@ int run_report(const std::vector<std::string>& args) {
         IatiReadOptions read_options;
         read_options.selection = selection;
         const IatiReadResult read = read_iati_files(data, portfolio, read_options);
-        progress(std::to_string(read.activities_kept) + " activities, " + std::to_string(read.transactions) + " transactions, " +
-                 std::to_string(read.diagnostics.size()) + " warnings" +
-                 (mine_action ? ", " + std::to_string(read.activities_filtered_out) + " activities outside mine action" : std::string()));
+        progress(std::to_string(read.activities_kept) + " activities, " + std::to_string(read.transactions) +
+                 " transactions, " + std::to_string(read.diagnostics.size()) + " warnings" +
+                 (mine_action ? ", " + std::to_string(read.activities_filtered_out) + " activities outside mine action"
+                              : std::string()));
         options.dataset_name = std::to_string(data.size()) + " IATI file(s)";
         options.title = mine_action ? "Mine action: aid effectiveness report" : "Aid effectiveness report";
         options.out_of_scope = read.outside;
@@ -111,13 +114,14 @@ int run_report(const std::vector<std::string>& args) {
     const report::Report report = report::build_report(portfolio, options);
     progress("writing " + out);
     const report::WrittenReport written = report::write_report(report, out);
-    std::cout << report::to_text_summary(report) << "\nWrote " << written.html << ", " << written.markdown << " and " << written.csv.size()
-              << " CSV files.\n";
+    std::cout << report::to_text_summary(report) << "\nWrote " << written.html << ", " << written.markdown << " and "
+              << written.csv.size() << " CSV files.\n";
     return 0;
 }
 
-const CommandRegistrar kReport{{"report", "the aid-effectiveness report (default: the embedded Cambodia dataset) as HTML, Markdown and CSV",
-                                kUsage, run_report}};
+const CommandRegistrar kReport{
+    {"report", "the aid-effectiveness report (default: the embedded Cambodia dataset) as HTML, Markdown and CSV",
+     kUsage, run_report}};
 
 }  // namespace
 }  // namespace aidtrack::cli

@@ -44,13 +44,16 @@ int run_summarize(const std::vector<std::string>& args) {
         return 0;
     }
     std::cout << "activities: " << summary.activities << "\ntransactions: " << summary.transactions << "\n";
-    for (const auto& [key, sum] : summary.transactions_by_type_currency) std::cout << "  " << key << "  " << sum.to_string() << "\n";
+    for (const auto& [key, sum] : summary.transactions_by_type_currency)
+        std::cout << "  " << key << "  " << sum.to_string() << "\n";
     std::cout << "budgets: " << summary.budgets << "\n";
-    for (const auto& [key, sum] : summary.budgets_by_type_currency) std::cout << "  " << key << "  " << sum.to_string() << "\n";
+    for (const auto& [key, sum] : summary.budgets_by_type_currency)
+        std::cout << "  " << key << "  " << sum.to_string() << "\n";
     std::cout << "planned disbursements: " << summary.planned_disbursements << "\n";
-    for (const auto& [key, sum] : summary.planned_by_currency) std::cout << "  " << key << "  " << sum.to_string() << "\n";
-    std::cout << "results: " << summary.results << " (indicators " << summary.indicators << ", periods " << summary.periods
-              << ")\nwarnings: " << summary.warnings << "\n";
+    for (const auto& [key, sum] : summary.planned_by_currency)
+        std::cout << "  " << key << "  " << sum.to_string() << "\n";
+    std::cout << "results: " << summary.results << " (indicators " << summary.indicators << ", periods "
+              << summary.periods << ")\nwarnings: " << summary.warnings << "\n";
     for (const auto& note : result.notes) std::cout << note << "\n";
     return 0;
 }

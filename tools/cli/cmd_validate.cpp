@@ -63,8 +63,8 @@ int run_validate(const std::vector<std::string>& args) {
     return all_valid ? 0 : 1;
 }
 
-const CommandRegistrar kValidate{{"validate", "check IATI activity files against the 2.03 XML Schema and the IATI rules",
-                                  kUsage, run_validate}};
+const CommandRegistrar kValidate{
+    {"validate", "check IATI activity files against the 2.03 XML Schema and the IATI rules", kUsage, run_validate}};
 
 }  // namespace
 }  // namespace aidtrack::cli

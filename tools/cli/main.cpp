@@ -28,7 +28,9 @@ void print_help() {
     std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     std::cout << "aidtrack " << aidtrack::version() << " - aid alignment, harmonization and results tracking\n\n"
               << "usage: aidtrack COMMAND [ARGS...]\n\ncommands:\n";
-    for (const auto& c : all) std::cout << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary << "\n";
+    for (const auto& c : all)
+        std::cout << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary
+                  << "\n";
     std::cout << "\n'aidtrack COMMAND --help' shows a command's options.\n";
 }
 

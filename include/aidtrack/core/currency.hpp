@@ -27,7 +27,9 @@ public:
     [[nodiscard]] static bool is_known(std::string_view code) noexcept;
     /// From the packed form; no validation (used by archives and columns).
     [[nodiscard]] static constexpr CurrencyCode from_packed(std::uint16_t packed) noexcept {
-        CurrencyCode c; c.packed_ = packed; return c;
+        CurrencyCode c;
+        c.packed_ = packed;
+        return c;
     }
 
     [[nodiscard]] constexpr std::uint16_t packed() const noexcept { return packed_; }

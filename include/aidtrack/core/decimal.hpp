@@ -27,15 +27,20 @@ __extension__ typedef unsigned __int128 UInt128;  // NOLINT(modernize-use-using)
 class Decimal {
 public:
     using Raw = Int128;
-    static constexpr int kScale = 9;                        ///< decimal places held
-    static constexpr Raw kOne = 1'000'000'000;              ///< raw units in 1
+    static constexpr int kScale = 9;            ///< decimal places held
+    static constexpr Raw kOne = 1'000'000'000;  ///< raw units in 1
 
     constexpr Decimal() noexcept = default;
     /// From a whole number.
-    constexpr Decimal(std::int64_t whole) noexcept : raw_(static_cast<Raw>(whole) * kOne) {}  // NOLINT(google-explicit-constructor)
+    constexpr Decimal(std::int64_t whole) noexcept
+        : raw_(static_cast<Raw>(whole) * kOne) {}  // NOLINT(google-explicit-constructor)
 
     /// From a raw count of 10^-9 units.
-    [[nodiscard]] static constexpr Decimal from_raw(Raw raw) noexcept { Decimal d; d.raw_ = raw; return d; }
+    [[nodiscard]] static constexpr Decimal from_raw(Raw raw) noexcept {
+        Decimal d;
+        d.raw_ = raw;
+        return d;
+    }
     /// Parses "[+-]digits[.digits]" with surrounding whitespace; throws ParseError for anything
     /// else (exponents, thousands separators, more than nine decimals that are not zeros).
     [[nodiscard]] static Decimal parse(std::string_view text);
@@ -54,8 +59,14 @@ public:
     [[nodiscard]] Decimal operator+(Decimal other) const { return from_raw(checked_add(raw_, other.raw_)); }
     [[nodiscard]] Decimal operator-(Decimal other) const { return from_raw(checked_add(raw_, -other.raw_)); }
     [[nodiscard]] constexpr Decimal operator-() const noexcept { return from_raw(-raw_); }
-    Decimal& operator+=(Decimal other) { raw_ = checked_add(raw_, other.raw_); return *this; }
-    Decimal& operator-=(Decimal other) { raw_ = checked_add(raw_, -other.raw_); return *this; }
+    Decimal& operator+=(Decimal other) {
+        raw_ = checked_add(raw_, other.raw_);
+        return *this;
+    }
+    Decimal& operator-=(Decimal other) {
+        raw_ = checked_add(raw_, -other.raw_);
+        return *this;
+    }
     /// Exact product with an integer.
     [[nodiscard]] Decimal times(std::int64_t factor) const;
     /// Product with a binary factor, rounded half to even to 10^-9.

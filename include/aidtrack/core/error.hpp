@@ -11,9 +11,9 @@ namespace aidtrack {
 
 /// \brief Where a problem was found: file, line and element, each optional.
 struct SourceLocation {
-    std::string file;       ///< path or named source; empty when unknown
-    std::uint32_t line = 0; ///< 1-based line; 0 when unknown
-    std::string element;    ///< XML element or CSV column; empty when unknown
+    std::string file;        ///< path or named source; empty when unknown
+    std::uint32_t line = 0;  ///< 1-based line; 0 when unknown
+    std::string element;     ///< XML element or CSV column; empty when unknown
 
     /// "FILE:LINE: <element>" with the unknown parts left out.
     [[nodiscard]] std::string to_string() const {
@@ -31,7 +31,9 @@ class Error : public std::runtime_error {
 public:
     explicit Error(const std::string& message, SourceLocation where = {}, std::string rule = {})
         : std::runtime_error(compose(message, where, rule)),
-          message_(message), where_(std::move(where)), rule_(std::move(rule)) {}
+          message_(message),
+          where_(std::move(where)),
+          rule_(std::move(rule)) {}
 
     /// The message without the location prefix.
     [[nodiscard]] const std::string& message() const noexcept { return message_; }
@@ -42,8 +44,7 @@ public:
     [[nodiscard]] virtual const char* kind() const noexcept { return "Error"; }
 
 private:
-    static std::string compose(const std::string& message, const SourceLocation& where,
-                               const std::string& rule) {
+    static std::string compose(const std::string& message, const SourceLocation& where, const std::string& rule) {
         std::string out = where.empty() ? std::string{} : where.to_string();
         if (!out.empty()) out.append(": ");
         out.append(message);
@@ -56,11 +57,11 @@ private:
 };
 
 /// \brief Declares an Error subclass whose kind() is its own name.
-#define AIDTRACK_DEFINE_ERROR(Name, Base)                                             \
-    class Name : public Base {                                                        \
-    public:                                                                           \
-        using Base::Base;                                                             \
-        [[nodiscard]] const char* kind() const noexcept override { return #Name; }    \
+#define AIDTRACK_DEFINE_ERROR(Name, Base)                                          \
+    class Name : public Base {                                                     \
+    public:                                                                        \
+        using Base::Base;                                                          \
+        [[nodiscard]] const char* kind() const noexcept override { return #Name; } \
     }
 
 /// \brief Text that cannot be read as the value it should hold (number, date, code).

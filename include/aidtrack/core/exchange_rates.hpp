@@ -17,9 +17,9 @@ namespace aidtrack {
 
 /// \brief One rate: units of a currency per US dollar, valid over a period, with its source.
 struct RateEntry {
-    Period period;        ///< days the rate applies to (a year for annual averages)
-    double per_usd = 0;   ///< national currency units per USD
-    std::string source;   ///< e.g. "IMF ENDA annual average (KH)"
+    Period period;       ///< days the rate applies to (a year for annual averages)
+    double per_usd = 0;  ///< national currency units per USD
+    std::string source;  ///< e.g. "IMF ENDA annual average (KH)"
 };
 
 /// \brief How a conversion picks its rate: the period containing the date, or one fixed year.
@@ -42,11 +42,11 @@ struct ConversionPolicy {
 
 /// \brief A conversion and the rates it used, so that converted figures can explain themselves.
 struct Conversion {
-    Money value;                ///< the converted amount
-    double from_per_usd = 1;    ///< rate of the source currency used
-    double to_per_usd = 1;      ///< rate of the target currency used
-    Date rate_date;             ///< the date whose rates were used
-    std::string source;         ///< sources of the rates, "; "-separated
+    Money value;              ///< the converted amount
+    double from_per_usd = 1;  ///< rate of the source currency used
+    double to_per_usd = 1;    ///< rate of the target currency used
+    Date rate_date;           ///< the date whose rates were used
+    std::string source;       ///< sources of the rates, "; "-separated
 };
 
 /// \brief A table of exchange rates by currency and period, in units per US dollar.

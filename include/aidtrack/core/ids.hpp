@@ -33,9 +33,13 @@ private:
 };
 
 /// \brief Tag of organisation identifiers.
-struct OrgRefTag { static constexpr const char* kWhat = "organisation identifier"; };
+struct OrgRefTag {
+    static constexpr const char* kWhat = "organisation identifier";
+};
 /// \brief Tag of activity identifiers.
-struct ActivityIdTag { static constexpr const char* kWhat = "activity identifier"; };
+struct ActivityIdTag {
+    static constexpr const char* kWhat = "activity identifier";
+};
 
 /// \brief An organisation identifier such as "XM-DAC-41114" (UNDP) or "AU-5" (DFAT).
 using OrgRef = StrongId<OrgRefTag>;
@@ -48,6 +52,8 @@ using ActivityId = StrongId<ActivityIdTag>;
 // Hash of strong identifiers for unordered containers.
 template <class Tag>
 struct std::hash<aidtrack::StrongId<Tag>> {
-    std::size_t operator()(const aidtrack::StrongId<Tag>& id) const noexcept { return std::hash<std::string>{}(id.str()); }
+    std::size_t operator()(const aidtrack::StrongId<Tag>& id) const noexcept {
+        return std::hash<std::string>{}(id.str());
+    }
 };
 /// \endcond

@@ -25,7 +25,10 @@ public:
 
     [[nodiscard]] Money operator+(const Money& other) const { return {amount_ + checked(other), currency_}; }
     [[nodiscard]] Money operator-(const Money& other) const { return {amount_ - checked(other), currency_}; }
-    Money& operator+=(const Money& other) { amount_ += checked(other); return *this; }
+    Money& operator+=(const Money& other) {
+        amount_ += checked(other);
+        return *this;
+    }
     [[nodiscard]] Money operator-() const { return {-amount_, currency_}; }
     /// Product with a binary factor, rounded half to even to 10^-9.
     [[nodiscard]] Money scaled(double factor) const { return {amount_.scaled(factor), currency_}; }
@@ -37,8 +40,9 @@ public:
 private:
     Decimal checked(const Money& other) const {
         if (other.currency_ != currency_) {
-            throw CurrencyError("cannot combine " + currency_.str() + " and " + other.currency_.str() +
-                                " without a conversion", {}, "one-currency-per-sum");
+            throw CurrencyError(
+                "cannot combine " + currency_.str() + " and " + other.currency_.str() + " without a conversion", {},
+                "one-currency-per-sum");
         }
         return other.amount_;
     }

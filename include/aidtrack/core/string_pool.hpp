@@ -20,14 +20,25 @@ namespace aidtrack {
 class StringPool {
 public:
     using Index = std::uint32_t;
-    StringPool() { strings_.emplace_back(); index_.emplace(std::string_view(strings_.front()), 0); }
-    StringPool(const StringPool& other) : StringPool() { for (std::size_t i = 1; i < other.strings_.size(); ++i) intern(other.strings_[i]); }
+    StringPool() {
+        strings_.emplace_back();
+        index_.emplace(std::string_view(strings_.front()), 0);
+    }
+    StringPool(const StringPool& other) : StringPool() {
+        for (std::size_t i = 1; i < other.strings_.size(); ++i) intern(other.strings_[i]);
+    }
     StringPool& operator=(const StringPool& other) {
-        if (this != &other) { StringPool copy(other); swap(copy); }
+        if (this != &other) {
+            StringPool copy(other);
+            swap(copy);
+        }
         return *this;
     }
     StringPool(StringPool&& other) noexcept { swap(other); }
-    StringPool& operator=(StringPool&& other) noexcept { swap(other); return *this; }
+    StringPool& operator=(StringPool&& other) noexcept {
+        swap(other);
+        return *this;
+    }
     ~StringPool() = default;
 
     /// The index of `text`, adding it when new.
@@ -48,7 +59,8 @@ public:
     }
     /// The string at `index`; throws NotFoundError when out of range.
     [[nodiscard]] const std::string& at(Index index) const {
-        if (index >= strings_.size()) throw NotFoundError("string pool index " + std::to_string(index) + " out of range");
+        if (index >= strings_.size())
+            throw NotFoundError("string pool index " + std::to_string(index) + " out of range");
         return strings_[index];
     }
     /// The string at `index`, unchecked.
@@ -57,7 +69,10 @@ public:
     /// Every string in index order (for archives and Python categoricals).
     [[nodiscard]] std::vector<std::string> strings() const { return {strings_.begin(), strings_.end()}; }
 
-    void swap(StringPool& other) noexcept { strings_.swap(other.strings_); index_.swap(other.index_); }
+    void swap(StringPool& other) noexcept {
+        strings_.swap(other.strings_);
+        index_.swap(other.index_);
+    }
 
 private:
     // A deque keeps each string's address stable, so the string_view keys stay valid.

@@ -48,10 +48,11 @@ public:
     /// the column count); `values` must have one value per row, all defined.
     template <class T>
     Table& insert_column(std::size_t position, std::string name, std::vector<T> values, std::string description = {}) {
-        if (position > columns_.size()) throw ValidationError("table '" + title_ + "': no column position " + std::to_string(position));
+        if (position > columns_.size())
+            throw ValidationError("table '" + title_ + "': no column position " + std::to_string(position));
         if (!columns_.empty() && values.size() != row_count()) {
-            throw ValidationError("table '" + title_ + "': column '" + name + "' has " + std::to_string(values.size()) + " rows, expected " +
-                                  std::to_string(row_count()));
+            throw ValidationError("table '" + title_ + "': column '" + name + "' has " + std::to_string(values.size()) +
+                                  " rows, expected " + std::to_string(row_count()));
         }
         std::vector<std::uint8_t> valid(values.size(), 1);
         const auto at = columns_.begin() + static_cast<std::ptrdiff_t>(position);
@@ -87,12 +88,15 @@ public:
     template <class T>
     [[nodiscard]] const T& at(std::size_t row, const std::string& name) const {
         const auto& c = column(name);
-        if (row >= c.size()) throw NotFoundError("row " + std::to_string(row) + " out of range in table '" + title_ + "'");
+        if (row >= c.size())
+            throw NotFoundError("row " + std::to_string(row) + " out of range in table '" + title_ + "'");
         if (c.valid[row] == 0) throw ValidationError("cell (" + std::to_string(row) + ", " + name + ") is undefined");
         return std::get<std::vector<T>>(c.data)[row];
     }
     /// Whether cell (row, column name) is defined.
-    [[nodiscard]] bool defined(std::size_t row, const std::string& name) const { return column(name).valid.at(row) != 0; }
+    [[nodiscard]] bool defined(std::size_t row, const std::string& name) const {
+        return column(name).valid.at(row) != 0;
+    }
     /// Text of a cell as a report would show it ("" when undefined).
     [[nodiscard]] std::string text(std::size_t row, std::size_t column) const;
 

@@ -14,7 +14,7 @@ namespace aidtrack {
 
 /// \brief One IATI codelist: its codes with their English names and whether each is withdrawn.
 struct Codelist {
-    std::string name;                          ///< list name = file stem, e.g. "TransactionType"
+    std::string name;                                       ///< list name = file stem, e.g. "TransactionType"
     std::map<std::string, std::string, std::less<>> names;  ///< code -> English name ("" when none)
     std::map<std::string, bool, std::less<>> withdrawn;     ///< code -> status="withdrawn"
 };

@@ -32,10 +32,10 @@ enum class DuplicatePolicy {
 
 /// \brief One of two records with the same identifier: where it is and when it was updated.
 struct DuplicateRecord {
-    std::string file;          ///< source file
-    std::uint32_t line = 0;    ///< line of `<iati-activity>`
+    std::string file;            ///< source file
+    std::uint32_t line = 0;      ///< line of `<iati-activity>`
     std::size_t file_order = 0;  ///< position of the file in the list given to the reader
-    std::string last_updated;  ///< `@last-updated-datetime` as published (may be empty)
+    std::string last_updated;    ///< `@last-updated-datetime` as published (may be empty)
 };
 
 /// \brief The outcome of comparing two records: whether the incoming one replaces the held one, and why.

@@ -45,19 +45,19 @@ struct IatiReadOptions {
 
 /// \brief What a read did: counts, the diagnostics it found and tables of what it selected.
 struct IatiReadResult {
-    std::size_t files = 0;                   ///< files read (activity and organisation files)
-    std::size_t activities_read = 0;         ///< `iati-activity` elements seen
-    std::size_t activities_kept = 0;         ///< added to the Portfolio
-    std::size_t activities_filtered_out = 0; ///< valid but not selected by the options' selection
-    std::size_t transactions = 0;            ///< transactions added
-    std::size_t budgets = 0;                 ///< budgets added
-    std::size_t planned_disbursements = 0;   ///< planned disbursements added
-    std::size_t results = 0;                 ///< `result` elements kept
-    std::size_t indicators = 0;              ///< result indicators kept
-    std::size_t periods = 0;                 ///< indicator periods kept
-    std::size_t records_skipped = 0;         ///< transactions/budgets/… left out as invalid
-    std::size_t organisations = 0;           ///< organisations read from iati-organisations files
-    Diagnostics diagnostics;                 ///< every problem, in file order (also in the Portfolio)
+    std::size_t files = 0;                    ///< files read (activity and organisation files)
+    std::size_t activities_read = 0;          ///< `iati-activity` elements seen
+    std::size_t activities_kept = 0;          ///< added to the Portfolio
+    std::size_t activities_filtered_out = 0;  ///< valid but not selected by the options' selection
+    std::size_t transactions = 0;             ///< transactions added
+    std::size_t budgets = 0;                  ///< budgets added
+    std::size_t planned_disbursements = 0;    ///< planned disbursements added
+    std::size_t results = 0;                  ///< `result` elements kept
+    std::size_t indicators = 0;               ///< result indicators kept
+    std::size_t periods = 0;                  ///< indicator periods kept
+    std::size_t records_skipped = 0;          ///< transactions/budgets/… left out as invalid
+    std::size_t organisations = 0;            ///< organisations read from iati-organisations files
+    Diagnostics diagnostics;                  ///< every problem, in file order (also in the Portfolio)
     /// activity_id, rule, detail, file, line: why each kept activity was selected.
     Table selection{"IATI activities selected"};
     /// Activities the selection left out, one row per activity and currency, with their money:
@@ -90,17 +90,17 @@ IatiReadResult read_iati_string(std::string_view xml, Portfolio& into, const Iat
 
 /// \brief Counts and exact sums of a Portfolio as `aidtrack summarize --json` prints them.
 struct IatiSummary {
-    std::size_t activities = 0;                                ///< activities held
-    std::size_t transactions = 0;                              ///< transactions held
+    std::size_t activities = 0;                                    ///< activities held
+    std::size_t transactions = 0;                                  ///< transactions held
     std::map<std::string, Decimal> transactions_by_type_currency;  ///< "TYPE|CUR" -> exact sum
-    std::size_t budgets = 0;                                   ///< budgets held
-    std::map<std::string, Decimal> budgets_by_type_currency;   ///< "TYPE|CUR" -> exact sum
-    std::size_t planned_disbursements = 0;                     ///< planned disbursements held
-    std::map<std::string, Decimal> planned_by_currency;        ///< "CUR" -> exact sum
-    std::size_t results = 0;                                   ///< IATI results
-    std::size_t indicators = 0;                                ///< result indicators
-    std::size_t periods = 0;                                   ///< indicator periods
-    std::size_t warnings = 0;                                  ///< diagnostics of the portfolio
+    std::size_t budgets = 0;                                       ///< budgets held
+    std::map<std::string, Decimal> budgets_by_type_currency;       ///< "TYPE|CUR" -> exact sum
+    std::size_t planned_disbursements = 0;                         ///< planned disbursements held
+    std::map<std::string, Decimal> planned_by_currency;            ///< "CUR" -> exact sum
+    std::size_t results = 0;                                       ///< IATI results
+    std::size_t indicators = 0;                                    ///< result indicators
+    std::size_t periods = 0;                                       ///< indicator periods
+    std::size_t warnings = 0;                                      ///< diagnostics of the portfolio
 
     /// The DESIGN.md contract JSON (one object, keys in a fixed order, sums as strings).
     [[nodiscard]] std::string to_json() const;

@@ -43,7 +43,8 @@ struct IatiValidationReport {
 /// Validates the IATI activity file at `path`. Never throws for bad content: a file that
 /// cannot be read or parsed gives an XmlError problem. Entities are never expanded and nothing
 /// is fetched from the network or from other files named inside the document.
-[[nodiscard]] IatiValidationReport validate_iati_file(const std::string& path, const IatiValidationOptions& options = {});
+[[nodiscard]] IatiValidationReport validate_iati_file(const std::string& path,
+                                                      const IatiValidationOptions& options = {});
 
 /// Validates an in-memory document; `name` stands for the file in the problems.
 [[nodiscard]] IatiValidationReport validate_iati_buffer(std::string_view xml, const std::string& name,

@@ -11,8 +11,8 @@ namespace aidtrack {
 
 /// \brief What load_results_csv() read: rows per file (0 when the file is absent).
 struct ResultsCsvCounts {
-    std::size_t strategies = 0;       ///< strategy rows of strategy.csv
-    std::size_t nodes = 0;            ///< node rows of strategy.csv
+    std::size_t strategies = 0;  ///< strategy rows of strategy.csv
+    std::size_t nodes = 0;       ///< node rows of strategy.csv
     std::size_t indicators = 0;
     std::size_t indicator_values = 0;
     std::size_t links = 0;
@@ -28,7 +28,15 @@ struct ResultsCsvCounts {
 ResultsCsvCounts load_results_csv(ResultsStore& store, const std::string& dir);
 
 /// \brief The files load_results_csv() knows.
-enum class ResultsCsvKind { strategy, indicators, indicator_values, indicator_links, hazards, land_release, casualties };
+enum class ResultsCsvKind {
+    strategy,
+    indicators,
+    indicator_values,
+    indicator_links,
+    hazards,
+    land_release,
+    casualties
+};
 
 /// Reads one file of `kind` from a stream into `store`; `name` is used in errors and as the
 /// default provenance source. Returns the rows read.

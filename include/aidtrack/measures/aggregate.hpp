@@ -39,19 +39,19 @@ struct AggregateBuilder;  // fills a result in key order (src/measures/aggregate
 
 /// \brief What aggregate() counts and how: transaction types, calendar, conversion, objectives.
 struct AggregateQuery {
-    std::set<int> types;                       ///< transaction types counted; empty = all
-    FiscalCalendar calendar;                   ///< fiscal years of the transaction dates
-    CurrencyCode currency{"USD"};              ///< every value is converted into this currency
-    const ExchangeRates* rates = nullptr;      ///< needed unless every value is already in `currency`
-    ConversionPolicy policy;                   ///< which rate a conversion uses
-    std::vector<ActivityShare> objectives;     ///< activity → objective shares (absent percentage = 100)
-    unsigned threads = 0;                      ///< 0 = one per 250 000 rows, at most the hardware's cores
+    std::set<int> types;                    ///< transaction types counted; empty = all
+    FiscalCalendar calendar;                ///< fiscal years of the transaction dates
+    CurrencyCode currency{"USD"};           ///< every value is converted into this currency
+    const ExchangeRates* rates = nullptr;   ///< needed unless every value is already in `currency`
+    ConversionPolicy policy;                ///< which rate a conversion uses
+    std::vector<ActivityShare> objectives;  ///< activity → objective shares (absent percentage = 100)
+    unsigned threads = 0;                   ///< 0 = one per 250 000 rows, at most the hardware's cores
 };
 
 /// \brief One cell of an aggregate: exact sum and number of transaction pieces.
 struct AggregateCell {
-    Decimal::Raw value = 0;     ///< exact sum in units of 10^-9 of the target currency
-    std::int64_t pieces = 0;    ///< transaction pieces counted (a two-way split counts twice)
+    Decimal::Raw value = 0;   ///< exact sum in units of 10^-9 of the target currency
+    std::int64_t pieces = 0;  ///< transaction pieces counted (a two-way split counts twice)
     friend bool operator==(const AggregateCell&, const AggregateCell&) = default;
 };
 

@@ -38,21 +38,21 @@ struct FundingScenario {
 
 /// \brief Inputs of a deterministic forecast.
 struct ForecastInput {
-    double remaining_m2 = 0;                ///< contamination left on `as_of`
-    Date as_of{2025, 1, 1};                 ///< date of `remaining_m2`; the first year is pro-rated by days
-    double release_rate_m2_per_year = 0;    ///< what operators can release in a year
-    double cost_per_m2 = 0;                 ///< blended cost of release
+    double remaining_m2 = 0;              ///< contamination left on `as_of`
+    Date as_of{2025, 1, 1};               ///< date of `remaining_m2`; the first year is pro-rated by days
+    double release_rate_m2_per_year = 0;  ///< what operators can release in a year
+    double cost_per_m2 = 0;               ///< blended cost of release
     FundingScenario funding;
     /// When true a year releases min(rate, funding / cost); when false the rate alone (funding
     /// then only decides the gap).
     bool funding_limits_release = true;
-    Date deadline{2030, 12, 31};            ///< Ottawa Convention Article 5 deadline
-    int horizon_year = 2200;                ///< simulation stops here ("never" beyond)
+    Date deadline{2030, 12, 31};  ///< Ottawa Convention Article 5 deadline
+    int horizon_year = 2200;      ///< simulation stops here ("never" beyond)
 };
 
 /// \brief A deterministic forecast.
 struct ForecastResult {
-    std::optional<double> years_to_complete;   ///< from as_of; absent when never within the horizon
+    std::optional<double> years_to_complete;  ///< from as_of; absent when never within the horizon
     std::optional<Date> completion_date;
     std::optional<int> completion_year;
     double cost_needed = 0;          ///< remaining × cost per m²
@@ -60,7 +60,7 @@ struct ForecastResult {
     double funding_gap = 0;          ///< max(0, cost_needed − funding_to_deadline)
     double remaining_at_deadline = 0;
     bool meets_deadline = false;
-    Table path;                      ///< year, funding, released_m2, remaining_end_m2
+    Table path;  ///< year, funding, released_m2, remaining_end_m2
 };
 
 /// Runs the yearly simulation (formulas: docs/results.md, "Forecast").
@@ -79,7 +79,9 @@ struct Distribution {
     double c = 0;  ///< triangular: high
     [[nodiscard]] static Distribution fixed(double v) { return {Kind::fixed, v, 0, 0}; }
     [[nodiscard]] static Distribution normal(double mean, double sd) { return {Kind::normal, mean, sd, 0}; }
-    [[nodiscard]] static Distribution lognormal(double median, double sigma) { return {Kind::lognormal, median, sigma, 0}; }
+    [[nodiscard]] static Distribution lognormal(double median, double sigma) {
+        return {Kind::lognormal, median, sigma, 0};
+    }
     [[nodiscard]] static Distribution triangular(double low, double mode, double high) {
         return {Kind::triangular, low, mode, high};
     }
@@ -97,8 +99,8 @@ struct MonteCarloInput {
 
 /// \brief Monte Carlo percentiles and the raw draws.
 struct MonteCarloResult {
-    Table summary;   ///< statistic, p10, p50, p90, mean (completion year as decimal year, gap)
-    Table fan;       ///< year, remaining_p10_m2, remaining_p50_m2, remaining_p90_m2
+    Table summary;                   ///< statistic, p10, p50, p90, mean (completion year as decimal year, gap)
+    Table fan;                       ///< year, remaining_p10_m2, remaining_p50_m2, remaining_p90_m2
     std::vector<double> completion;  ///< decimal completion year per draw (+inf: never)
     std::vector<double> gap;         ///< funding gap per draw
     double p_meets_deadline = 0;     ///< share of draws done by the deadline

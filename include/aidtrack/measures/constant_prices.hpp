@@ -21,19 +21,19 @@ namespace aidtrack {
 
 /// \brief One deflator: a donor's price index for a year, where it came from.
 struct DeflatorEntry {
-    std::string donor;    ///< donor organisation ref or name as in the CSV ("*" = any donor)
+    std::string donor;  ///< donor organisation ref or name as in the CSV ("*" = any donor)
     int year = 0;
-    Decimal deflator;     ///< index value (e.g. 100 in the DAC base year)
-    std::string source;   ///< e.g. "OECD DAC deflators, 2023 base"
-    std::string file;     ///< CSV the entry came from
+    Decimal deflator;    ///< index value (e.g. 100 in the DAC base year)
+    std::string source;  ///< e.g. "OECD DAC deflators, 2023 base"
+    std::string file;    ///< CSV the entry came from
     std::uint32_t line = 0;
 };
 
 /// \brief A deflated amount and the two deflators that made it, so the figure explains itself.
 struct Deflated {
-    Decimal value;                ///< in constant prices of the base year
-    DeflatorEntry year_entry;     ///< deflator of the amount's year
-    DeflatorEntry base_entry;     ///< deflator of the base year
+    Decimal value;             ///< in constant prices of the base year
+    DeflatorEntry year_entry;  ///< deflator of the amount's year
+    DeflatorEntry base_entry;  ///< deflator of the base year
 };
 
 /// \brief Deflators by donor and year.
@@ -51,7 +51,8 @@ public:
     /// The entry for (donor, year), else the "*" series, else nullptr.
     [[nodiscard]] const DeflatorEntry* find(const std::string& donor, int year) const noexcept;
     /// Deflates `amount` of `year` to `base_year` prices (see the file comment).
-    [[nodiscard]] Deflated deflate(Decimal amount, const std::string& donor, int year, int base_year, int places = 2) const;
+    [[nodiscard]] Deflated deflate(Decimal amount, const std::string& donor, int year, int base_year,
+                                   int places = 2) const;
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
 
 private:

@@ -15,7 +15,8 @@ namespace aidtrack {
 /// on or before it), with `overdue` = 1 and `days_overdue` when the due date is before `as_of`.
 /// `forum` empty = every forum. Columns: forum, action, meeting, owner, text, due, overdue,
 /// days_overdue.
-[[nodiscard]] Table open_action_points(const CoordinationStore& store, const Date& as_of, const std::string& forum = {});
+[[nodiscard]] Table open_action_points(const CoordinationStore& store, const Date& as_of,
+                                       const std::string& forum = {});
 
 /// Per member of `forum`: meetings held while a member (held), meetings attended, rate =
 /// attended / held (undefined when held = 0). Columns: org_ref, org_name, role, constituency,

@@ -18,14 +18,14 @@ enum class CostKey : std::uint8_t { operator_name, method, province, donor, year
 
 /// \brief A cost-efficiency query: keys, target currency, rates and the transactions counted.
 struct CostQuery {
-    std::vector<CostKey> by;          ///< grouping keys in column order; empty = one total row
-    CurrencyCode currency{"USD"};     ///< currency of the costs
+    std::vector<CostKey> by;               ///< grouping keys in column order; empty = one total row
+    CurrencyCode currency{"USD"};          ///< currency of the costs
     const ExchangeRates* rates = nullptr;  ///< needed when a transaction is in another currency
-    ConversionPolicy policy;          ///< which rate converts each transaction
+    ConversionPolicy policy;               ///< which rate converts each transaction
     /// Transaction types that count as money spent (IATI codes: disbursement 3, expenditure 4).
     std::set<int> types = type_codes({TransactionType::disbursement, TransactionType::expenditure});
-    std::optional<int> year_from;     ///< keep releases (and transactions) from this year on
-    std::optional<int> year_to;       ///< …up to this year
+    std::optional<int> year_from;  ///< keep releases (and transactions) from this year on
+    std::optional<int> year_to;    ///< …up to this year
 };
 
 /// Cost per m² released. The money of each funding activity — its expenditures (type 4) when it

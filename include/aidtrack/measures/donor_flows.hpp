@@ -34,19 +34,20 @@ namespace aidtrack::measures {
 
 /// \brief A piece of money attributed to one donor and one government fiscal year.
 struct FlowPiece {
-    std::string donor;            ///< organisation ref of the donor
-    int fiscal_year = 0;          ///< government fiscal year (by its starting calendar year)
-    std::uint32_t activity = 0;   ///< activity index in the portfolio
-    std::int64_t record = -1;     ///< transaction row; for schedules the planned-disbursement index, or planned count + budget index
-    Decimal amount;               ///< in FlowSet::currency
+    std::string donor;           ///< organisation ref of the donor
+    int fiscal_year = 0;         ///< government fiscal year (by its starting calendar year)
+    std::uint32_t activity = 0;  ///< activity index in the portfolio
+    std::int64_t record =
+        -1;          ///< transaction row; for schedules the planned-disbursement index, or planned count + budget index
+    Decimal amount;  ///< in FlowSet::currency
 };
 
 /// \brief Flow pieces in one currency, with what was skipped and why.
 struct FlowSet {
-    CurrencyCode currency;              ///< currency of every piece (empty when there is none)
-    std::vector<FlowPiece> pieces;      ///< in record order
+    CurrencyCode currency;                 ///< currency of every piece (empty when there is none)
+    std::vector<FlowPiece> pieces;         ///< in record order
     std::size_t pass_through_records = 0;  ///< records left out as later hops of a chain
-    std::vector<std::string> notes;     ///< conversion, re-bucketing and hop notes
+    std::vector<std::string> notes;        ///< conversion, re-bucketing and hop notes
 };
 
 /// \brief Chooses transaction rows; gets the portfolio and the row.
@@ -56,7 +57,8 @@ using RowFilter = std::function<bool(const Portfolio&, std::size_t)>;
 [[nodiscard]] std::set<std::uint32_t> pass_through_activities(const Portfolio& portfolio);
 
 /// \brief The donor of transaction `row` under `options.donor`.
-[[nodiscard]] std::string donor_of_transaction(const Portfolio& portfolio, std::size_t row, const MeasureOptions& options);
+[[nodiscard]] std::string donor_of_transaction(const Portfolio& portfolio, std::size_t row,
+                                               const MeasureOptions& options);
 
 /// \brief Whether transaction `row` goes to the government sector: its receiver is one of
 /// options.government_orgs, or an organisation of type 10 (government) or 15 (other public

@@ -41,7 +41,7 @@ struct ExplodeOptions {
     /// Sector code → objectives; when not empty, pieces are also split by objective. Sectors
     /// without a mapping get the objective "" (unmapped).
     std::map<std::string, std::vector<ObjectiveShare>> objectives;
-    int places = 2;                        ///< decimals of the pieces (2 = cents)
+    int places = 2;  ///< decimals of the pieces (2 = cents)
 };
 
 /// Explodes the transactions (or budgets) of `portfolio`. Columns: record_kind, record (index

@@ -32,7 +32,8 @@ namespace aidtrack::measures {
 /// \brief Donor concentration per group (objective or province) × fiscal year.
 /// `group_name` names the group column ("objective", "province").
 [[nodiscard]] Table fragmentation(const Portfolio& portfolio, const MeasureOptions& options,
-                                  const std::vector<ActivityShare>& mapping, const std::string& group_name = "objective");
+                                  const std::vector<ActivityShare>& mapping,
+                                  const std::string& group_name = "objective");
 
 /// \brief The OECD significance test of each donor's relationship with the country.
 [[nodiscard]] Table significance(const Portfolio& portfolio, const MeasureOptions& options,

@@ -31,22 +31,22 @@ struct ActivityShare {
 /// Platform). Unknown answers stay empty; a measure counts an unknown as "no" and reports how
 /// many records were unknown.
 struct QuestionnaireRecord {
-    std::string activity_id;  ///< IATI activity identifier
-    std::string donor;        ///< organisation ref; empty = any donor of the activity
-    std::optional<bool> budget_execution;     ///< Paris 5a / GPEDC 9b: national budget execution
-    std::optional<bool> financial_reporting;  ///< national financial reporting
-    std::optional<bool> auditing;             ///< national auditing
-    std::optional<bool> procurement;          ///< Paris 5b: national procurement
-    std::optional<bool> technical_cooperation;  ///< the activity is technical cooperation (Paris 4 base)
-    std::optional<bool> coordinated_tc;       ///< Paris 4: TC coordinated with national programmes
-    std::optional<bool> programme_based;      ///< Paris 9: a PBA meeting the four criteria
-    std::optional<bool> new_intervention;     ///< GPEDC 1a: a new intervention of the year
-    std::optional<bool> objectives_from_country;     ///< GPEDC 1a.1 objectives from the country framework
-    std::optional<bool> indicators_from_country;     ///< 1a.2 indicators from it
-    std::optional<bool> government_data;             ///< 1a.3 monitored with government data
-    std::optional<bool> government_evaluation;       ///< 1a.4 final evaluation with government
-    std::int64_t parallel_pius = 0;           ///< Paris 6: parallel project implementation units
-    SourceLocation where;                     ///< file and line it came from
+    std::string activity_id;                      ///< IATI activity identifier
+    std::string donor;                            ///< organisation ref; empty = any donor of the activity
+    std::optional<bool> budget_execution;         ///< Paris 5a / GPEDC 9b: national budget execution
+    std::optional<bool> financial_reporting;      ///< national financial reporting
+    std::optional<bool> auditing;                 ///< national auditing
+    std::optional<bool> procurement;              ///< Paris 5b: national procurement
+    std::optional<bool> technical_cooperation;    ///< the activity is technical cooperation (Paris 4 base)
+    std::optional<bool> coordinated_tc;           ///< Paris 4: TC coordinated with national programmes
+    std::optional<bool> programme_based;          ///< Paris 9: a PBA meeting the four criteria
+    std::optional<bool> new_intervention;         ///< GPEDC 1a: a new intervention of the year
+    std::optional<bool> objectives_from_country;  ///< GPEDC 1a.1 objectives from the country framework
+    std::optional<bool> indicators_from_country;  ///< 1a.2 indicators from it
+    std::optional<bool> government_data;          ///< 1a.3 monitored with government data
+    std::optional<bool> government_evaluation;    ///< 1a.4 final evaluation with government
+    std::int64_t parallel_pius = 0;               ///< Paris 6: parallel project implementation units
+    SourceLocation where;                         ///< file and line it came from
 };
 
 /// \brief Aid for the government sector recorded in the government's budget, per donor × year.

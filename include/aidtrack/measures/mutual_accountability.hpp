@@ -13,11 +13,11 @@ namespace aidtrack {
 /// \brief Which mutual accountability criteria are met in a year (see docs/coordination.md).
 struct MutualAccountability {
     int year = 0;
-    bool framework = false;         ///< 1. a partnership framework signed by government and partners
-    bool targets = false;           ///< 2. targets for the government and for partners
-    bool joint_assessment = false;  ///< 3. a joint assessment in the year or the year before
-    bool non_executive = false;     ///< 4. non-executive stakeholders involved in it
-    bool public_results = false;    ///< 5. its results made public
+    bool framework = false;          ///< 1. a partnership framework signed by government and partners
+    bool targets = false;            ///< 2. targets for the government and for partners
+    bool joint_assessment = false;   ///< 3. a joint assessment in the year or the year before
+    bool non_executive = false;      ///< 4. non-executive stakeholders involved in it
+    bool public_results = false;     ///< 5. its results made public
     std::string framework_evidence;  ///< refs of the records that met each criterion
     std::string targets_evidence;
     std::string assessment_evidence;

@@ -26,16 +26,16 @@ namespace aidtrack {
 
 /// \brief Which cell to explain: record selection, filters, calendar, deflation.
 struct ExplainQuery {
-    ExplodeOptions explode;            ///< transactions or budgets, types, conversion, objectives, places
-    std::string activity_id;           ///< "" = any
-    std::string reporting_org;         ///< "" = any
-    std::string sector;                ///< "" = any
-    std::string country;               ///< "" = any
-    std::string objective;             ///< "" = any
-    FiscalCalendar calendar{1, 1};     ///< fiscal years of the cell (calendar years by default)
-    std::optional<int> fiscal_year;    ///< keep only this fiscal year; nullopt = all years
+    ExplodeOptions explode;                ///< transactions or budgets, types, conversion, objectives, places
+    std::string activity_id;               ///< "" = any
+    std::string reporting_org;             ///< "" = any
+    std::string sector;                    ///< "" = any
+    std::string country;                   ///< "" = any
+    std::string objective;                 ///< "" = any
+    FiscalCalendar calendar{1, 1};         ///< fiscal years of the cell (calendar years by default)
+    std::optional<int> fiscal_year;        ///< keep only this fiscal year; nullopt = all years
     const Deflators* deflators = nullptr;  ///< constant prices when set (donor = reporting org)
-    int base_year = 0;                 ///< base year of the constant prices
+    int base_year = 0;                     ///< base year of the constant prices
     /// One flag per activity, 1 = leave out (e.g. secondary_exclusions()); empty = keep all.
     std::vector<std::uint8_t> excluded_activities;
 };

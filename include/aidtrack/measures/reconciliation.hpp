@@ -30,9 +30,9 @@ struct FlowRecord {
     std::string receiver_activity;
     Date date;
     Money value;
-    std::string file;        ///< where the record is
+    std::string file;  ///< where the record is
     std::uint32_t line = 0;
-    std::string ref;         ///< the party's own reference (transaction ref, voucher number)
+    std::string ref;  ///< the party's own reference (transaction ref, voucher number)
 };
 
 /// \brief How close two records must be to be the same flow.

@@ -38,11 +38,11 @@ struct IndicatorProgress {
     std::string indicator;
     Period period;
     std::optional<double> baseline;
-    std::optional<double> target;        ///< target inside the period, else the governing target
+    std::optional<double> target;  ///< target inside the period, else the governing target
     std::optional<double> actual;
-    std::string actual_source;           ///< "reported", "linked" (sum of weighted linked actuals) or ""
-    std::optional<double> expected;      ///< value of the linear trajectory for the period
-    std::optional<double> achieved_pct;  ///< progress towards `target`, in percent
+    std::string actual_source;               ///< "reported", "linked" (sum of weighted linked actuals) or ""
+    std::optional<double> expected;          ///< value of the linear trajectory for the period
+    std::optional<double> achieved_pct;      ///< progress towards `target`, in percent
     std::optional<double> trajectory_ratio;  ///< progress relative to `expected`
     ProgressStatus status = ProgressStatus::not_assessed;
 };

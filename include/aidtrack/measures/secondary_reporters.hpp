@@ -32,7 +32,8 @@ struct SecondaryOptions {
 [[nodiscard]] Table secondary_reporters(const Portfolio& portfolio, const SecondaryOptions& options = {});
 
 /// One flag per activity: 1 when its money is left out of donor totals under `options`.
-[[nodiscard]] std::vector<std::uint8_t> secondary_exclusions(const Portfolio& portfolio, const SecondaryOptions& options = {});
+[[nodiscard]] std::vector<std::uint8_t> secondary_exclusions(const Portfolio& portfolio,
+                                                             const SecondaryOptions& options = {});
 
 /// Exact transaction sums by reporting_org × type × currency with secondary reporters treated
 /// by `options`; columns reporting_org, type, currency, value, transactions, excluded_value

@@ -16,7 +16,12 @@
 namespace aidtrack {
 
 /// \brief The principles of aid effectiveness an agreement promotes.
-enum class Principle : std::uint8_t { alignment = 0, harmonization = 1, results_based_management = 2, mutual_accountability = 3 };
+enum class Principle : std::uint8_t {
+    alignment = 0,
+    harmonization = 1,
+    results_based_management = 2,
+    mutual_accountability = 3
+};
 /// \brief Where a commitment stands in one year of the monitoring matrix.
 enum class MonitoringStatus : std::uint8_t { not_assessed = 0, off_track = 1, on_track = 2, achieved = 3 };
 

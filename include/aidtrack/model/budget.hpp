@@ -29,7 +29,7 @@ struct Budget {
     Period period;
     Money value;
     std::optional<Date> value_date;
-    std::uint32_t line = 0;      ///< line in the activity's source file
+    std::uint32_t line = 0;  ///< line in the activity's source file
     friend bool operator==(const Budget&, const Budget&) = default;
 };
 

@@ -18,7 +18,7 @@ struct ResultsStore;
 struct Casualty {
     Date date;
     std::string province;
-    std::string device;        ///< "AP", "AT", "CM", "ERW" or free text
+    std::string device;  ///< "AP", "AT", "CM", "ERW" or free text
     std::int64_t killed = 0;
     std::int64_t injured = 0;
     std::int64_t amputations = 0;  ///< counted within `injured`

@@ -16,8 +16,8 @@ enum class Severity : std::uint8_t { warning = 0, error = 1 };
 /// \brief One problem found in the data, with its place and the rule it broke.
 struct Diagnostic {
     Severity severity = Severity::warning;
-    std::string kind;     ///< error class name, e.g. "ParseError", "ValidationError"
-    std::string rule;     ///< short rule id, e.g. "percentages-sum-to-100"
+    std::string kind;  ///< error class name, e.g. "ParseError", "ValidationError"
+    std::string rule;  ///< short rule id, e.g. "percentages-sum-to-100"
     std::string message;
     SourceLocation where;
 

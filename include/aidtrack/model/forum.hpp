@@ -49,7 +49,9 @@ struct ForumMember {
     std::optional<Date> until;  ///< empty: still a member
     Provenance provenance;
     /// Whether the organisation was a member on `day`.
-    [[nodiscard]] bool member_on(const Date& day) const { return (!since || *since <= day) && (!until || day <= *until); }
+    [[nodiscard]] bool member_on(const Date& day) const {
+        return (!since || *since <= day) && (!until || day <= *until);
+    }
     friend bool operator==(const ForumMember&, const ForumMember&) = default;
 };
 
@@ -84,13 +86,15 @@ struct ActionPoint {
     std::string ref;
     std::string meeting;  ///< meeting ref where it was agreed
     std::string text;
-    std::string owner;    ///< org ref
+    std::string owner;  ///< org ref
     Date due;
     ActionStatus status = ActionStatus::open;
     std::optional<Date> closed;  ///< when it was closed or cancelled
     Provenance provenance;
     /// Whether the action point is still open on `day` (closed/cancelled only from `closed`).
-    [[nodiscard]] bool open_on(const Date& day) const { return status == ActionStatus::open || !closed || day < *closed; }
+    [[nodiscard]] bool open_on(const Date& day) const {
+        return status == ActionStatus::open || !closed || day < *closed;
+    }
     friend bool operator==(const ActionPoint&, const ActionPoint&) = default;
 };
 

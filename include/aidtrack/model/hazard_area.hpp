@@ -37,9 +37,9 @@ struct HazardArea {
     std::string village;
     HazardType type = HazardType::sha;
     Contamination contamination = Contamination::ap_mines;
-    std::int64_t area_m2 = 0;   ///< estimated area when recorded (whole m²)
+    std::int64_t area_m2 = 0;  ///< estimated area when recorded (whole m²)
     Date recorded;
-    std::string status;         ///< free text ("open", "closed")
+    std::string status;  ///< free text ("open", "closed")
     Provenance provenance;
     friend bool operator==(const HazardArea&, const HazardArea&) = default;
 };

@@ -16,15 +16,15 @@ struct IatiFrameworkOptions {
     /// receiving indicator in the store. An indicator reference whose code is the id of an
     /// indicator already in the store links too (vocabulary 99, reporting organisation's own).
     std::map<std::string, std::string> links;
-    double weight = 1.0;                  ///< weight of every link made
+    double weight = 1.0;                    ///< weight of every link made
     std::string strategy_prefix = "IATI:";  ///< prefix of the strategy id made per activity
 };
 
 /// \brief What import_iati_frameworks() made.
 struct IatiFrameworkCounts {
-    std::size_t strategies = 0;   ///< one per activity with results
+    std::size_t strategies = 0;  ///< one per activity with results
     std::size_t indicators = 0;
-    std::size_t values = 0;       ///< targets and actuals kept
+    std::size_t values = 0;          ///< targets and actuals kept
     std::size_t skipped_values = 0;  ///< without a period or a number where one is needed
     std::size_t links = 0;
 };

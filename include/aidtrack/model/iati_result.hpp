@@ -21,11 +21,11 @@ struct IndicatorDimension {
 
 /// \brief One value of an indicator: a number when it reads as one, the text otherwise.
 struct IndicatorValue {
-    std::optional<Decimal> value;             ///< numeric value when parseable
-    std::string text;                          ///< the published text (qualitative or unparseable)
+    std::optional<Decimal> value;  ///< numeric value when parseable
+    std::string text;              ///< the published text (qualitative or unparseable)
     Narratives comment;
     std::vector<IndicatorDimension> dimensions;
-    std::vector<std::string> locations;        ///< location refs
+    std::vector<std::string> locations;  ///< location refs
     friend bool operator==(const IndicatorValue&, const IndicatorValue&) = default;
 };
 
@@ -56,7 +56,7 @@ struct IndicatorReference {
 
 /// \brief An indicator of an IATI result.
 struct ResultIndicator {
-    std::string measure = "1";   ///< IndicatorMeasure code: 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative
+    std::string measure = "1";  ///< IndicatorMeasure code: 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative
     bool ascending = true;
     bool aggregation_status = false;
     Narratives title;
@@ -69,7 +69,7 @@ struct ResultIndicator {
 
 /// \brief A result of an activity: output, outcome or impact, with indicators.
 struct IatiResult {
-    std::string type;               ///< ResultType code: 1 output, 2 outcome, 3 impact, 9 other
+    std::string type;  ///< ResultType code: 1 output, 2 outcome, 3 impact, 9 other
     bool aggregation_status = false;
     Narratives title;
     Narratives description;

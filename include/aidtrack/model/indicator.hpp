@@ -48,8 +48,8 @@ enum class ValueKind : std::uint8_t { target = 0, actual = 1 };
 struct IndicatorObservation {
     ValueKind kind = ValueKind::actual;
     Period period;
-    std::optional<double> value;                    ///< absent for qualitative values
-    std::string text;                               ///< qualitative value or comment
+    std::optional<double> value;  ///< absent for qualitative values
+    std::string text;             ///< qualitative value or comment
     std::vector<IndicatorDimension> dimensions;
     Provenance provenance;
     friend bool operator==(const IndicatorObservation&, const IndicatorObservation&) = default;
@@ -57,18 +57,18 @@ struct IndicatorObservation {
 
 /// \brief An indicator of one node of one strategy, with baseline, targets and actuals.
 struct Indicator {
-    std::string id;            ///< unique across the store, e.g. "NMAS2018.G1.1"
-    std::string strategy;      ///< strategy id
-    std::string node;          ///< node id within the strategy
+    std::string id;        ///< unique across the store, e.g. "NMAS2018.G1.1"
+    std::string strategy;  ///< strategy id
+    std::string node;      ///< node id within the strategy
     std::string title;
     IndicatorMeasure measure = IndicatorMeasure::unit;
-    bool ascending = true;     ///< true: more is better
-    std::string unit;          ///< unit of measure ("m2", "%", "persons")
+    bool ascending = true;  ///< true: more is better
+    std::string unit;       ///< unit of measure ("m2", "%", "persons")
     TimeAggregation time_aggregation = TimeAggregation::sum;
     SpaceAggregation space_aggregation = SpaceAggregation::sum;
     std::optional<Date> baseline_date;
     std::optional<double> baseline_value;
-    double weight = 1.0;       ///< weight among the node's indicators in roll-ups
+    double weight = 1.0;  ///< weight among the node's indicators in roll-ups
     std::vector<IndicatorObservation> values;
     Provenance provenance;
 

@@ -26,19 +26,19 @@ enum class ReleaseMethod : std::uint8_t { cancelled = 0, reduced = 1, cleared = 
 
 /// \brief Devices of one type found and destroyed during a release.
 struct DeviceCount {
-    std::string type;           ///< "AP", "AT", "CM", "UXO" …
+    std::string type;  ///< "AP", "AT", "CM", "UXO" …
     std::int64_t count = 0;
     friend bool operator==(const DeviceCount&, const DeviceCount&) = default;
 };
 
 /// \brief One land release event on a hazardous area.
 struct LandRelease {
-    std::string hazard;             ///< hazard id
+    std::string hazard;  ///< hazard id
     Date date;
     ReleaseMethod method = ReleaseMethod::cleared;
-    std::int64_t area_m2 = 0;       ///< area released, > 0
-    std::string operator_name;      ///< operator ("CMAC", "HALO" …)
-    std::string funding_activity;   ///< IATI identifier of the activity that paid for it
+    std::int64_t area_m2 = 0;      ///< area released, > 0
+    std::string operator_name;     ///< operator ("CMAC", "HALO" …)
+    std::string funding_activity;  ///< IATI identifier of the activity that paid for it
     std::vector<DeviceCount> devices;
     Provenance provenance;
     friend bool operator==(const LandRelease&, const LandRelease&) = default;

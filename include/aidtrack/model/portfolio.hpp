@@ -27,28 +27,28 @@ namespace aidtrack {
 
 /// \brief What a totals() query groups by.
 enum class GroupKey {
-    reporting_org,   ///< the activity's reporting organisation
-    provider_org,    ///< the transaction's provider organisation
-    receiver_org,    ///< the transaction's receiver organisation
-    activity,        ///< the activity identifier
-    type,            ///< transaction type code
-    currency,        ///< original currency
-    year,            ///< calendar year of the transaction date
-    fiscal_year,     ///< fiscal year of the transaction date in the query's calendar
-    sector,          ///< sector code, splitting by percentage
-    country,         ///< recipient country, splitting by percentage
+    reporting_org,  ///< the activity's reporting organisation
+    provider_org,   ///< the transaction's provider organisation
+    receiver_org,   ///< the transaction's receiver organisation
+    activity,       ///< the activity identifier
+    type,           ///< transaction type code
+    currency,       ///< original currency
+    year,           ///< calendar year of the transaction date
+    fiscal_year,    ///< fiscal year of the transaction date in the query's calendar
+    sector,         ///< sector code, splitting by percentage
+    country,        ///< recipient country, splitting by percentage
 };
 
 /// \brief A totals() query: keys, filters, calendar and an optional conversion.
 struct TotalsQuery {
-    std::vector<GroupKey> by;            ///< grouping keys, in output column order
-    std::set<int> types;                 ///< transaction types to include; empty = all
-    FiscalCalendar calendar;             ///< for GroupKey::fiscal_year
+    std::vector<GroupKey> by;              ///< grouping keys, in output column order
+    std::set<int> types;                   ///< transaction types to include; empty = all
+    FiscalCalendar calendar;               ///< for GroupKey::fiscal_year
     std::optional<CurrencyCode> currency;  ///< convert into this currency (needs rates)
     const ExchangeRates* rates = nullptr;  ///< must outlive the call
-    ConversionPolicy policy;             ///< which rate a conversion uses
-    std::optional<int> year_from;        ///< keep transactions dated in or after this calendar year
-    std::optional<int> year_to;          ///< …and in or before this one
+    ConversionPolicy policy;               ///< which rate a conversion uses
+    std::optional<int> year_from;          ///< keep transactions dated in or after this calendar year
+    std::optional<int> year_to;            ///< …and in or before this one
 };
 
 /// \brief Owns every record of a programme of aid — activities, organisations, transactions,
@@ -99,7 +99,9 @@ public:
     void add_planned_disbursement(PlannedDisbursement pd);
     [[nodiscard]] const TransactionTable& transactions() const noexcept { return transactions_; }
     [[nodiscard]] const std::vector<Budget>& budgets() const noexcept { return budgets_; }
-    [[nodiscard]] const std::vector<PlannedDisbursement>& planned_disbursements() const noexcept { return planned_disbursements_; }
+    [[nodiscard]] const std::vector<PlannedDisbursement>& planned_disbursements() const noexcept {
+        return planned_disbursements_;
+    }
     /// Rows of the transactions of activity `index`, in table order.
     [[nodiscard]] std::vector<std::uint32_t> transactions_of(std::uint32_t index) const;
 

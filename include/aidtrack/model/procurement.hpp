@@ -26,8 +26,8 @@ enum class EvaluationMethod : std::uint8_t { quality_cost = 0, lowest_price = 1 
 /// \brief The rule a tender announces for ranking bids (see docs/coordination.md).
 struct EvaluationRule {
     EvaluationMethod method = EvaluationMethod::quality_cost;
-    Decimal technical_weight{70};     ///< percent, quality-cost only
-    Decimal price_weight{30};         ///< percent, quality-cost only
+    Decimal technical_weight{70};    ///< percent, quality-cost only
+    Decimal price_weight{30};        ///< percent, quality-cost only
     Decimal technical_threshold{0};  ///< minimum technical score to be acceptable
     /// Quality-cost weighting, e.g. 70/30, with an optional technical threshold.
     [[nodiscard]] static EvaluationRule quality_cost(Decimal technical, Decimal price, Decimal threshold = Decimal{0}) {

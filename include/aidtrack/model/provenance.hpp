@@ -11,10 +11,10 @@ namespace aidtrack {
 
 /// \brief The origin of a record: a file and line, or a named source with a date.
 struct Provenance {
-    std::string source;            ///< file path, or a publication ("Landmine Monitor 2023")
-    std::uint32_t line = 0;        ///< 1-based line in `source`, 0 when not a file
+    std::string source;      ///< file path, or a publication ("Landmine Monitor 2023")
+    std::uint32_t line = 0;  ///< 1-based line in `source`, 0 when not a file
     Evidence evidence = Evidence::reported;
-    std::string note;              ///< free text: URL, page, caveat
+    std::string note;  ///< free text: URL, page, caveat
 
     friend bool operator==(const Provenance&, const Provenance&) = default;
 };

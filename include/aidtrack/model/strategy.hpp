@@ -21,20 +21,20 @@ enum class ResultLevel : std::uint8_t { goal = 0, objective = 1, outcome = 2, ou
 
 /// \brief One node of a results tree (a goal, objective, outcome or output).
 struct ResultNode {
-    std::string id;          ///< unique within its strategy, e.g. "G1.O2"
-    std::string parent;      ///< id of the parent node; empty for goals
+    std::string id;      ///< unique within its strategy, e.g. "G1.O2"
+    std::string parent;  ///< id of the parent node; empty for goals
     ResultLevel level = ResultLevel::goal;
     std::string title;
-    double weight = 1.0;     ///< weight among siblings when scores roll up
+    double weight = 1.0;  ///< weight among siblings when scores roll up
     friend bool operator==(const ResultNode&, const ResultNode&) = default;
 };
 
 /// \brief A strategy or logframe (NMAS 2018–2025, a donor's, a project's) with its results tree.
 struct Strategy {
-    std::string id;          ///< unique across the store, e.g. "NMAS2018"
+    std::string id;  ///< unique across the store, e.g. "NMAS2018"
     std::string name;
     Period period;
-    std::string owner;       ///< owning organisation (e.g. "CMAA" or an IATI organisation ref)
+    std::string owner;              ///< owning organisation (e.g. "CMAA" or an IATI organisation ref)
     std::vector<ResultNode> nodes;  ///< parents before children
     Provenance provenance;
 

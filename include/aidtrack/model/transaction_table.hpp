@@ -18,8 +18,8 @@ namespace aidtrack {
 
 /// \brief One transaction as a row: the convenient form for adding and reading single records.
 struct Transaction {
-    std::uint32_t activity = 0;     ///< index of the activity in its Portfolio
-    int type = 0;                   ///< TransactionType code 1..13 (see is_type())
+    std::uint32_t activity = 0;  ///< index of the activity in its Portfolio
+    int type = 0;                ///< TransactionType code 1..13 (see is_type())
     Date date;
     Money value;
     std::optional<Date> value_date;
@@ -33,12 +33,12 @@ struct Transaction {
     std::string flow_type;
     std::string tied_status;
     std::string disbursement_channel;
-    std::string sector_vocabulary;   ///< transaction-level sector (overrides the activity's)
+    std::string sector_vocabulary;  ///< transaction-level sector (overrides the activity's)
     std::string sector_code;
-    std::string recipient_country;   ///< transaction-level country (overrides the activity's)
+    std::string recipient_country;  ///< transaction-level country (overrides the activity's)
     std::string recipient_region;
-    int humanitarian = -1;           ///< -1 unknown, 0 no, 1 yes
-    std::uint32_t line = 0;          ///< line in the activity's source file
+    int humanitarian = -1;   ///< -1 unknown, 0 no, 1 yes
+    std::uint32_t line = 0;  ///< line in the activity's source file
     friend bool operator==(const Transaction&, const Transaction&) = default;
 };
 
@@ -66,7 +66,9 @@ public:
     [[nodiscard]] StringPool& strings() noexcept { return strings_; }
     /// The string of a text column cell.
     [[nodiscard]] const std::string& text(Index index) const noexcept { return strings_[index]; }
-    [[nodiscard]] Money value_of(std::size_t i) const { return {Decimal::from_raw(value[i]), CurrencyCode::from_packed(currency[i])}; }
+    [[nodiscard]] Money value_of(std::size_t i) const {
+        return {Decimal::from_raw(value[i]), CurrencyCode::from_packed(currency[i])};
+    }
 
     // The columns. Public so that scans and bindings read them directly; keep them equal length
     // by appending through append().

@@ -17,9 +17,19 @@ namespace aidtrack {
 
 /// \brief IATI TransactionType codes (version 2).
 enum class TransactionType : std::uint8_t {
-    incoming_funds = 1, outgoing_commitment = 2, disbursement = 3, expenditure = 4, interest_payment = 5,
-    loan_repayment = 6, reimbursement = 7, purchase_of_equity = 8, sale_of_equity = 9, credit_guarantee = 10,
-    incoming_commitment = 11, outgoing_pledge = 12, incoming_pledge = 13,
+    incoming_funds = 1,
+    outgoing_commitment = 2,
+    disbursement = 3,
+    expenditure = 4,
+    interest_payment = 5,
+    loan_repayment = 6,
+    reimbursement = 7,
+    purchase_of_equity = 8,
+    sale_of_equity = 9,
+    credit_guarantee = 10,
+    incoming_commitment = 11,
+    outgoing_pledge = 12,
+    incoming_pledge = 13,
 };
 
 /// \brief The IATI code of a transaction type (disbursement → 3).
@@ -52,19 +62,32 @@ enum class TransactionType : std::uint8_t {
 /// \brief The name of a type on the IATI TransactionType codelist ("Disbursement").
 [[nodiscard]] constexpr std::string_view name_of(TransactionType type) noexcept {
     switch (type) {
-        case TransactionType::incoming_funds: return "Incoming Funds";
-        case TransactionType::outgoing_commitment: return "Outgoing Commitment";
-        case TransactionType::disbursement: return "Disbursement";
-        case TransactionType::expenditure: return "Expenditure";
-        case TransactionType::interest_payment: return "Interest Payment";
-        case TransactionType::loan_repayment: return "Loan Repayment";
-        case TransactionType::reimbursement: return "Reimbursement";
-        case TransactionType::purchase_of_equity: return "Purchase of Equity";
-        case TransactionType::sale_of_equity: return "Sale of Equity";
-        case TransactionType::credit_guarantee: return "Credit Guarantee";
-        case TransactionType::incoming_commitment: return "Incoming Commitment";
-        case TransactionType::outgoing_pledge: return "Outgoing Pledge";
-        case TransactionType::incoming_pledge: return "Incoming Pledge";
+        case TransactionType::incoming_funds:
+            return "Incoming Funds";
+        case TransactionType::outgoing_commitment:
+            return "Outgoing Commitment";
+        case TransactionType::disbursement:
+            return "Disbursement";
+        case TransactionType::expenditure:
+            return "Expenditure";
+        case TransactionType::interest_payment:
+            return "Interest Payment";
+        case TransactionType::loan_repayment:
+            return "Loan Repayment";
+        case TransactionType::reimbursement:
+            return "Reimbursement";
+        case TransactionType::purchase_of_equity:
+            return "Purchase of Equity";
+        case TransactionType::sale_of_equity:
+            return "Sale of Equity";
+        case TransactionType::credit_guarantee:
+            return "Credit Guarantee";
+        case TransactionType::incoming_commitment:
+            return "Incoming Commitment";
+        case TransactionType::outgoing_pledge:
+            return "Outgoing Pledge";
+        case TransactionType::incoming_pledge:
+            return "Incoming Pledge";
     }
     return {};
 }

@@ -52,9 +52,9 @@ struct Report {
 
 /// \brief The files write_report() wrote.
 struct WrittenReport {
-    std::string html;                ///< path of the HTML file
-    std::string markdown;            ///< path of the Markdown file
-    std::vector<std::string> csv;    ///< paths of the CSV files, one per table
+    std::string html;              ///< path of the HTML file
+    std::string markdown;          ///< path of the Markdown file
+    std::vector<std::string> csv;  ///< paths of the CSV files, one per table
 };
 
 /// The report as one self-contained HTML page: inline CSS and SVG, no script, no external link.

@@ -20,7 +20,7 @@ namespace aidtrack::report {
 /// \brief What to report on and how.
 struct ReportOptions {
     std::string title = "Mine action in Cambodia: aid effectiveness report";  ///< document title
-    std::string dataset_name = "embedded Cambodia dataset";                    ///< named in the subtitle
+    std::string dataset_name = "embedded Cambodia dataset";                   ///< named in the subtitle
     /// Report year: figures up to and including it; absent = the latest year with transactions.
     std::optional<int> year;
     CurrencyCode currency{"USD"};          ///< currency of every money figure
@@ -77,8 +77,8 @@ struct BindingConstraint {
     bool capacity_short = false;  ///< the release rate alone misses the deadline
     bool money_short = false;     ///< the funding to the deadline is less than the cost needed
     double needed_rate = 0;       ///< m² a year to finish by the deadline (remaining ÷ years left)
-    double fundable_rate = 0;     ///< m² a year the funding pays for (funding to the deadline per year ÷ cost per m²)
-    std::string sentence;         ///< the finding in words, with the numbers it rests on
+    double fundable_rate = 0;  ///< m² a year the funding pays for (funding to the deadline per year ÷ cost per m²)
+    std::string sentence;      ///< the finding in words, with the numbers it rests on
 };
 
 /// Reads the binding constraint off a deterministic forecast made with

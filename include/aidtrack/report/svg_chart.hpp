@@ -11,12 +11,12 @@ namespace aidtrack::report {
 
 /// \brief Size and margins of a chart in SVG user units (the viewBox is 0 0 width height).
 struct ChartLayout {
-    double width = 720;          ///< total width
-    double height = 340;         ///< total height
-    double margin_left = 80;     ///< room for the y tick labels and axis label
-    double margin_right = 20;    ///< room on the right
-    double margin_top = 40;      ///< room for the title and legend
-    double margin_bottom = 60;   ///< room for the x tick labels and axis label
+    double width = 720;         ///< total width
+    double height = 340;        ///< total height
+    double margin_left = 80;    ///< room for the y tick labels and axis label
+    double margin_right = 20;   ///< room on the right
+    double margin_top = 40;     ///< room for the title and legend
+    double margin_bottom = 60;  ///< room for the x tick labels and axis label
 
     /// Left edge of the plot area.
     [[nodiscard]] double plot_left() const noexcept { return margin_left; }
@@ -47,7 +47,7 @@ struct LinearScale {
 
 /// \brief A named series of values; an absent value is not drawn.
 struct Series {
-    std::string name;                          ///< legend label
+    std::string name;                           ///< legend label
     std::vector<std::optional<double>> values;  ///< one per category or x value
     /// Per value: true where the value is illustrative (no public source gives it), drawn hatched
     /// and named in the legend, so that it never reads as data. Empty = all values are data.
@@ -78,9 +78,9 @@ struct BarRect {
 
 /// \brief The geometry of a bar chart: its value scale and every bar.
 struct BarGeometry {
-    LinearScale y;                ///< value → y coordinate
-    std::vector<double> ticks;    ///< y axis ticks
-    std::vector<BarRect> bars;    ///< the bars, series-major within each category
+    LinearScale y;                         ///< value → y coordinate
+    std::vector<double> ticks;             ///< y axis ticks
+    std::vector<BarRect> bars;             ///< the bars, series-major within each category
     std::vector<double> category_centres;  ///< x of each category's centre
 };
 
@@ -91,12 +91,12 @@ struct BarGeometry {
 
 /// \brief A line chart over numeric x values (years); several series share the axes.
 struct LineChart {
-    std::string title;         ///< title
-    std::string x_label;       ///< x axis label
-    std::string y_label;       ///< y axis label
-    std::vector<double> x;     ///< x values, increasing
+    std::string title;           ///< title
+    std::string x_label;         ///< x axis label
+    std::string y_label;         ///< y axis label
+    std::vector<double> x;       ///< x values, increasing
     std::vector<Series> series;  ///< one value per x
-    ChartLayout layout;        ///< size and margins
+    ChartLayout layout;          ///< size and margins
 };
 
 /// The chart as an `<svg>` element.
@@ -104,18 +104,18 @@ struct LineChart {
 
 /// \brief A forecast fan: observed values, then a median projection inside a P10–P90 band.
 struct FanChart {
-    std::string title;                          ///< title
-    std::string x_label;                        ///< x axis label
-    std::string y_label;                        ///< y axis label
-    std::vector<double> observed_x;             ///< x of observed values
-    std::vector<double> observed;               ///< observed values
-    std::vector<double> forecast_x;             ///< x of projected values
-    std::vector<double> p10;                    ///< 10th percentile per forecast_x
-    std::vector<double> p50;                    ///< median per forecast_x
-    std::vector<double> p90;                    ///< 90th percentile per forecast_x
-    std::optional<double> target;               ///< a horizontal reference line (e.g. 0 km² left)
-    std::string target_label;                   ///< label of the reference line
-    ChartLayout layout;                         ///< size and margins
+    std::string title;               ///< title
+    std::string x_label;             ///< x axis label
+    std::string y_label;             ///< y axis label
+    std::vector<double> observed_x;  ///< x of observed values
+    std::vector<double> observed;    ///< observed values
+    std::vector<double> forecast_x;  ///< x of projected values
+    std::vector<double> p10;         ///< 10th percentile per forecast_x
+    std::vector<double> p50;         ///< median per forecast_x
+    std::vector<double> p90;         ///< 90th percentile per forecast_x
+    std::optional<double> target;    ///< a horizontal reference line (e.g. 0 km² left)
+    std::string target_label;        ///< label of the reference line
+    ChartLayout layout;              ///< size and margins
 };
 
 /// The chart as an `<svg>` element; throws ValidationError when the percentile series differ

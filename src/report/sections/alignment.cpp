@@ -3,16 +3,32 @@
 
 #include "sections.hpp"
 
-#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/measures/donor_flows.hpp>
 #include <aidtrack/measures/strategy_alignment.hpp>
+#include <aidtrack/model/transaction_type.hpp>
 #include <aidtrack/report/svg_chart.hpp>
 
 namespace aidtrack::report::detail {
 
+namespace {
+
+// Disbursements of activities funded by another activity of the portfolio.
+std::size_t pass_through_disbursements(const Portfolio& projects) {
+    const std::set<std::uint32_t> pass = measures::pass_through_activities(projects);
+    std::size_t chained = 0;
+    const auto& tx = projects.transactions();
+    for (std::size_t i = 0; i < tx.size(); ++i) {
+        if (is_type(tx.type[i], TransactionType::disbursement) && pass.contains(tx.activity[i])) ++chained;
+    }
+    return chained;
+}
+
+}  // namespace
+
 Section alignment(Context& c) {
     const std::string title = "Alignment to NMAS objectives";
-    if (c.o.nmas_mapping.empty()) return unavailable("alignment", title, "no mapping of activities to NMAS objectives was given");
+    if (c.o.nmas_mapping.empty())
+        return unavailable("alignment", title, "no mapping of activities to NMAS objectives was given");
     measures::MeasureOptions m;
     m.currency = c.o.currency;
     m.rates = &c.convert.rates();
@@ -23,27 +39,30 @@ Section alignment(Context& c) {
     // mapping names; so alignment counts each disbursement at the activity that reported it.
     m.hop = measures::FlowHop::reported;
     const Portfolio& projects = c.projects();
-    const std::set<std::uint32_t> pass = measures::pass_through_activities(projects);
-    std::size_t chained = 0;
-    const auto& tx = projects.transactions();
-    for (std::size_t i = 0; i < tx.size(); ++i) {
-        if (is_type(tx.type[i], TransactionType::disbursement) && pass.contains(tx.activity[i])) ++chained;
-    }
+    const std::size_t chained = pass_through_disbursements(projects);
     Table t = rows_with_data(measures::strategy_alignment(projects, m, c.o.nmas_mapping), {"numerator", "denominator"});
     if (t.row_count() == 0) {
-        return unavailable("alignment", title, "no activity in scope recorded a disbursement (type 3) up to " + std::to_string(c.year) +
-                                                   ", so there is no money to map to the strategy");
+        return unavailable("alignment", title,
+                           "no activity in scope recorded a disbursement (type 3) up to " + std::to_string(c.year) +
+                               ", so there is no money to map to the strategy");
     }
-    if (!c.series.empty()) t.add_note("Project money only: the published aggregates (" + c.series_names() + ") are left out.");
-    t.add_note("hop 'reported': disbursements counted at the activity that reported them, the activities the mapping names.");
+    if (!c.series.empty())
+        t.add_note("Project money only: the published aggregates (" + c.series_names() + ") are left out.");
+    t.add_note(
+        "hop 'reported': disbursements counted at the activity that reported them, the activities the mapping names.");
     t.add_note("Rows with nothing disbursed are left out.");
     Section s{"alignment", title, true, {}, {}, {}, {}};
-    s.paragraphs.push_back("Share of each donor's disbursements (IATI type 3) that goes to each NMAS goal, through a mapping of activities "
-                           "to goals; '(unmapped)' is money no mapping covers. Methodology nmas-mapping (Partnership Principles).");
-    s.paragraphs.push_back("Counted at hop 'reported': each disbursement is credited to the activity that reported it, because the mapping "
-                           "names the activities that report the money, not the donors' activities that first sent it. " +
-                           std::to_string(chained) + " disbursement(s) belong to pass-through activities (funded by another activity of "
-                           "the portfolio) and count at each hop that reports them.");
+    s.paragraphs.push_back(
+        "Share of each donor's disbursements (IATI type 3) that goes to each NMAS goal, through a mapping of "
+        "activities "
+        "to goals; '(unmapped)' is money no mapping covers. Methodology nmas-mapping (Partnership Principles).");
+    s.paragraphs.push_back(
+        "Counted at hop 'reported': each disbursement is credited to the activity that reported it, because the "
+        "mapping "
+        "names the activities that report the money, not the donors' activities that first sent it. " +
+        std::to_string(chained) +
+        " disbursement(s) belong to pass-through activities (funded by another activity of "
+        "the portfolio) and count at each hop that reports them.");
     std::map<std::string, std::map<int, double>> by_objective;
     std::set<int> years;
     for (std::size_t r = 0; r < t.row_count(); ++r) {
@@ -75,8 +94,9 @@ Section alignment(Context& c) {
             return v == u->second.end() ? 100.0 : 100 - v->second;
         };
         const int last = *years.rbegin();
-        s.summary.push_back(fixed(mapped_in(last), 0) + "% of the " + std::to_string(last) + " disbursements in scope are mapped to NMAS goals (" +
-                            std::to_string(years.size()) + " year(s) with disbursements, " + std::to_string(c.o.nmas_mapping.size()) +
+        s.summary.push_back(fixed(mapped_in(last), 0) + "% of the " + std::to_string(last) +
+                            " disbursements in scope are mapped to NMAS goals (" + std::to_string(years.size()) +
+                            " year(s) with disbursements, " + std::to_string(c.o.nmas_mapping.size()) +
                             " mapping rows).");
     }
     s.tables.push_back(std::move(t));  // the measure names its donors (donor_name) beside their refs

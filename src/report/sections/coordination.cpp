@@ -23,10 +23,12 @@ Section coordination(Context& c) {
     }
     std::size_t meetings = 0;
     for (const auto& f : store.forums) {
-        for (const auto& m : f.meetings) if (m.date.year() == c.year) ++meetings;
+        for (const auto& m : f.meetings)
+            if (m.date.year() == c.year) ++meetings;
     }
-    s.summary.push_back(std::to_string(meetings) + " forum meeting(s) in " + std::to_string(c.year) + "; " + std::to_string(open.row_count()) +
-                        " action point(s) open on " + to_iso(as_of) + ", " + std::to_string(overdue) + " overdue.");
+    s.summary.push_back(std::to_string(meetings) + " forum meeting(s) in " + std::to_string(c.year) + "; " +
+                        std::to_string(open.row_count()) + " action point(s) open on " + to_iso(as_of) + ", " +
+                        std::to_string(overdue) + " overdue.");
     s.tables.push_back(std::move(open));
     Table parties("Signatories of agreements");
     parties.add_column<std::string>("agreement");
@@ -39,7 +41,10 @@ Section coordination(Context& c) {
             parties.push<std::string>(0, a.ref);
             parties.push<std::string>(1, a.title);
             const auto when = p.signed_on ? p.signed_on : a.signed_on;
-            if (when) parties.push<Date>(2, *when); else parties.push_undefined(2);
+            if (when)
+                parties.push<Date>(2, *when);
+            else
+                parties.push_undefined(2);
             parties.push<std::string>(3, p.name);
             parties.push<std::string>(4, p.org_ref);
         }
@@ -62,12 +67,14 @@ Section coordination(Context& c) {
             chart.categories.push_back(personnel.text(r, personnel.column_index("mission")));
             chart.series[0].values.emplace_back(static_cast<double>(n));
         }
-        s.summary.push_back(std::to_string(total) + " personnel deployed to " + std::to_string(personnel.row_count()) + " UN mission(s) since 2005.");
+        s.summary.push_back(std::to_string(total) + " personnel deployed to " + std::to_string(personnel.row_count()) +
+                            " UN mission(s) since 2005.");
         s.charts.push_back({chart.title, render_svg(chart)});
         s.tables.push_back(std::move(personnel));
     }
-    s.paragraphs.push_back("The TWG-MA's follow-up of its decisions, the Partnership Principles' signatories, and Cambodia's "
-                           "contribution of deminers to UN peacekeeping.");
+    s.paragraphs.push_back(
+        "The TWG-MA's follow-up of its decisions, the Partnership Principles' signatories, and Cambodia's "
+        "contribution of deminers to UN peacekeeping.");
     return s;
 }
 

@@ -43,8 +43,9 @@ std::optional<CostPerM2> whole_sector_cost(Context& c) {
     out.value = out.money.to_double() / static_cast<double>(out.area);
     std::string years;
     for (int y : out.years) years += (years.empty() ? "" : ", ") + std::to_string(y);
-    out.from = "all support (international + national where published) in " + years + ", " + millions(out.money, c.o.currency) +
-               ", over the land released in those years, " + km2(static_cast<double>(out.area)) + " (published national totals)";
+    out.from = "all support (international + national where published) in " + years + ", " +
+               millions(out.money, c.o.currency) + ", over the land released in those years, " +
+               km2(static_cast<double>(out.area)) + " (published national totals)";
     return out;
 }
 
@@ -65,7 +66,11 @@ std::optional<Rate> release_rate(Context& c) {
     for (const auto& [y, m2] : land) {
         if (y >= first && y <= c.year) sum += static_cast<double>(m2), ++years;
     }
-    if (years > 0) return Rate{sum / years, "mean of the published national totals in " + std::to_string(years) + " year(s) of " + year_span(first, c.year), first, c.year};
+    if (years > 0)
+        return Rate{sum / years,
+                    "mean of the published national totals in " + std::to_string(years) + " year(s) of " +
+                        year_span(first, c.year),
+                    first, c.year};
     const ResultsStore& store = c.p.results();
     int last = 0;
     for (const auto& r : store.releases()) {
@@ -74,12 +79,16 @@ std::optional<Rate> release_rate(Context& c) {
     if (last == 0) return std::nullopt;
     std::size_t illustrative = 0;
     for (const auto& r : store.releases()) {
-        if (r.date.year() >= last - 4 && r.date.year() <= last && r.provenance.evidence == Evidence::illustrative) ++illustrative;
+        if (r.date.year() >= last - 4 && r.date.year() <= last && r.provenance.evidence == Evidence::illustrative)
+            ++illustrative;
     }
-    return Rate{mean_release_rate(store, last - 4, last),
-                "mean land released per year " + year_span(last - 4, last) + " in the release records behind the hazard ledgers" +
-                    (illustrative > 0 ? " (their yearly split is illustrative; the period's total is the published figure)" : ""),
-                last - 4, last};
+    return Rate{
+        mean_release_rate(store, last - 4, last),
+        "mean land released per year " + year_span(last - 4, last) +
+            " in the release records behind the hazard ledgers" +
+            (illustrative > 0 ? " (their yearly split is illustrative; the period's total is the published figure)"
+                              : ""),
+        last - 4, last};
 }
 
 // Funding per year: mean of the last three years with an international total, plus the national
@@ -94,7 +103,8 @@ std::optional<FlatFunding> recent_funding(Context& c) {
     const auto& international = c.international();
     const auto& national = c.national();
     FlatFunding out;
-    for (auto it = international.rbegin(); it != international.rend() && out.years.size() < 3; ++it) out.years.push_back(it->first);
+    for (auto it = international.rbegin(); it != international.rend() && out.years.size() < 3; ++it)
+        out.years.push_back(it->first);
     if (out.years.empty()) return std::nullopt;
     std::sort(out.years.begin(), out.years.end());
     double sum = 0;
@@ -121,9 +131,10 @@ void add_input(Table& inputs, const std::string& name, double v, const std::stri
 }
 
 // The forecast's inputs and results, one row each; the first screen reads them by name.
-Table forecast_inputs(const Context& c, double left, const Rate& rate, const CostPerM2& cost, const FlatFunding& funding,
-                      const ForecastInput& input, const ForecastResult& point, const MoneyNeeded& needed,
-                      const MonteCarloInput& mc, const MonteCarloResult& sim, double cost_sigma) {
+Table forecast_inputs(const Context& c, double left, const Rate& rate, const CostPerM2& cost,
+                      const FlatFunding& funding, const ForecastInput& input, const ForecastResult& point,
+                      const MoneyNeeded& needed, const MonteCarloInput& mc, const MonteCarloResult& sim,
+                      double cost_sigma) {
     const std::string cur = c.o.currency.str();
     Table inputs("Forecast inputs");
     inputs.add_column<std::string>("input");
@@ -133,18 +144,25 @@ Table forecast_inputs(const Context& c, double left, const Rate& rate, const Cos
     add_input(inputs, "remaining_m2", left, "remaining contamination on " + to_iso(end) + " (hazard ledgers)");
     add_input(inputs, "release_rate_m2_per_year", rate.value, rate.from);
     add_input(inputs, "cost_per_m2_" + cur, cost.value, cost.from);
-    add_input(inputs, "funding_per_year_" + cur, funding.per_year, "mean of international + national support in " + funding.years_text + ", kept flat");
+    add_input(inputs, "funding_per_year_" + cur, funding.per_year,
+              "mean of international + national support in " + funding.years_text + ", kept flat");
     add_input(inputs, "money_needed_" + cur, point.cost_needed, "remaining × cost per m²");
-    add_input(inputs, "money_needed_p10_" + cur, needed.p10, "cost per m² at its P10 (lognormal, σ " + fixed(cost_sigma, 2) + ")");
+    add_input(inputs, "money_needed_p10_" + cur, needed.p10,
+              "cost per m² at its P10 (lognormal, σ " + fixed(cost_sigma, 2) + ")");
     add_input(inputs, "money_needed_p90_" + cur, needed.p90, "cost per m² at its P90");
-    add_input(inputs, "funding_to_deadline_" + cur, point.funding_to_deadline, "funding from " + to_iso(input.as_of) + " to " + to_iso(input.deadline));
+    add_input(inputs, "funding_to_deadline_" + cur, point.funding_to_deadline,
+              "funding from " + to_iso(input.as_of) + " to " + to_iso(input.deadline));
     add_input(inputs, "funding_gap_" + cur, point.funding_gap, "max(0, money needed − funding to the deadline)");
     add_input(inputs, "p_meets_deadline", sim.p_meets_deadline, "share of 1000 draws done by the deadline");
-    if (point.completion_year) add_input(inputs, "completion_year", *point.completion_year, "the year the remaining area is released at the rate");
-    inputs.add_note("Uncertainty (assumed, not published): release rate × triangular(0.7, 1, 1.2), cost × lognormal(median 1, σ " +
-                    fixed(cost_sigma, 2) + "), funding × normal(1, 0.15); seed " + std::to_string(mc.seed) + ".");
-    inputs.add_note("The cost per m² divides all support, including victim assistance and risk education, by all land released, "
-                    "including land cancelled by survey: it prices the sector's whole work per m², not clearance alone.");
+    if (point.completion_year)
+        add_input(inputs, "completion_year", *point.completion_year,
+                  "the year the remaining area is released at the rate");
+    inputs.add_note(
+        "Uncertainty (assumed, not published): release rate × triangular(0.7, 1, 1.2), cost × lognormal(median 1, σ " +
+        fixed(cost_sigma, 2) + "), funding × normal(1, 0.15); seed " + std::to_string(mc.seed) + ".");
+    inputs.add_note(
+        "The cost per m² divides all support, including victim assistance and risk education, by all land released, "
+        "including land cancelled by survey: it prices the sector's whole work per m², not clearance alone.");
     return inputs;
 }
 
@@ -156,13 +174,14 @@ std::string quoted_need(const Context& c, const Table& f, std::size_t r, const s
         const std::size_t at = note.find(q);
         if (at < 40 && qualifier.empty()) qualifier = std::string(q) + " ";
     }
-    return qualifier + millions(f.at<Decimal>(r, "amount_usd"), c.o.currency, 0) + " for " + period + " (" + f.at<std::string>(r, "who") + ", " +
-           f.at<std::string>(r, "published") + ")";
+    return qualifier + millions(f.at<Decimal>(r, "amount_usd"), c.o.currency, 0) + " for " + period + " (" +
+           f.at<std::string>(r, "who") + ", " + f.at<std::string>(r, "published") + ")";
 }
 
 // The forecast's money needed beside the country's own published total requirements; `quoted`
 // receives the Article 5 extension requests' estimates and the latest one.
-Table money_needed(const Context& c, const MoneyNeeded& needed, const ForecastInput& input, double left, std::vector<std::string>& quoted) {
+Table money_needed(const Context& c, const MoneyNeeded& needed, const ForecastInput& input, double left,
+                   std::vector<std::string>& quoted) {
     const std::string cur = c.o.currency.str();
     Table needs("Money needed: this forecast beside the country's own estimates");
     needs.add_column<std::string>("estimate");
@@ -170,7 +189,8 @@ Table money_needed(const Context& c, const MoneyNeeded& needed, const ForecastIn
     needs.add_column<Decimal>("amount_" + cur);
     needs.add_column<std::string>("scope");
     needs.add_column<std::string>("source");
-    needs.push<std::string>(0, "this forecast (P50; P10 " + millions(needed.p10, c.o.currency, 1) + ", P90 " + millions(needed.p90, c.o.currency, 1) + ")");
+    needs.push<std::string>(0, "this forecast (P50; P10 " + millions(needed.p10, c.o.currency, 1) + ", P90 " +
+                                   millions(needed.p90, c.o.currency, 1) + ")");
     needs.push<std::string>(1, "from " + to_iso(input.as_of) + " until done");
     needs.push<Decimal>(2, Decimal::from_double(std::round(needed.p50)));
     needs.push<std::string>(3, "release of all " + km2(left) + " remaining, every contamination type");
@@ -182,13 +202,17 @@ Table money_needed(const Context& c, const MoneyNeeded& needed, const ForecastIn
         for (std::size_t r = 0; r < f.row_count(); ++r) {
             const std::string scope = f.at<std::string>(r, "scope");
             if (scope.rfind("total requirement", 0) != 0) continue;
-            const std::string first = f.defined(r, "period_start") ? std::to_string(f.at<std::int64_t>(r, "period_start")) : std::string();
-            const std::string last = f.defined(r, "period_end") ? std::to_string(f.at<std::int64_t>(r, "period_end")) : std::string();
-            const std::string period = first.empty() ? (last.empty() ? "not stated" : "up to " + last) : first + "–" + last;
+            const std::string first =
+                f.defined(r, "period_start") ? std::to_string(f.at<std::int64_t>(r, "period_start")) : std::string();
+            const std::string last =
+                f.defined(r, "period_end") ? std::to_string(f.at<std::int64_t>(r, "period_end")) : std::string();
+            const std::string period =
+                first.empty() ? (last.empty() ? "not stated" : "up to " + last) : first + "–" + last;
             needs.push<std::string>(0, f.at<std::string>(r, "who") + " (" + f.at<std::string>(r, "published") + ")");
             needs.push<std::string>(1, period);
             needs.push<Decimal>(2, f.at<Decimal>(r, "amount_usd"));
-            needs.push<std::string>(3, scope + (f.at<std::string>(r, "note").empty() ? "" : "; " + f.at<std::string>(r, "note")));
+            needs.push<std::string>(
+                3, scope + (f.at<std::string>(r, "note").empty() ? "" : "; " + f.at<std::string>(r, "note")));
             needs.push<std::string>(4, f.at<std::string>(r, "source"));
             // The first screen quotes the Article 5 extension request and the latest estimate.
             const std::string text = quoted_need(c, f, r, period);
@@ -200,8 +224,10 @@ Table money_needed(const Context& c, const MoneyNeeded& needed, const ForecastIn
         }
     }
     if (!latest.empty() && std::find(quoted.begin(), quoted.end(), latest) == quoted.end()) quoted.push_back(latest);
-    needs.add_note("Published estimates differ in scope (all contamination or mines only, clearance or the whole programme) and period; "
-                   "read each with its scope and source.");
+    needs.add_note(
+        "Published estimates differ in scope (all contamination or mines only, clearance or the whole programme) and "
+        "period; "
+        "read each with its scope and source.");
     return needs;
 }
 
@@ -220,7 +246,9 @@ FanChart contamination_fan(const Context& c, const ResultsStore& store, const Ta
     for (std::size_t r = 0; r < sim_fan.row_count(); ++r) {
         const int y = static_cast<int>(sim_fan.at<std::int64_t>(r, "year"));
         if (y > c.o.horizon + 5) break;
-        auto value = [&](const char* col) { return sim_fan.defined(r, col) ? sim_fan.at<double>(r, col) / kM2PerKm2 : 0.0; };
+        auto value = [&](const char* col) {
+            return sim_fan.defined(r, col) ? sim_fan.at<double>(r, col) / kM2PerKm2 : 0.0;
+        };
         fan.forecast_x.push_back(y);
         fan.p10.push_back(std::min(value("remaining_p10_m2"), value("remaining_p90_m2")));
         fan.p50.push_back(value("remaining_p50_m2"));
@@ -231,34 +259,47 @@ FanChart contamination_fan(const Context& c, const ResultsStore& store, const Ta
     return fan;
 }
 
+// The point forecast's input: the remaining area released at the recent rate from the day
+// after `end`, priced at the sector's cost per m², with flat funding (which does not limit release).
+ForecastInput forecast_input(double left, Date end, double rate, double cost, const FlatFunding& funding, int horizon) {
+    ForecastInput input;
+    input.remaining_m2 = left;
+    input.as_of = end + boost::gregorian::days(1);
+    input.release_rate_m2_per_year = rate;
+    input.cost_per_m2 = cost;
+    input.funding.kind = FundingKind::flat;
+    input.funding.history[funding.years.back()] = funding.per_year;
+    input.funding_limits_release = false;
+    input.deadline = make_date(horizon, 12, 31);
+    return input;
+}
+
 }  // namespace
 
 Section forecast(Context& c) {
     const std::string title = "Forecast and the money needed to " + std::to_string(c.o.horizon);
     const ResultsStore& store = c.p.results();
-    if (store.hazards().empty()) return unavailable("forecast", title, "the portfolio holds no hazardous areas, so the remaining contamination is not known");
+    if (store.hazards().empty())
+        return unavailable("forecast", title,
+                           "the portfolio holds no hazardous areas, so the remaining contamination is not known");
     const auto rate = release_rate(c);
-    if (!rate) return unavailable("forecast", title, "no land release is recorded or published up to the report year, so no release rate");
+    if (!rate)
+        return unavailable("forecast", title,
+                           "no land release is recorded or published up to the report year, so no release rate");
     const auto cost = whole_sector_cost(c);
     if (!cost) {
-        return unavailable("forecast", title, "no year has both a published national land-release total and a published international "
-                                              "total, so the cost of releasing a m² is not known");
+        return unavailable("forecast", title,
+                           "no year has both a published national land-release total and a published international "
+                           "total, so the cost of releasing a m² is not known");
     }
     const auto funding = recent_funding(c);
     if (!funding) return unavailable("forecast", title, "no international funding is published");
 
     const Date end = make_date(c.year, 12, 31);
     Table left_table = remaining_contamination(store, end);
-    const double left = static_cast<double>(left_table.row_count() ? left_table.at<std::int64_t>(0, "remaining_m2") : 0);
-    ForecastInput input;
-    input.remaining_m2 = left;
-    input.as_of = end + boost::gregorian::days(1);
-    input.release_rate_m2_per_year = rate->value;
-    input.cost_per_m2 = cost->value;
-    input.funding.kind = FundingKind::flat;
-    input.funding.history[funding->years.back()] = funding->per_year;
-    input.funding_limits_release = false;
-    input.deadline = make_date(c.o.horizon, 12, 31);
+    const double left =
+        static_cast<double>(left_table.row_count() ? left_table.at<std::int64_t>(0, "remaining_m2") : 0);
+    const ForecastInput input = forecast_input(left, end, rate->value, cost->value, *funding, c.o.horizon);
     const ForecastResult point = aidtrack::forecast(input);
     MonteCarloInput mc;
     mc.base = input;
@@ -282,22 +323,25 @@ Section forecast(Context& c) {
     sim.summary.set_title("Forecast summary (P10, P50, P90 of 1000 draws)");
     sim.fan.set_title("Remaining contamination forecast (m²)");
     s.charts.push_back({fan.title, render_svg(fan)});
-    s.paragraphs.push_back("When would the known contamination be released at the recent rate, and what would it cost at what the sector "
-                           "has spent per m² released? A straight projection, with the uncertainty of rate, cost and funding drawn 1000 "
-                           "times; set beside the estimates Cambodia itself published.");
+    s.paragraphs.push_back(
+        "When would the known contamination be released at the recent rate, and what would it cost at what the sector "
+        "has spent per m² released? A straight projection, with the uncertainty of rate, cost and funding drawn 1000 "
+        "times; set beside the estimates Cambodia itself published.");
     s.summary.push_back("Remaining " + km2(left) + " at " + km2(rate->value) + " a year: " +
-                        (point.completion_year ? "done in " + std::to_string(*point.completion_year) : std::string("not done within the horizon")) +
+                        (point.completion_year ? "done in " + std::to_string(*point.completion_year)
+                                               : std::string("not done within the horizon")) +
                         "; P(done by " + std::to_string(c.o.horizon) + ") = " + percent(sim.p_meets_deadline) + ".");
     s.summary.push_back("Money needed to finish: " + millions(point.cost_needed, c.o.currency, 0) + " (P10–P90 " +
-                        millions(needed.p10, c.o.currency, 0) + "–" + millions(needed.p90, c.o.currency, 0) + ") at " + c.o.currency.str() + " " +
-                        fixed(cost->value, 3) + " per m² (" + cost->from + ").");
+                        millions(needed.p10, c.o.currency, 0) + "–" + millions(needed.p90, c.o.currency, 0) + ") at " +
+                        c.o.currency.str() + " " + fixed(cost->value, 3) + " per m² (" + cost->from + ").");
     if (!quoted.empty()) {
         std::string line = "Cambodia's own estimates: ";
         for (std::size_t i = 0; i < quoted.size(); ++i) line += (i == 0 ? "" : "; ") + quoted[i];
         s.summary.push_back(line + ".");
     }
     const BindingConstraint binding = binding_constraint(input, point, c.o.currency);
-    add_input(inputs, "release_needed_m2_per_year", binding.needed_rate, "remaining ÷ years from " + to_iso(input.as_of) + " to the deadline");
+    add_input(inputs, "release_needed_m2_per_year", binding.needed_rate,
+              "remaining ÷ years from " + to_iso(input.as_of) + " to the deadline");
     add_input(inputs, "fundable_m2_per_year", binding.fundable_rate, "funding per year ÷ cost per m²");
     s.summary.push_back(binding.sentence);
     s.paragraphs.push_back(binding.sentence);

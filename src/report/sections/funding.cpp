@@ -40,7 +40,9 @@ std::map<int, Decimal> annual_requirements(const ReportOptions& o) {
     if (!o.funding_needs) return out;
     const Table& t = *o.funding_needs;
     for (std::size_t r = 0; r < t.row_count(); ++r) {
-        if (t.at<std::string>(r, "scope") != "annual requirement" || !t.defined(r, "period_start") || !t.defined(r, "period_end")) continue;
+        if (t.at<std::string>(r, "scope") != "annual requirement" || !t.defined(r, "period_start") ||
+            !t.defined(r, "period_end"))
+            continue;
         const auto first = t.at<std::int64_t>(r, "period_start");
         if (first != t.at<std::int64_t>(r, "period_end")) continue;
         out[static_cast<int>(first)] = t.at<Decimal>(r, "amount_usd");
@@ -51,7 +53,8 @@ std::map<int, Decimal> annual_requirements(const ReportOptions& o) {
 // The international series with the publisher's own total where it is given (a table whose donor
 // rows add up to a little more than its total keeps the rows in the series; the table shows the
 // printed total); `differ` receives the years whose printed total differs from the rows.
-std::map<int, Decimal> printed_totals(Context& c, const std::map<int, PublishedYear>& published, std::vector<int>& differ) {
+std::map<int, Decimal> printed_totals(Context& c, const std::map<int, PublishedYear>& published,
+                                      std::vector<int>& differ) {
     std::map<int, Decimal> international = c.international();
     for (auto& [y, v] : international) {
         const auto p = published.find(y);
@@ -60,6 +63,28 @@ std::map<int, Decimal> printed_totals(Context& c, const std::map<int, PublishedY
         v = p->second.total;
     }
     return international;
+}
+
+// The summary lines of the yearly support: first and last international totals, the latest
+// national contribution and the pledge.
+void support_summary(const Context& c, const std::map<int, Decimal>& international,
+                     const std::map<int, Decimal>& national, const std::map<int, Decimal>& pledged, Section& s) {
+    if (!international.empty()) {
+        const auto& [first_year, first] = *international.begin();
+        const auto& [last_year, last] = *international.rbegin();
+        s.summary.push_back("International support (Landmine Monitor): " + millions(first, c.o.currency) + " in " +
+                            std::to_string(first_year) + ", " + millions(last, c.o.currency) + " in " +
+                            std::to_string(last_year) + " (" + std::to_string(international.size()) +
+                            " years published).");
+    }
+    if (!national.empty()) {
+        const auto& [y, v] = *national.rbegin();
+        s.summary.push_back("National contribution: " + millions(v, c.o.currency) + " in " + std::to_string(y) +
+                            (pledged.empty() ? std::string()
+                                             : "; " + millions(pledged.begin()->second, c.o.currency) +
+                                                   " a year pledged from " + std::to_string(pledged.begin()->first)) +
+                            ".");
+    }
 }
 
 void support_by_year(Context& c, Section& s) {
@@ -73,13 +98,16 @@ void support_by_year(Context& c, Section& s) {
     const std::string cur = c.o.currency.str();
     Table table("Support to mine action by year");
     table.add_column<std::int64_t>("year");
-    table.add_column<Decimal>("international_" + cur, "international contributions as published (series " + c.o.international_series + ")");
+    table.add_column<Decimal>("international_" + cur,
+                              "international contributions as published (series " + c.o.international_series + ")");
     table.add_column<std::int64_t>("donors", "donors the publisher counts for the year");
     table.add_column<Decimal>("national_" + cur, "the government's own contribution as published");
     table.add_column<Decimal>("national_pledged_" + cur, "national contribution pledged");
-    table.add_column<Decimal>("strategy_requirement_" + cur, "the national strategy's published requirement for the year");
+    table.add_column<Decimal>("strategy_requirement_" + cur,
+                              "the national strategy's published requirement for the year");
     std::set<int> years;
-    for (const std::map<int, Decimal>* m : std::initializer_list<const std::map<int, Decimal>*>{&international, &national, &pledged, &required}) {
+    for (const std::map<int, Decimal>* m :
+         std::initializer_list<const std::map<int, Decimal>*>{&international, &national, &pledged, &required}) {
         for (const auto& [y, v] : *m) {
             if (y <= c.year || m == &pledged) years.insert(y);
         }
@@ -112,30 +140,22 @@ void support_by_year(Context& c, Section& s) {
         chart.series[2].values.push_back(cell(4, pledged, y));
         static_cast<void>(cell(5, required, y));
     }
-    table.add_note("International: the publisher's yearly totals (Landmine Monitor, 'Support for mine action'); a year the publisher gives "
-                   "no figure for is left out, never filled in.");
-    table.add_note("National: the government's own spending on mine action as published; pledges are shown apart and never added.");
-    if (!required.empty()) table.add_note("Strategy requirement: the yearly amounts the national strategy published as needed.");
+    table.add_note(
+        "International: the publisher's yearly totals (Landmine Monitor, 'Support for mine action'); a year the "
+        "publisher gives "
+        "no figure for is left out, never filled in.");
+    table.add_note(
+        "National: the government's own spending on mine action as published; pledges are shown apart and never "
+        "added.");
+    if (!required.empty())
+        table.add_note("Strategy requirement: the yearly amounts the national strategy published as needed.");
     for (int y : differ) {
         table.add_note(std::to_string(y) + ": the printed total is shown; the publisher's donor rows add up to " +
                        c.international().at(y).to_string() + " (see the reconciliation table).");
     }
     s.tables.push_back(std::move(table));
     if (chart.categories.size() > 1) s.charts.push_back({chart.title, render_svg(chart)});
-    if (!international.empty()) {
-        const auto& [first_year, first] = *international.begin();
-        const auto& [last_year, last] = *international.rbegin();
-        s.summary.push_back("International support (Landmine Monitor): " + millions(first, c.o.currency) + " in " + std::to_string(first_year) +
-                            ", " + millions(last, c.o.currency) + " in " + std::to_string(last_year) + " (" +
-                            std::to_string(international.size()) + " years published).");
-    }
-    if (!national.empty()) {
-        const auto& [y, v] = *national.rbegin();
-        s.summary.push_back("National contribution: " + millions(v, c.o.currency) + " in " + std::to_string(y) +
-                            (pledged.empty() ? std::string()
-                                             : "; " + millions(pledged.begin()->second, c.o.currency) + " a year pledged from " +
-                                                   std::to_string(pledged.begin()->first)) + ".");
-    }
+    support_summary(c, international, national, pledged, s);
 }
 
 void support_by_donor(Context& c, Section& s) {
@@ -143,7 +163,8 @@ void support_by_donor(Context& c, Section& s) {
     const auto& international = c.international();
     Table parts("International support by donor and year");
     parts.add_column<std::int64_t>("year");
-    parts.add_column<std::string>("donor", "the donor's name; '(not named)' = the part of the total no donor is named for");
+    parts.add_column<std::string>("donor",
+                                  "the donor's name; '(not named)' = the part of the total no donor is named for");
     parts.add_column<std::string>("donor_ref", "organisation identifier");
     parts.add_column<Decimal>("amount_" + c.o.currency.str());
     parts.add_column<double>("share_of_total", "amount / the year's international total");
@@ -168,8 +189,11 @@ void support_by_donor(Context& c, Section& s) {
         }
     }
     if (parts.row_count() == 0) return;
-    parts.add_note("The rows of a year add up to its total in 'Support to mine action by year': a donor's part is never added beside it.");
-    s.summary.push_back("Donor tables for " + std::to_string(years) + " year(s): each donor's contribution by name (see 'International support "
+    parts.add_note(
+        "The rows of a year add up to its total in 'Support to mine action by year': a donor's part is never added "
+        "beside it.");
+    s.summary.push_back("Donor tables for " + std::to_string(years) +
+                        " year(s): each donor's contribution by name (see 'International support "
                         "by donor and year').");
     s.tables.push_back(std::move(parts));
 }
@@ -230,7 +254,8 @@ Table converted_contributions(Context& c, std::map<int, ReconciledYear>& years) 
         }
         rows.push<std::string>(8, in.at<std::string>(r, "source"));
     }
-    rows.add_note("One row per donor and year, as published; converted at " + c.convert.rates_source() + " for the year (1 July).");
+    rows.add_note("One row per donor and year, as published; converted at " + c.convert.rates_source() +
+                  " for the year (1 July).");
     return rows;
 }
 
@@ -275,7 +300,8 @@ Table reconciliation_by_year(Context& c, const std::map<int, ReconciledYear>& ye
         if (any) {
             table.push<Decimal>(5, year.converted);
             table.push<Decimal>(6, year.converted - year.published_converted);
-            const double share = (year.converted - year.published_converted).to_double() / year.published_converted.to_double();
+            const double share =
+                (year.converted - year.published_converted).to_double() / year.published_converted.to_double();
             table.push<double>(7, share);
             if (std::abs(share) > largest) {
                 largest = std::abs(share);
@@ -288,11 +314,16 @@ Table reconciliation_by_year(Context& c, const std::map<int, ReconciledYear>& ye
         }
         table.push<std::int64_t>(8, year.not_converted);
     }
-    table.add_note("The publisher converts each donor's national-currency amount into US dollars; the report converts the same amounts with " +
-                   c.convert.rates_source() + " for the year (1 July). A difference is the two rate tables' difference, not missing money.");
+    table.add_note(
+        "The publisher converts each donor's national-currency amount into US dollars; the report converts the same "
+        "amounts with " +
+        c.convert.rates_source() +
+        " for the year (1 July). A difference is the two rate tables' difference, not missing money.");
     for (int y : partial) {
-        table.add_note(std::to_string(y) + ": the page prints only part of the donor table beside a total from its text; rows and total are "
-                       "not compared.");
+        table.add_note(
+            std::to_string(y) +
+            ": the page prints only part of the donor table beside a total from its text; rows and total are "
+            "not compared.");
     }
     return table;
 }
@@ -305,12 +336,14 @@ void reconciliation(Context& c, Section& s) {
     if (years.empty()) return;
     std::string largest_gap;
     Table table = reconciliation_by_year(c, years, largest_gap);
-    s.summary.push_back("Reconciliation: the publisher's dollars against the report's conversion of the national-currency amounts for " +
-                        std::to_string(years.size()) + " year(s); largest difference " + (largest_gap.empty() ? "none" : largest_gap) + ".");
+    s.summary.push_back(
+        "Reconciliation: the publisher's dollars against the report's conversion of the national-currency amounts "
+        "for " +
+        std::to_string(years.size()) + " year(s); largest difference " + (largest_gap.empty() ? "none" : largest_gap) +
+        ".");
     s.tables.push_back(std::move(table));
     s.tables.push_back(std::move(rows));
 }
-
 
 void project_flows(Context& c, Section& s) {
     struct Cell {
@@ -327,14 +360,17 @@ void project_flows(Context& c, Section& s) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         const int type = t.type[i];
         using T = TransactionType;
-        if (!is_any_type(type, {T::incoming_funds, T::outgoing_commitment, T::disbursement, T::expenditure, T::incoming_commitment})) continue;
+        if (!is_any_type(type, {T::incoming_funds, T::outgoing_commitment, T::disbursement, T::expenditure,
+                                T::incoming_commitment}))
+            continue;
         const Transaction row = t.row(i);
         const int y = row.date.year();
         if (y > c.year) continue;
         const auto v = c.convert(row);
         if (!v || *v == Decimal(0)) continue;
         std::string provider = row.provider_org;
-        if (provider.empty() && is_any_type(type, {T::outgoing_commitment, T::disbursement, T::expenditure})) provider = projects.activity(row.activity).reporting_org.ref;
+        if (provider.empty() && is_any_type(type, {T::outgoing_commitment, T::disbursement, T::expenditure}))
+            provider = projects.activity(row.activity).reporting_org.ref;
         Cell& cell = flows[{provider, y}];
         ++cell.records;
         if (is_any_type(type, {T::outgoing_commitment, T::incoming_commitment})) {
@@ -348,7 +384,8 @@ void project_flows(Context& c, Section& s) {
         }
     }
     if (flows.empty()) {
-        s.paragraphs.push_back("No project-level transactions (IATI or programme records) in scope up to " + std::to_string(c.year) + ".");
+        s.paragraphs.push_back("No project-level transactions (IATI or programme records) in scope up to " +
+                               std::to_string(c.year) + ".");
         return;
     }
     Table table("Project flows by provider and year");
@@ -368,18 +405,22 @@ void project_flows(Context& c, Section& s) {
         table.push<Decimal>(5, cell.disbursed);
         table.push<std::int64_t>(6, cell.records);
     }
-    if (!c.series.empty()) table.add_note("Project money only: the published aggregates (" + c.series_names() + ") are not added to their parts.");
-    table.add_note("Amounts in " + c.o.currency.str() + "; other currencies converted at " + c.convert.rates_source() + ", " +
-                   Converter::rule() + ".");
+    if (!c.series.empty())
+        table.add_note("Project money only: the published aggregates (" + c.series_names() +
+                       ") are not added to their parts.");
+    table.add_note("Amounts in " + c.o.currency.str() + "; other currencies converted at " + c.convert.rates_source() +
+                   ", " + Converter::rule() + ".");
     if (c.convert.failed() > 0) {
-        table.add_note(std::to_string(c.convert.failed()) + " transaction(s) left out: no exchange rate (" + c.convert.last_error() + ").");
+        table.add_note(std::to_string(c.convert.failed()) + " transaction(s) left out: no exchange rate (" +
+                       c.convert.last_error() + ").");
     }
     std::string largest;
     Decimal most;
     for (const auto& [ref, v] : by_provider) {
         if (v > most) most = v, largest = ref;
     }
-    s.summary.push_back("Project flows in scope: " + millions(total, c.o.currency) + " disbursed or spent up to " + std::to_string(c.year) +
+    s.summary.push_back("Project flows in scope: " + millions(total, c.o.currency) + " disbursed or spent up to " +
+                        std::to_string(c.year) +
                         (largest.empty() ? std::string() : ", largest provider " + c.org_name(largest)) + ".");
     s.tables.push_back(std::move(table));
 }
@@ -388,9 +429,11 @@ void project_flows(Context& c, Section& s) {
 
 Section funding(Context& c) {
     Section s{"funding", "Funding by donor and year", true, {}, {}, {}, {}};
-    s.paragraphs.push_back("Who paid for mine action, how much, and in which years. Country totals as published (international support, the "
-                           "government's own contribution) are kept apart from project flows (programme records and IATI activities), so "
-                           "that no total is added to its parts.");
+    s.paragraphs.push_back(
+        "Who paid for mine action, how much, and in which years. Country totals as published (international support, "
+        "the "
+        "government's own contribution) are kept apart from project flows (programme records and IATI activities), so "
+        "that no total is added to its parts.");
     support_by_year(c, s);
     support_by_donor(c, s);
     reconciliation(c, s);

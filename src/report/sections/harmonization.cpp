@@ -48,7 +48,9 @@ DonorYears complete_donor_years(Context& c, std::size_t& partial) {
 std::vector<std::pair<Decimal, std::string>> ranked_donors(const std::map<std::string, Decimal>& donors) {
     std::vector<std::pair<Decimal, std::string>> ranked;
     for (const auto& [ref, v] : donors) ranked.emplace_back(v, ref);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
     return ranked;
 }
 
@@ -121,14 +123,19 @@ void concentration_summary(Context& c, const DonorYears& complete, const Concent
     for (const auto& [ref, v] : complete.rbegin()->second) {
         if (v > most) most = v, largest_short = c.org_short(ref);
     }
-    s.summary.push_back(std::to_string(k.table.at<std::int64_t>(last_row, "donors")) + " donors in " + std::to_string(last_year) + "; " +
-                        largest_short + " gave " + percent(k.table.at<double>(last_row, "largest_share")) +
-                        "; HHI " + fixed(last_hhi, 2) + " (" + fixed(1 / last_hhi, 1) + " equivalent equal donors).");
+    s.summary.push_back(std::to_string(k.table.at<std::int64_t>(last_row, "donors")) + " donors in " +
+                        std::to_string(last_year) + "; " + largest_short + " gave " +
+                        percent(k.table.at<double>(last_row, "largest_share")) + "; HHI " + fixed(last_hhi, 2) + " (" +
+                        fixed(1 / last_hhi, 1) + " equivalent equal donors).");
     if (k.hhi_points.size() > 1) {
-        s.summary.push_back("HHI " + fixed(first_hhi, 2) + " in " + std::to_string(first_year) + " → " + fixed(last_hhi, 2) + " in " +
-                            std::to_string(last_year) + " over " + std::to_string(k.hhi_points.size()) + " years with donor tables (trend " +
+        s.summary.push_back("HHI " + fixed(first_hhi, 2) + " in " + std::to_string(first_year) + " → " +
+                            fixed(last_hhi, 2) + " in " + std::to_string(last_year) + " over " +
+                            std::to_string(k.hhi_points.size()) + " years with donor tables (trend " +
                             (trend >= 0 ? "+" : "") + fixed(trend, 3) + " a year: " +
-                            (trend > 0.005 ? "more concentrated" : trend < -0.005 ? "less concentrated" : "about level") + ").");
+                            (trend > 0.005    ? "more concentrated"
+                             : trend < -0.005 ? "less concentrated"
+                                              : "about level") +
+                            ").");
         s.charts.push_back({k.counts.title, render_svg(k.counts)});
         s.charts.push_back({k.concentration.title, render_svg(k.concentration)});
     }
@@ -148,7 +155,8 @@ BarChart largest_donors_chart(Context& c, const DonorYears& complete, const std:
         double others = 0;
         for (std::size_t i = 0; i < top.size(); ++i) {
             const auto it = donors.find(top[i]);
-            stacked.series[i].values.push_back(it == donors.end() ? std::nullopt : std::optional<double>(it->second.to_double()));
+            stacked.series[i].values.push_back(it == donors.end() ? std::nullopt
+                                                                  : std::optional<double>(it->second.to_double()));
         }
         for (const auto& [ref, v] : donors) {
             if (std::find(top.begin(), top.end(), ref) == top.end()) others += v.to_double();
@@ -189,10 +197,13 @@ Table largest_donors(Context& c, const DonorYears& complete, Section& s) {
         leaders.push<double>(4, v.to_double() / all.to_double());
     }
     std::string names;
-    for (std::size_t i = 0; i < top.size() && i < 3; ++i) names += (i == 0 ? "" : i + 1 == std::min<std::size_t>(3, top.size()) ? " and " : ", ") + c.org_short(top[i]);
-    s.summary.push_back("Largest donors over the " + std::to_string(complete.size()) + " years with donor tables: " + names + " (" +
+    for (std::size_t i = 0; i < top.size() && i < 3; ++i)
+        names += (i == 0 ? "" : i + 1 == std::min<std::size_t>(3, top.size()) ? " and " : ", ") + c.org_short(top[i]);
+    s.summary.push_back("Largest donors over the " + std::to_string(complete.size()) +
+                        " years with donor tables: " + names + " (" +
                         percent((ranked[0].first.to_double() + (ranked.size() > 1 ? ranked[1].first.to_double() : 0) +
-                                 (ranked.size() > 2 ? ranked[2].first.to_double() : 0)) / all.to_double()) +
+                                 (ranked.size() > 2 ? ranked[2].first.to_double() : 0)) /
+                                all.to_double()) +
                         " of the money).");
     s.charts.push_back({stacked.title, render_svg(stacked)});
     return leaders;
@@ -206,14 +217,17 @@ Section harmonization(Context& c) {
     const DonorYears complete = complete_donor_years(c, partial);
     if (complete.empty()) {
         return unavailable("harmonization", title,
-                           "no year's international support is published donor by donor, so neither the number of donors nor their shares "
+                           "no year's international support is published donor by donor, so neither the number of "
+                           "donors nor their shares "
                            "are known");
     }
     Section s{"harmonization", title, true, {}, {}, {}, {}};
-    s.paragraphs.push_back("How many donors fund mine action each year and how concentrated their money is, from the published donor tables. "
-                           "The largest donor's share shows dependence on one donor; the Herfindahl–Hirschman index HHI = Σ sᵢ² of the "
-                           "donors' shares sᵢ of the year's total is 1 when one donor pays everything and 1/n when n donors pay equal "
-                           "parts. Only years whose total is split over named donors count.");
+    s.paragraphs.push_back(
+        "How many donors fund mine action each year and how concentrated their money is, from the published donor "
+        "tables. "
+        "The largest donor's share shows dependence on one donor; the Herfindahl–Hirschman index HHI = Σ sᵢ² of the "
+        "donors' shares sᵢ of the year's total is 1 when one donor pays everything and 1/n when n donors pay equal "
+        "parts. Only years whose total is split over named donors count.");
     Concentration k = concentration_by_year(c, complete, partial);
     concentration_summary(c, complete, k, s);
     Table leaders = largest_donors(c, complete, s);

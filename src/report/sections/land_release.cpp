@@ -25,15 +25,16 @@ void remaining(Context& c, Section& s) {
     chart.series = {{"remaining", {}, {}}, {"released", {}, {}}};
     for (std::size_t r = 0; r < table.row_count(); ++r) {
         const auto rem = table.at<std::int64_t>(r, "remaining_m2");
-        const auto released =
-            table.at<std::int64_t>(r, "cancelled_m2") + table.at<std::int64_t>(r, "reduced_m2") + table.at<std::int64_t>(r, "cleared_m2");
+        const auto released = table.at<std::int64_t>(r, "cancelled_m2") + table.at<std::int64_t>(r, "reduced_m2") +
+                              table.at<std::int64_t>(r, "cleared_m2");
         total += rem;
         chart.categories.push_back(table.text(r, 0));
         chart.series[0].values.emplace_back(static_cast<double>(rem) / kM2PerKm2);
         chart.series[1].values.emplace_back(static_cast<double>(released) / kM2PerKm2);
     }
     s.summary.push_back("Remaining contamination on " + to_iso(as_of) + ": " + km2(static_cast<double>(total)) + " (" +
-                        std::to_string(store.hazards().size()) + " hazard record(s); ledger: recorded = cancelled + reduced + cleared + "
+                        std::to_string(store.hazards().size()) +
+                        " hazard record(s); ledger: recorded = cancelled + reduced + cleared + "
                         "remaining).");
     s.charts.push_back({chart.title, render_svg(chart)});
     s.tables.push_back(std::move(table));
@@ -48,9 +49,12 @@ void published_release(Context& c, Section& s) {
     }
     Table table = in.select_rows(rows);
     table.set_title("Land released per year as published");
-    table.add_note("'all' rows are whole-country totals of every contamination type; 'mines', 'cmr' (cluster munition remnants) and "
-                   "'erw' rows cover one type only. Methods are split only where the source splits them. Several sources cover the "
-                   "same year: each row keeps its own.");
+    table.add_note(
+        "'all' rows are whole-country totals of every contamination type; 'mines', 'cmr' (cluster munition remnants) "
+        "and "
+        "'erw' rows cover one type only. Methods are split only where the source splits them. Several sources cover "
+        "the "
+        "same year: each row keeps its own.");
     const auto& per_year = c.land_released();
     if (!per_year.empty()) {
         BarChart chart;
@@ -66,8 +70,8 @@ void published_release(Context& c, Section& s) {
         std::int64_t sum = 0;
         for (const auto& [y, m2] : per_year) sum += m2;
         s.summary.push_back("Land released, whole country, as published: " + km2(static_cast<double>(sum)) + " over " +
-                            year_span(per_year.begin()->first, per_year.rbegin()->first) + " (" + std::to_string(per_year.size()) +
-                            " years with a national total of all types).");
+                            year_span(per_year.begin()->first, per_year.rbegin()->first) + " (" +
+                            std::to_string(per_year.size()) + " years with a national total of all types).");
     }
     s.tables.push_back(std::move(table));
 }
@@ -98,12 +102,15 @@ void ledger_release(Context& c, Section& s, bool published) {
     }
     s.charts.push_back({bars.title, render_svg(bars)});
     Table by_year = releases_by_year(store);
-    by_year.set_title(published ? "Release records behind the contamination ledger" : "Land released per year and method");
+    by_year.set_title(published ? "Release records behind the contamination ledger"
+                                : "Land released per year and method");
     if (made > 0) {
-        by_year.add_note(std::to_string(made) + " of " + std::to_string(area.size()) + " years hold illustrative records (a published total "
+        by_year.add_note(std::to_string(made) + " of " + std::to_string(area.size()) +
+                         " years hold illustrative records (a published total "
                          "spread over years or types; hatched in the chart): never quote them as a year's figure.");
-        s.paragraphs.push_back("The hazard ledgers rest on published totals spread evenly over years and types where no yearly figure is "
-                               "published; those years are hatched in the chart and listed in the provenance.");
+        s.paragraphs.push_back(
+            "The hazard ledgers rest on published totals spread evenly over years and types where no yearly figure is "
+            "published; those years are hatched in the chart and listed in the provenance.");
     }
     s.tables.push_back(std::move(by_year));
 }
@@ -147,8 +154,8 @@ void casualties(Context& c, Section& s) {
         chart.series[0].values.emplace_back(static_cast<double>(a[0] + a[1]));
     }
     const auto& [ly, la] = *years.rbegin();
-    s.summary.push_back("Casualties " + std::to_string(ly) + ": " + std::to_string(la[0] + la[1]) + " (" + std::to_string(la[0]) +
-                        " killed, " + std::to_string(la[1]) + " injured).");
+    s.summary.push_back("Casualties " + std::to_string(ly) + ": " + std::to_string(la[0] + la[1]) + " (" +
+                        std::to_string(la[0]) + " killed, " + std::to_string(la[1]) + " injured).");
     if (chart.x.size() > 1) s.charts.push_back({chart.title, render_svg(chart)});
     s.tables.push_back(std::move(cas));
 }
@@ -159,10 +166,14 @@ Section land_release(Context& c) {
     const std::string title = "Land release and remaining contamination";
     const ResultsStore& store = c.p.results();
     const bool published = c.o.published_land_release && c.o.published_land_release->row_count() > 0;
-    if (store.hazards().empty() && !published) return unavailable("land-release", title, "the portfolio holds no hazardous areas and no published land release");
+    if (store.hazards().empty() && !published)
+        return unavailable("land-release", title,
+                           "the portfolio holds no hazardous areas and no published land release");
     Section s{"land-release", title, true, {}, {}, {}, {}};
-    s.paragraphs.push_back("How much land is still contaminated, how much is released each year (cancelled by non-technical survey, reduced "
-                           "by technical survey, cleared), and the casualties that make the work urgent.");
+    s.paragraphs.push_back(
+        "How much land is still contaminated, how much is released each year (cancelled by non-technical survey, "
+        "reduced "
+        "by technical survey, cleared), and the casualties that make the work urgent.");
     if (!store.hazards().empty()) remaining(c, s);
     if (published) published_release(c, s);
     ledger_release(c, s, published);

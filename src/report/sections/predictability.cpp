@@ -24,7 +24,9 @@ std::optional<Table> against_requirement(Context& c) {
     t.add_column<double>("international_share_of_requirement", "international / required");
     t.add_column<std::string>("source", "where the requirement is published");
     for (std::size_t r = 0; r < needs.row_count(); ++r) {
-        if (needs.at<std::string>(r, "scope") != "annual requirement" || !needs.defined(r, "period_start") || !needs.defined(r, "period_end")) continue;
+        if (needs.at<std::string>(r, "scope") != "annual requirement" || !needs.defined(r, "period_start") ||
+            !needs.defined(r, "period_end"))
+            continue;
         const auto first = needs.at<std::int64_t>(r, "period_start");
         if (first != needs.at<std::int64_t>(r, "period_end")) continue;
         const int y = static_cast<int>(first);
@@ -34,12 +36,16 @@ std::optional<Table> against_requirement(Context& c) {
         t.push<std::int64_t>(0, y);
         t.push<Decimal>(1, required);
         t.push<Decimal>(2, got->second);
-        if (const auto n = national.find(y); n != national.end()) t.push<Decimal>(3, n->second); else t.push_undefined(3);
+        if (const auto n = national.find(y); n != national.end())
+            t.push<Decimal>(3, n->second);
+        else
+            t.push_undefined(3);
         t.push<double>(4, got->second.to_double() / required.to_double(), required != Decimal(0));
         t.push<std::string>(5, needs.at<std::string>(r, "source"));
     }
     if (t.row_count() == 0) return std::nullopt;
-    t.add_note("Only years with both a published requirement for that single year and a published international total.");
+    t.add_note(
+        "Only years with both a published requirement for that single year and a published international total.");
     return t;
 }
 
@@ -70,26 +76,34 @@ Section predictability(Context& c) {
     std::optional<Table> requirement = against_requirement(c);
     if (values.empty()) {
         const std::string why = "no donor in scope published planned disbursements for a year up to " +
-                                std::to_string(c.year) + ", and in-year predictability compares disbursements with schedules";
+                                std::to_string(c.year) +
+                                ", and in-year predictability compares disbursements with schedules";
         if (!requirement) return unavailable("predictability", title, why);
         Section s{"predictability", title, true, {}, {}, {}, {}};
         s.paragraphs.push_back("In-year predictability (GPEDC indicator 5a) is not available, because " + why + ".");
-        s.paragraphs.push_back("What the data does support: the international support received in a year against the amount the national "
-                               "strategy published as required for that year.");
+        s.paragraphs.push_back(
+            "What the data does support: the international support received in a year against the amount the national "
+            "strategy published as required for that year.");
         const Table& r = *requirement;
         for (std::size_t i = 0; i < r.row_count(); ++i) {
-            s.summary.push_back(std::to_string(r.at<std::int64_t>(i, "year")) + ": " + millions(r.at<Decimal>(i, "international_" + c.o.currency.str()), c.o.currency) +
-                                " received against " + millions(r.at<Decimal>(i, "required_" + c.o.currency.str()), c.o.currency) +
-                                " required by the strategy (" + percent(r.at<double>(i, "international_share_of_requirement")) + ").");
+            s.summary.push_back(
+                std::to_string(r.at<std::int64_t>(i, "year")) + ": " +
+                millions(r.at<Decimal>(i, "international_" + c.o.currency.str()), c.o.currency) + " received against " +
+                millions(r.at<Decimal>(i, "required_" + c.o.currency.str()), c.o.currency) +
+                " required by the strategy (" + percent(r.at<double>(i, "international_share_of_requirement")) + ").");
         }
-        s.summary.insert(s.summary.begin(), "In-year predictability: not available, because no donor in scope published planned disbursements.");
+        s.summary.insert(
+            s.summary.begin(),
+            "In-year predictability: not available, because no donor in scope published planned disbursements.");
         s.tables.push_back(std::move(*requirement));
         return s;
     }
     Section s{"predictability", title, true, {}, {}, {}, {}};
-    s.paragraphs.push_back("In-year predictability (GPEDC 2018 indicator 5a): disbursements recorded in a year against the planned "
-                           "disbursements published for it, for the donors that published them.");
-    if (!c.series.empty()) t.add_note("Project money only: the published aggregates (" + c.series_names() + ") have no schedule.");
+    s.paragraphs.push_back(
+        "In-year predictability (GPEDC 2018 indicator 5a): disbursements recorded in a year against the planned "
+        "disbursements published for it, for the donors that published them.");
+    if (!c.series.empty())
+        t.add_note("Project money only: the published aggregates (" + c.series_names() + ") have no schedule.");
     t.add_note("Only donor-years with a schedule are listed.");
     LineChart chart;
     chart.title = "In-year predictability, donors with schedules";
@@ -101,8 +115,9 @@ Section predictability(Context& c) {
         chart.series[0].values.emplace_back(v);
     }
     if (chart.x.size() > 1) s.charts.push_back({chart.title, render_svg(chart)});
-    s.summary.push_back("In-year predictability of the donors with schedules, " + std::to_string(values.back().first) + ": " +
-                        percent(values.back().second) + " (" + std::to_string(values.size()) + " year(s) with schedules).");
+    s.summary.push_back("In-year predictability of the donors with schedules, " + std::to_string(values.back().first) +
+                        ": " + percent(values.back().second) + " (" + std::to_string(values.size()) +
+                        " year(s) with schedules).");
     s.tables.push_back(std::move(t));  // the measure names its donors (donor_name) beside their refs
     if (requirement) s.tables.push_back(std::move(*requirement));
     return s;

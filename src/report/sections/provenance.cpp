@@ -19,12 +19,12 @@ void scope_lines(Context& c, Report& report) {
         for (const auto& [rule, n] : rules) by += (by.empty() ? "" : ", ") + std::to_string(n) + " by " + rule;
         std::string ids;
         for (std::size_t r = 0; r < t.row_count() && r < 12; ++r) {
-            ids += (ids.empty() ? "" : "; ") + t.at<std::string>(r, "activity_id") + " (" + t.at<std::string>(r, "rule") + ": " +
-                   t.at<std::string>(r, "detail") + ")";
+            ids += (ids.empty() ? "" : "; ") + t.at<std::string>(r, "activity_id") + " (" +
+                   t.at<std::string>(r, "rule") + ": " + t.at<std::string>(r, "detail") + ")";
         }
-        report.provenance.push_back("In scope (" + (c.o.scope.empty() ? std::string("everything read") : c.o.scope) + "): " +
-                                    std::to_string(t.row_count()) + " IATI activities, selected " + by + ": " + ids +
-                                    (t.row_count() > 12 ? "; …" : "") + ".");
+        report.provenance.push_back("In scope (" + (c.o.scope.empty() ? std::string("everything read") : c.o.scope) +
+                                    "): " + std::to_string(t.row_count()) + " IATI activities, selected " + by + ": " +
+                                    ids + (t.row_count() > 12 ? "; …" : "") + ".");
     }
     if (!c.o.out_of_scope || c.o.out_of_scope->row_count() == 0) return;
     const Table& t = *c.o.out_of_scope;
@@ -36,7 +36,8 @@ void scope_lines(Context& c, Report& report) {
     for (std::size_t r = 0; r < t.row_count(); ++r) {
         const std::string id = t.at<std::string>(r, "activity_id");
         activities.insert(id);
-        const CurrencyCode currency(t.at<std::string>(r, "currency").empty() ? c.o.currency.str() : t.at<std::string>(r, "currency"));
+        const CurrencyCode currency(t.at<std::string>(r, "currency").empty() ? c.o.currency.str()
+                                                                             : t.at<std::string>(r, "currency"));
         // Sums of an activity over its years: converted at the rate of the report year (the
         // sums carry no dates), which is enough to say how much was left out.
         const Date when = make_date(c.year, 7, 1);
@@ -56,13 +57,16 @@ void scope_lines(Context& c, Report& report) {
         if (v > most) most = v, largest = name;
     }
     const std::string scope = c.o.scope.empty() ? std::string("the scope") : c.o.scope;
-    report.provenance.insert(report.provenance.begin(),
-                             std::to_string(activities.size()) + " IATI activities read (" + millions(spent, c.o.currency) +
-                                 " disbursed or spent, " + millions(committed, c.o.currency) + " committed) are outside " + scope +
-                                 ": not counted in any table" +
-                                 (largest.empty() ? std::string() : " (largest: " + largest + ", " + millions(most, c.o.currency) + ")") +
-                                 (not_converted > 0 ? "; " + std::to_string(not_converted) + " sum(s) without an exchange rate left out of these figures" : "") +
-                                 ".");
+    report.provenance.insert(
+        report.provenance.begin(),
+        std::to_string(activities.size()) + " IATI activities read (" + millions(spent, c.o.currency) +
+            " disbursed or spent, " + millions(committed, c.o.currency) + " committed) are outside " + scope +
+            ": not counted in any table" +
+            (largest.empty() ? std::string() : " (largest: " + largest + ", " + millions(most, c.o.currency) + ")") +
+            (not_converted > 0
+                 ? "; " + std::to_string(not_converted) + " sum(s) without an exchange rate left out of these figures"
+                 : "") +
+            ".");
 }
 
 }  // namespace
@@ -78,8 +82,8 @@ void provenance(Context& c, Report& report) {
     for (const auto& a : c.p.activities()) {
         count(a.provenance);
         if (a.provenance.evidence != Evidence::reported) {
-            report.provenance.push_back("Activity " + a.identifier + " (" + text_of(a.title) + ") holds " + to_string(a.provenance.evidence) +
-                                        " records: " + a.provenance.note);
+            report.provenance.push_back("Activity " + a.identifier + " (" + text_of(a.title) + ") holds " +
+                                        to_string(a.provenance.evidence) + " records: " + a.provenance.note);
         }
     }
     const auto& store = c.p.results();
@@ -88,42 +92,50 @@ void provenance(Context& c, Report& report) {
         count(pr);
         if (pr.evidence == Evidence::illustrative) {
             ++illustrative_results;
-            if (illustrative_results <= 12) report.provenance.push_back("Illustrative: " + what + " — " + pr.note + " (" + pr.source + ")");
+            if (illustrative_results <= 12)
+                report.provenance.push_back("Illustrative: " + what + " — " + pr.note + " (" + pr.source + ")");
         }
     };
     for (const auto& h : store.hazards()) result_record(h.provenance, "hazard " + h.id);
-    for (const auto& r : store.releases()) result_record(r.provenance, "land release of " + r.hazard + " on " + to_iso(r.date));
+    for (const auto& r : store.releases())
+        result_record(r.provenance, "land release of " + r.hazard + " on " + to_iso(r.date));
     for (const auto& k : store.casualties()) result_record(k.provenance, "casualties on " + to_iso(k.date));
     for (const auto& i : store.indicators()) {
-        for (const auto& v : i.values) result_record(v.provenance, std::string(to_string(v.kind)) + " of " + i.id + " for " + to_iso(v.period.start()));
+        for (const auto& v : i.values)
+            result_record(v.provenance,
+                          std::string(to_string(v.kind)) + " of " + i.id + " for " + to_iso(v.period.start()));
     }
     if (illustrative_results > 12) {
-        report.provenance.push_back("… and " + std::to_string(illustrative_results - 12) + " more illustrative results records (see the CSV files).");
+        report.provenance.push_back("… and " + std::to_string(illustrative_results - 12) +
+                                    " more illustrative results records (see the CSV files).");
     }
     report.provenance.insert(report.provenance.begin(),
-                             "Records: " + std::to_string(counts[0]) + " reported, " + std::to_string(counts[1]) + " derived, " +
-                                 std::to_string(counts[2]) + " illustrative (illustrative = no public source gives the figure; made to "
-                                                              "show the method, never to be quoted).");
+                             "Records: " + std::to_string(counts[0]) + " reported, " + std::to_string(counts[1]) +
+                                 " derived, " + std::to_string(counts[2]) +
+                                 " illustrative (illustrative = no public source gives the figure; made to "
+                                 "show the method, never to be quoted).");
     std::string list;
     for (const auto& [src, n] : sources) list += (list.empty() ? "" : "; ") + src + " (" + std::to_string(n) + ")";
     if (!list.empty()) report.provenance.insert(report.provenance.begin() + 1, "Sources (records): " + list + ".");
     scope_lines(c, report);
-    report.provenance.push_back("Money in " + c.o.currency.str() + ": other currencies converted at " + c.convert.rates_source() + ", " +
-                                Converter::rule() + ".");
+    report.provenance.push_back("Money in " + c.o.currency.str() + ": other currencies converted at " +
+                                c.convert.rates_source() + ", " + Converter::rule() + ".");
     if (!c.p.diagnostics().empty()) {
-        report.provenance.push_back(std::to_string(c.p.diagnostics().size()) + " diagnostic(s) were raised while reading the data; first: " +
-                                    c.p.diagnostics().front().to_string());
+        report.provenance.push_back(
+            std::to_string(c.p.diagnostics().size()) +
+            " diagnostic(s) were raised while reading the data; first: " + c.p.diagnostics().front().to_string());
     }
     if (c.o.source_files) {
-        Section s{"sources", "Dataset files", true, {"Every file of the dataset with the evidence of its records."}, {}, {*c.o.source_files}, {}};
+        Section s{"sources", "Dataset files",     true, {"Every file of the dataset with the evidence of its records."},
+                  {},        {*c.o.source_files}, {}};
         std::int64_t illustrative = 0;
         std::int64_t total = 0;
         for (std::size_t r = 0; r < c.o.source_files->row_count(); ++r) {
             illustrative += c.o.source_files->at<std::int64_t>(r, "illustrative");
             total += c.o.source_files->at<std::int64_t>(r, "records");
         }
-        s.summary.push_back(std::to_string(c.o.source_files->row_count()) + " files, " + std::to_string(total) + " records, of which " +
-                            std::to_string(illustrative) + " illustrative.");
+        s.summary.push_back(std::to_string(c.o.source_files->row_count()) + " files, " + std::to_string(total) +
+                            " records, of which " + std::to_string(illustrative) + " illustrative.");
         report.sections.push_back(std::move(s));
     }
 }
