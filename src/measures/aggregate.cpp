@@ -14,6 +14,7 @@
 #include <exception>
 #include <limits>
 #include <numeric>
+#include <string_view>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -101,7 +102,7 @@ struct Plan {
     std::vector<std::uint8_t> slot_of;    // packed currency → rate slot (0 = target, 255 = none)
     std::vector<CurrencyCode> slot_currency;
     std::size_t days = 0;
-    std::vector<std::uint32_t> rate_of;  // (slot - 1) × days + day - lo → rate id
+    std::vector<std::uint32_t> rate_of;  // slot × days + day - lo → rate id (slot 0: all 0)
     std::vector<double> rate_factor;     // rate id → factor; id 0 = the target currency (no conversion)
     std::uint32_t missing = 0;           // the rate id of a row without a rate: the last id
 };
@@ -126,22 +127,24 @@ inline Raw scale(Raw raw, double factor) {
     return Decimal::from_raw(raw).scaled(factor).raw();
 }
 
-// Weights reduced by their greatest common divisor, so the split arithmetic stays in 64 bits.
-std::vector<std::uint64_t> reduce(const std::vector<Raw>& weights) {
+// Appends `weights` reduced by their greatest common divisor to `out`, so that the split
+// arithmetic stays in 64 bits; returns the sum of the reduced weights.
+std::uint64_t reduce_into(const std::vector<Raw>& weights, std::vector<std::uint64_t>& out) {
     auto gcd = [](Raw a, Raw b) {
         while (b != 0) a = std::exchange(b, a % b);
         return a;
     };
     Raw g = 0;
     for (Raw w : weights) g = gcd(g, w);
-    std::vector<std::uint64_t> out;
+    std::uint64_t total = 0;
     for (Raw w : weights) {
         if (w / g > (Raw{1} << 40))
             throw ValidationError("objective percentages too fine or too large to split (weight " +
                                   Decimal::from_raw(w).to_string() + ")");
         out.push_back(static_cast<std::uint64_t>(w / g));
+        total += static_cast<std::uint64_t>(w / g);
     }
-    return out;
+    return total;
 }
 
 Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned threads) {
@@ -159,57 +162,70 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
         if (fresh) plan.objectives.push_back(code);
         return it->second;
     };
-    struct Split {
-        std::vector<std::uint32_t> objective;
-        std::vector<Raw> weight;
+    // The shares of each mapped activity, in query order, as runs of one flat list.
+    struct Share {
+        std::uint32_t objective = 0;
+        Raw weight = 0;
+        std::uint32_t next = 0;  // the activity's next share + 1; 0 = last
     };
-    std::unordered_map<std::string, Split> splits;
+    std::vector<Share> shares;
+    shares.reserve(query.objectives.size());
+    std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> share_runs;  // first, last
+    share_runs.reserve(query.objectives.size());
     for (const ActivityShare& s : query.objectives) {
         const Raw w = s.percentage.value_or(Decimal(100)).raw();
         if (w < 0)
             throw ValidationError("negative objective percentage for activity " + s.activity_id, s.where,
                                   "weights-not-negative");
-        Split& sp = splits[s.activity_id];
-        sp.objective.push_back(objective_id(s.code));
-        sp.weight.push_back(w);
+        const auto k = static_cast<std::uint32_t>(shares.size());
+        shares.push_back({objective_id(s.code), w, 0});
+        const auto [it, fresh] = share_runs.try_emplace(s.activity_id, k, k);
+        if (!fresh) {
+            shares[it->second.second].next = k + 1;
+            it->second.second = k;
+        }
     }
     const Raw hundred = Decimal(100).raw();
     plan.activities.resize(portfolio.activity_count());
+    std::vector<std::uint32_t> objectives;  // scratch, reused per activity
+    std::vector<Raw> weights;
+    const std::string* last_ref = nullptr;  // an import puts a donor's activities together
+    std::uint32_t last_donor = 0;
     for (std::uint32_t a = 0; a < portfolio.activity_count(); ++a) {
         const Activity& act = portfolio.activity(a);
-        auto [it, fresh] = donor_ids.try_emplace(act.reporting_org.ref, static_cast<std::uint32_t>(plan.donors.size()));
-        if (fresh) plan.donors.push_back(act.reporting_org.ref);
+        if (last_ref == nullptr || *last_ref != act.reporting_org.ref) {
+            auto [it, fresh] =
+                donor_ids.try_emplace(act.reporting_org.ref, static_cast<std::uint32_t>(plan.donors.size()));
+            if (fresh) plan.donors.push_back(act.reporting_org.ref);
+            last_ref = &act.reporting_org.ref;
+            last_donor = it->second;
+        }
         ActivityPlan& ap = plan.activities[a];
-        ap.donor = it->second;
+        ap.donor = last_donor;
         ap.first = static_cast<std::uint32_t>(plan.piece_objective.size());
-        const auto sp = splits.find(act.identifier);
-        std::vector<std::uint32_t> objectives;
-        std::vector<Raw> weights;
-        if (sp != splits.end()) {
-            objectives = sp->second.objective;
-            weights = sp->second.weight;
-            const Raw total = std::accumulate(weights.begin(), weights.end(), Raw{0});
+        objectives.clear();
+        weights.clear();
+        if (const auto run = share_runs.find(act.identifier); run != share_runs.end()) {
+            Raw total = 0;
+            for (std::uint32_t k = run->second.first + 1; k != 0; k = shares[k - 1].next) {
+                // Zero weights never receive a unit (see split_by_weights), so they are left out.
+                total += shares[k - 1].weight;
+                if (shares[k - 1].weight == 0) continue;
+                objectives.push_back(shares[k - 1].objective);
+                weights.push_back(shares[k - 1].weight);
+            }
             if (total < hundred) {
                 objectives.push_back(0);
                 weights.push_back(hundred - total);
             }
         }
-        // Zero weights never receive a unit (see split_by_weights), so they are left out.
-        for (std::size_t k = weights.size(); k-- > 0;) {
-            if (weights[k] == 0) {
-                weights.erase(weights.begin() + static_cast<std::ptrdiff_t>(k));
-                objectives.erase(objectives.begin() + static_cast<std::ptrdiff_t>(k));
-            }
-        }
         if (weights.empty()) {
-            objectives = {0};
-            weights = {1};
+            objectives.assign(1, 0);
+            weights.assign(1, 1);
         }
-        const auto reduced = reduce(weights);
-        ap.count = static_cast<std::uint32_t>(reduced.size());
-        ap.total = std::accumulate(reduced.begin(), reduced.end(), std::uint64_t{0});
+        ap.count = static_cast<std::uint32_t>(weights.size());
+        ap.total = reduce_into(weights, plan.piece_weight);
         plan.piece_objective.insert(plan.piece_objective.end(), objectives.begin(), objectives.end());
-        plan.piece_weight.insert(plan.piece_weight.end(), reduced.begin(), reduced.end());
     }
 
     // Day range and currencies present: one pass over three narrow columns, split over threads.
@@ -222,33 +238,27 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     auto survey = [&](unsigned k) {
         Seen& s = seen[k];
         const std::size_t from = n * k / threads, to = n * (k + 1) / threads;
-        // Branch-free minimum and maximum (kNone is the smallest int32, so it never wins a
-        // maximum and is lifted out of the minimum) let the compiler vectorise the day range.
+        // Plain minimum and maximum, which the compiler vectorises: kNone is the smallest int32,
+        // so it never wins a maximum, and d - 1 (wrapping) turns it into the largest, so it never
+        // wins the minimum of d - 1.
         static_assert(day_number::kNone == std::numeric_limits<std::int32_t>::min());
         constexpr std::int32_t kHigh = std::numeric_limits<std::int32_t>::max();
-        std::int32_t lo = kHigh, hi = day_number::kNone;
+        std::int32_t lo_less_one = kHigh, hi = day_number::kNone;
         for (const std::int32_t* column : {t.date.data(), t.value_date.data()}) {
             for (std::size_t i = from; i < to; ++i) {
                 const std::int32_t d = column[i];
-                lo = std::min(lo, d == day_number::kNone ? kHigh : d);
+                lo_less_one = std::min(lo_less_one, static_cast<std::int32_t>(static_cast<std::uint32_t>(d) - 1U));
                 hi = std::max(hi, d);
             }
         }
-        if (lo != kHigh) {
-            s.lo = lo;
+        if (hi != day_number::kNone) {
+            s.lo = lo_less_one + 1;
             s.hi = hi;
         }
-        // Rows come activity by activity and an activity mostly pays in one currency.
-        if (from == to) return;
-        std::uint16_t last = t.currency[from];
-        s.currency[last] = 1;
-        for (std::size_t i = from + 1; i < to; ++i) {
-            const std::uint16_t c = t.currency[i];
-            if (c != last) {
-                s.currency[c] = 1;
-                last = c;
-            }
-        }
+        // A store per row: cheaper than a branch that mispredicts whenever the currency changes.
+        const std::uint16_t* currency = t.currency.data();
+        std::uint8_t* present = s.currency.data();
+        for (std::size_t i = from; i < to; ++i) present[currency[i]] = 1;
     };
     {
         std::vector<std::thread> pool;
@@ -282,6 +292,7 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     plan.slot_of.assign(65536, 255);
     plan.slot_of[query.currency.packed()] = 0;
     plan.slot_currency.push_back(query.currency);
+    plan.rate_of.assign(days, 0);  // the target currency: rate id 0, no conversion
     constexpr std::uint32_t kNoRate = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t c = 0; c < present.size(); ++c) {
         if (!present[c] || c == query.currency.packed()) continue;
@@ -392,13 +403,6 @@ struct Group {
 };
 static_assert(sizeof(Group) == 32);
 
-// Where an activity's groups start in a thread's list; rows of an activity come together, so a
-// thread mostly sees each activity in one run.
-struct Run {
-    std::uint32_t activity = 0;
-    std::uint32_t first = 0;
-};
-
 // Throws the error of the first row (in table order) that cannot be counted: no date, no rate.
 [[noreturn]] void throw_first_problem(const Portfolio& portfolio, const AggregateQuery& query, const Plan& plan) {
     const TransactionTable& t = portfolio.transactions();
@@ -412,7 +416,7 @@ struct Run {
         if (cur == target.packed()) continue;
         const std::int32_t vd = conversion_day(t.value_date[i], d);
         const std::size_t slot = plan.slot_of[cur];
-        if (plan.rate_of[(slot - 1) * plan.days + static_cast<std::size_t>(vd - plan.lo)] != plan.missing) continue;
+        if (plan.rate_of[slot * plan.days + static_cast<std::size_t>(vd - plan.lo)] != plan.missing) continue;
         if (query.rates == nullptr)
             throw CurrencyError("converting " + CurrencyCode::from_packed(cur).str() + " to " + target.str() +
                                     " needs an exchange-rate table",
@@ -422,6 +426,163 @@ struct Run {
                                 where);
     }
     throw ValidationError("aggregate: a row could not be counted");  // not reached
+}
+
+// What one thread counted over its range of rows.
+struct ThreadCount {
+    std::vector<Cell> cells;                         // donor × fiscal year × objective
+    std::vector<Group> deferred;                     // groups converted once every thread is done
+    std::vector<std::uint32_t> converted;            // activities whose groups are in `cells`
+    std::vector<std::uint32_t> deferred_activities;  // activities with groups in `deferred`
+    bool problem = false;                            // a counted row without a date or a rate
+};
+
+// Converts `group` once and adds it, split over its activity's objectives, into `cells`.
+inline void convert(const Plan& plan, const Group& group, std::size_t objectives, Cell* cells) {
+    Raw v = group.sum;
+    if (group.rate != 0) v = scale(v, plan.rate_factor[group.rate]);
+    const ActivityPlan& ap = plan.activities[group.activity];
+    Cell* row =
+        cells + (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + group.fy) * objectives;
+    add_split(plan, ap, v, group.rows, row);
+}
+
+// Counts rows [from, to) of `t`. Consecutive rows of one activity (a run) are grouped by fiscal
+// year and rate; a run is converted as soon as it ends, except the first and last of the range
+// (a neighbouring thread may hold the rest of their activity) and, with `defer_all`, every run.
+void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, std::size_t to, bool defer_all,
+                ThreadCount& out) {
+    const std::size_t objectives = plan.objectives.size();
+    const std::size_t rates = plan.rate_factor.size() + 1;  // with the id of a missing rate
+    const std::size_t slots = static_cast<std::size_t>(plan.years) * rates;
+    // A group's place in its run: a stamped table indexed by fiscal year × rate when that is
+    // small enough, else a hash map cleared per run.
+    const bool dense = slots <= (std::size_t{1} << 22);
+    out.cells.assign(plan.donors.size() * static_cast<std::size_t>(plan.years) * objectives, Cell{});
+    std::vector<std::uint32_t> fy_base(plan.fy_index.size());  // fiscal year × rates, per day
+    for (std::size_t d = 0; d < fy_base.size(); ++d) fy_base[d] = plan.fy_index[d] * static_cast<std::uint32_t>(rates);
+    std::vector<std::uint64_t> table(dense ? slots : 0, 0);  // stamp << 32 | index in `run`
+    std::unordered_map<std::uint64_t, std::uint32_t> sparse;
+    std::vector<Group> run;
+    run.reserve(256);
+    std::uint64_t stamp = 0;
+    std::uint32_t current = std::numeric_limits<std::uint32_t>::max();
+    bool first_run = true;
+    constexpr std::size_t kBatch = 4096;
+    std::vector<Group> pending;
+    pending.reserve(kBatch + 256);
+    auto convert_pending = [&] {
+        for (std::size_t g = 0; g < pending.size(); ++g) {
+            const Group& group = pending[g];
+            if (group.rate == plan.missing) {
+                out.problem = true;
+                return;
+            }
+            convert(plan, group, objectives, out.cells.data());
+        }
+        pending.clear();
+    };
+    auto finish_run = [&](bool last_run) {
+        if (defer_all || first_run || last_run) {
+            out.deferred.insert(out.deferred.end(), run.begin(), run.end());
+            out.deferred_activities.push_back(current);
+        } else {
+            // Converted in batches: a tight loop over many groups overlaps the cache misses of
+            // their scattered cells, which one run's few groups between row scans cannot.
+            pending.insert(pending.end(), run.begin(), run.end());
+            out.converted.push_back(current);
+            if (pending.size() >= kBatch) convert_pending();
+        }
+        first_run = false;
+        run.clear();
+    };
+
+    const std::uint32_t* activity = t.activity.data();
+    const std::uint8_t* type = t.type.data();
+    const std::int32_t* date = t.date.data();
+    const Raw* value = t.value.data();
+    const std::uint16_t* currency = t.currency.data();
+    const std::int32_t* value_date = t.value_date.data();
+    const std::uint8_t* slot_of = plan.slot_of.data();
+    const std::uint32_t* rate_of = plan.rate_of.data();
+    const std::uint32_t* fy_of = fy_base.data();
+    std::uint64_t* stamped = table.data();
+    const std::int32_t lo = plan.lo;
+    const std::size_t days = plan.days;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!plan.type_ok[type[i]]) continue;
+        const std::int32_t d = date[i];
+        if (d == day_number::kNone) {
+            out.problem = true;
+            return;
+        }
+        const std::uint32_t a = activity[i];
+        if (a != current) {
+            if (current != std::numeric_limits<std::uint32_t>::max()) {
+                finish_run(false);
+                if (out.problem) return;
+            }
+            current = a;
+            ++stamp;
+            sparse.clear();
+        }
+        // The target currency has rate row 0, all zeros: no branch on the currency.
+        const std::uint32_t rate =
+            rate_of[slot_of[currency[i]] * days + static_cast<std::size_t>(conversion_day(value_date[i], d) - lo)];
+        const std::uint32_t slot = fy_of[d - lo] + rate;
+        std::uint32_t g = 0;
+        if (dense) {
+            const std::uint64_t e = stamped[slot];
+            if ((e >> 32) == stamp) {
+                g = static_cast<std::uint32_t>(e);
+            } else {
+                g = static_cast<std::uint32_t>(run.size());
+                stamped[slot] = stamp << 32 | g;
+                run.push_back(
+                    {0, 0, a, slot / static_cast<std::uint32_t>(rates), slot % static_cast<std::uint32_t>(rates)});
+            }
+        } else {
+            const auto [it, fresh] = sparse.try_emplace(slot, static_cast<std::uint32_t>(run.size()));
+            if (fresh)
+                run.push_back(
+                    {0, 0, a, slot / static_cast<std::uint32_t>(rates), slot % static_cast<std::uint32_t>(rates)});
+            g = it->second;
+        }
+        Group& group = run[g];
+        group.sum += value[i];
+        ++group.rows;
+    }
+    if (current != std::numeric_limits<std::uint32_t>::max()) finish_run(true);
+    convert_pending();
+}
+
+// Runs `work(k)` for k in [0, threads), k = 0 on the calling thread.
+template <class Work>
+void on_threads(unsigned threads, const Work& work) {
+    std::vector<std::thread> pool;
+    for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work, k);
+    work(0);
+    for (auto& th : pool) th.join();
+}
+
+// Counts every row on `threads` threads. Returns false when an activity converted inside one
+// range has rows elsewhere (rows not in activity order): then every run must be deferred.
+bool count_all(const TransactionTable& t, const Plan& plan, unsigned threads, bool defer_all,
+               std::vector<ThreadCount>& counts) {
+    const std::size_t n = t.size();
+    counts.assign(threads, ThreadCount{});
+    on_threads(threads,
+               [&](unsigned k) { count_rows(t, plan, n * k / threads, n * (k + 1) / threads, defer_all, counts[k]); });
+    if (defer_all) return true;
+    std::vector<std::uint8_t> runs(plan.activities.size(), 0);
+    for (const ThreadCount& c : counts) {
+        for (std::uint32_t a : c.converted) runs[a] = static_cast<std::uint8_t>(std::min(runs[a] + 1, 2));
+        for (std::uint32_t a : c.deferred_activities) runs[a] = static_cast<std::uint8_t>(std::min(runs[a] + 1, 2));
+    }
+    for (const ThreadCount& c : counts)
+        for (std::uint32_t a : c.converted)
+            if (runs[a] != 1) return false;
+    return true;
 }
 
 }  // namespace
@@ -454,144 +615,22 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     const std::size_t cells = plan.donors.size() * static_cast<std::size_t>(plan.years) * objectives;
     if (cells > (std::size_t{1} << 24))
         throw ValidationError("aggregate: too many donor x year x objective cells (" + std::to_string(cells) + ")");
-    const std::size_t rates = plan.rate_factor.size() + 1;  // with the id of a missing rate
-    const std::size_t slots = static_cast<std::size_t>(plan.years) * rates;
-    // A group's place in its run: a stamped table indexed by fiscal year × rate when that is
-    // small enough, else a hash map cleared per run.
-    const bool dense = slots <= (std::size_t{1} << 22);
+    const std::size_t slots = static_cast<std::size_t>(plan.years) * (plan.rate_factor.size() + 1);
     if (slots >= std::numeric_limits<std::uint32_t>::max())
         throw ValidationError("aggregate: too many fiscal years x rates (" + std::to_string(slots) + ")");
-    std::vector<std::vector<Group>> groups(threads);
-    std::vector<std::vector<Run>> runs(threads);
-    std::vector<std::uint8_t> problem(threads, 0);
-    const CurrencyCode target = query.currency;
 
-    auto scan = [&](unsigned k) {
-        std::vector<Group>& out = groups[k];
-        std::vector<Run>& run = runs[k];
-        const std::size_t from = n * k / threads, to = n * (k + 1) / threads;
-        const std::uint32_t* activity = t.activity.data();
-        const std::uint8_t* type = t.type.data();
-        const std::int32_t* date = t.date.data();
-        const Raw* value = t.value.data();
-        const std::uint16_t* currency = t.currency.data();
-        const std::int32_t* value_date = t.value_date.data();
-        const std::uint16_t target_packed = target.packed();
-        const std::int32_t lo = plan.lo;
-        // Fiscal year × number of rates per day, so that a row's slot is one addition.
-        std::vector<std::uint32_t> fy_base(plan.fy_index.size());
-        for (std::size_t d = 0; d < fy_base.size(); ++d)
-            fy_base[d] = plan.fy_index[d] * static_cast<std::uint32_t>(rates);
-        const std::uint32_t* fy_of = fy_base.data();
-        std::vector<std::uint64_t> table(dense ? slots : 0, 0);  // stamp << 32 | group index
-        std::uint64_t* stamped = table.data();
-        std::unordered_map<std::uint64_t, std::uint32_t> sparse;
-        std::uint64_t stamp = 0;
-        std::uint32_t current = std::numeric_limits<std::uint32_t>::max();
-        // An activity mostly pays in one currency: its rate row is looked up once per change.
-        std::uint16_t last_currency = target_packed;
-        const std::uint32_t* rate_row = nullptr;
-        out.reserve((to - from) / 16 + 16);
-        for (std::size_t i = from; i < to; ++i) {
-            if (!plan.type_ok[type[i]]) continue;
-            const std::int32_t d = date[i];
-            if (d == day_number::kNone) {
-                problem[k] = 1;
-                return;
-            }
-            const std::uint32_t a = activity[i];
-            if (a != current) {
-                current = a;
-                ++stamp;
-                sparse.clear();
-                run.push_back({a, static_cast<std::uint32_t>(out.size())});
-            }
-            std::uint32_t slot = fy_of[d - lo];
-            std::uint32_t rate = 0;
-            const std::uint16_t cur = currency[i];
-            if (cur != target_packed) {
-                if (cur != last_currency || rate_row == nullptr) {
-                    last_currency = cur;
-                    rate_row = plan.rate_of.data() + (static_cast<std::size_t>(plan.slot_of[cur]) - 1) * plan.days;
-                }
-                rate = rate_row[conversion_day(value_date[i], d) - lo];
-                slot += rate;
-            }
-            std::uint32_t g = 0;
-            if (dense) {
-                const std::uint64_t e = stamped[slot];
-                if ((e >> 32) == stamp) {
-                    g = static_cast<std::uint32_t>(e);
-                } else {
-                    g = static_cast<std::uint32_t>(out.size());
-                    stamped[slot] = stamp << 32 | g;
-                    out.push_back({0, 0, a, slot / static_cast<std::uint32_t>(rates), rate});
-                }
-            } else {
-                const auto [it, fresh] = sparse.try_emplace(slot, static_cast<std::uint32_t>(out.size()));
-                if (fresh) out.push_back({0, 0, a, slot / static_cast<std::uint32_t>(rates), rate});
-                g = it->second;
-            }
-            Group& group = out[g];
-            group.sum += value[i];
-            ++group.rows;
-        }
-    };
-    {
-        std::vector<std::thread> pool;
-        for (unsigned k = 1; k < threads; ++k) pool.emplace_back(scan, k);
-        scan(0);
-        for (auto& th : pool) th.join();
-    }
-    if (std::find(problem.begin(), problem.end(), 1) != problem.end()) throw_first_problem(portfolio, query, plan);
+    std::vector<ThreadCount> counts;
+    if (!count_all(t, plan, threads, false, counts)) count_all(t, plan, threads, true, counts);
+    for (const ThreadCount& c : counts)
+        if (c.problem) throw_first_problem(portfolio, query, plan);
 
-    // Activities seen in more than one run (on two threads, or rows out of activity order) have
-    // their groups merged before conversion; the others are converted where they are.
-    std::vector<std::uint8_t> seen(plan.activities.size(), 0);
-    for (const auto& rs : runs)
-        for (const Run& r : rs) seen[r.activity] = static_cast<std::uint8_t>(std::min(seen[r.activity] + 1, 2));
-    std::vector<std::vector<Cell>> acc(threads);
-    std::vector<std::vector<Group>> shared(threads);
-    auto convert = [&](const Group& group, std::vector<Cell>& cell) {
-        Raw v = group.sum;
-        if (group.rate != 0) v = scale(v, plan.rate_factor[group.rate]);
-        const ActivityPlan& ap = plan.activities[group.activity];
-        Cell* row = cell.data() +
-                    (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + group.fy) * objectives;
-        add_split(plan, ap, v, group.rows, row);
-    };
-    auto settle = [&](unsigned k) {
-        std::vector<Cell>& cell = acc[k];
-        cell.assign(cells, Cell{});
-        const std::vector<Group>& gs = groups[k];
-        const std::vector<Run>& rs = runs[k];
-        for (std::size_t r = 0; r < rs.size(); ++r) {
-            const std::size_t end = r + 1 < rs.size() ? rs[r + 1].first : gs.size();
-            const bool alone = seen[rs[r].activity] == 1;
-            for (std::size_t g = rs[r].first; g < end; ++g) {
-                if (gs[g].rate == plan.missing) {
-                    problem[k] = 1;
-                    return;
-                }
-                if (alone)
-                    convert(gs[g], cell);
-                else
-                    shared[k].push_back(gs[g]);
-            }
-        }
-    };
-    {
-        std::vector<std::thread> pool;
-        for (unsigned k = 1; k < threads; ++k) pool.emplace_back(settle, k);
-        settle(0);
-        for (auto& th : pool) th.join();
-    }
-    if (std::find(problem.begin(), problem.end(), 1) != problem.end()) throw_first_problem(portfolio, query, plan);
+    // Deferred groups: those of one activity, fiscal year and rate are merged, then converted once.
     std::vector<Group> rest;
-    for (auto& s : shared) rest.insert(rest.end(), s.begin(), s.end());
+    for (const ThreadCount& c : counts) rest.insert(rest.end(), c.deferred.begin(), c.deferred.end());
     std::sort(rest.begin(), rest.end(), [](const Group& x, const Group& y) {
         return std::tie(x.activity, x.fy, x.rate) < std::tie(y.activity, y.fy, y.rate);
     });
+    std::vector<Cell>& acc = counts[0].cells;
     for (std::size_t g = 0; g < rest.size();) {
         Group merged_group = rest[g];
         std::size_t h = g + 1;
@@ -601,13 +640,14 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
             merged_group.sum += rest[h].sum;
             merged_group.rows += rest[h].rows;
         }
-        convert(merged_group, acc[0]);
+        if (merged_group.rate == plan.missing) throw_first_problem(portfolio, query, plan);
+        convert(plan, merged_group, objectives, acc.data());
         g = h;
     }
     for (unsigned k = 1; k < threads; ++k) {
         for (std::size_t c = 0; c < cells; ++c) {
-            acc[0][c].value += acc[k][c].value;
-            acc[0][c].pieces += acc[k][c].pieces;
+            acc[c].value += counts[k].cells[c].value;
+            acc[c].pieces += counts[k].cells[c].pieces;
         }
     }
     // Cells in key order (donors and objectives sorted by text), so each insertion goes at the end.
@@ -622,9 +662,9 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     std::vector<std::pair<AggregateResult::Key, AggregateCell>> sorted;
     for (std::uint32_t donor : donor_order) {
         for (int y = 0; y < plan.years; ++y) {
-            const Cell* row = acc[0].data() + (static_cast<std::size_t>(donor) * static_cast<std::size_t>(plan.years) +
-                                               static_cast<std::size_t>(y)) *
-                                                  objectives;
+            const Cell* row = acc.data() + (static_cast<std::size_t>(donor) * static_cast<std::size_t>(plan.years) +
+                                            static_cast<std::size_t>(y)) *
+                                               objectives;
             for (std::uint32_t o : objective_order) {
                 if (row[o].pieces == 0) continue;
                 sorted.emplace_back(AggregateResult::Key{plan.donors[donor], plan.fy_min + y, plan.objectives[o]},

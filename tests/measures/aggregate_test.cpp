@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <vector>
 
 using aidtrack::CurrencyCode;
 using aidtrack::Decimal;
@@ -305,6 +306,39 @@ TEST(aggregate_test, row_order_and_threads_do_not_change_a_bit) {
         q.threads = threads;
         EXPECT_EQ(aggregate(ordered, q), expected) << threads << " threads";
         EXPECT_EQ(aggregate(mixed, q), expected) << threads << " threads";
+    }
+}
+
+TEST(aggregate_test, an_activity_returning_later_is_counted_once_per_group) {
+    // Rows activity by activity, except that activity 5's last rows come after everyone else's:
+    // its first run would be converted on its own, so the scan must merge its runs first. The
+    // rows are the same as in the interleaved portfolio, so the result must be identical.
+    const Portfolio mixed = generated(40, 6000);
+    Portfolio late;
+    for (std::uint32_t a = 0; a < 40; ++a)
+        add_activity(late, mixed.activity(a).identifier, mixed.activity(a).reporting_org.ref);
+    std::vector<std::uint32_t> held_back;
+    for (std::uint32_t a = 0; a < 40; ++a) {
+        const auto rows = mixed.transactions_of(a);
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            if (a == 5 && k >= rows.size() / 2)
+                held_back.push_back(rows[k]);
+            else
+                late.add_transaction(mixed.transactions().row(rows[k]));
+        }
+    }
+    ASSERT_FALSE(held_back.empty());
+    for (std::uint32_t row : held_back) late.add_transaction(mixed.transactions().row(row));
+    const auto r = rates();
+    AggregateQuery q;
+    q.rates = &r;
+    q.objectives = mapping(40);
+    q.types = {3, 4};
+    q.threads = 1;
+    const auto expected = aggregate(mixed, q);
+    for (unsigned threads : {1U, 2U, 3U}) {
+        q.threads = threads;
+        EXPECT_EQ(aggregate(late, q), expected) << threads << " threads";
     }
 }
 

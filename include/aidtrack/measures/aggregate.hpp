@@ -11,8 +11,10 @@
 /// portfolios holding disjoint activities merge into the result of their union bit for bit, in
 /// any order. The scan reads six narrow columns through indexes built once per call (donor and
 /// split per activity, fiscal year per day, rate per currency and day) and runs on `threads`
-/// threads over row ranges; groups an activity has on several threads are merged before they are
-/// converted, so the result does not depend on the thread count.
+/// threads over row ranges. The groups of a run of consecutive rows of one activity are converted
+/// when the run ends; the runs at the edges of a thread's range, and every run when an activity's
+/// rows are not consecutive, are merged across threads first, so the result does not depend on
+/// the thread count or the row order.
 
 #include <aidtrack/core/currency.hpp>
 #include <aidtrack/core/decimal.hpp>
