@@ -301,10 +301,11 @@ void bind_iati(py::module_& m) {
            std::vector<std::string> sectors, std::vector<std::string> reporting_orgs, std::optional<Date> date_from,
            std::optional<Date> date_to, std::vector<std::string> activity_ids,
            std::vector<std::pair<std::string, std::string>> keywords, bool mine_action, bool peacekeeping,
-           std::size_t batch_bytes) {
+           std::size_t batch_bytes, unsigned threads) {
             IatiReadOptions options;
             options.strict = strict;
             options.batch_bytes = batch_bytes;
+            options.threads = threads;
             IatiSelection& s = options.selection;
             s.recipient_countries.insert(countries.begin(), countries.end());
             s.sectors.insert(sectors.begin(), sectors.end());
@@ -332,6 +333,7 @@ void bind_iati(py::module_& m) {
         py::arg("date_to") = std::nullopt, py::arg("activity_ids") = std::vector<std::string>{},
         py::arg("keywords") = std::vector<std::pair<std::string, std::string>>{}, py::arg("mine_action") = false,
         py::arg("peacekeeping") = false, py::arg("batch_bytes") = IatiReadOptions{}.batch_bytes,
+        py::arg("threads") = 0U,
         "Read IATI files into a new Portfolio; returns (portfolio, read result dict). Use aidtrack.load_iati.");
     m.def(
         "_summarize_iati", [](const Portfolio& p) { return summarize_iati(p).to_json(); }, py::arg("portfolio"),

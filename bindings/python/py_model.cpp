@@ -1,11 +1,15 @@
 // The model: activities and their parts, transactions, budgets and the Portfolio with its columns.
 #include "py_common.hpp"
 
+#include <aidtrack/core/error.hpp>
 #include <aidtrack/model/portfolio.hpp>
 #include <aidtrack/model/portfolio_subset.hpp>
 
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace aidtrack::python {
 namespace {
@@ -31,26 +35,6 @@ py::array dates_of(const std::vector<std::int32_t>& days) {
     for (std::size_t i = 0; i < days.size(); ++i) o[i] = days[i] == day_number::kNone ? INT64_MIN : days[i] * unit;
     return out.attr("view")(fits ? "datetime64[ns]" : "datetime64[D]");
 }
-
-// The text columns of a TransactionTable (indexes into its string pool), for DO(name).
-// One column a line, by hand: clang-format does not settle on a layout for X-macros.
-// clang-format off
-#define AIDTRACK_FOR_EACH_POOL_COLUMN(DO) \
-    DO(ref)                               \
-    DO(provider_org)                      \
-    DO(provider_activity)                 \
-    DO(receiver_org)                      \
-    DO(receiver_activity)                 \
-    DO(aid_type)                          \
-    DO(finance_type)                      \
-    DO(flow_type)                         \
-    DO(tied_status)                       \
-    DO(disbursement_channel)              \
-    DO(sector_vocabulary)                 \
-    DO(sector_code)                       \
-    DO(recipient_country)                 \
-    DO(recipient_region)
-// clang-format on
 
 // A column copied into a new numpy array of element type To (owned by Python).
 template <class To, class From>
@@ -117,6 +101,83 @@ GroupKey group_key_from(const std::string& name) {
     const auto it = kKeys.find(name);
     if (it == kKeys.end()) throw ValidationError("unknown grouping key '" + name + "'");
     return it->second;
+}
+
+// A text column handed over as pandas categorical codes (-1 = missing) and their categories:
+// each category is interned once, then the codes are mapped.
+void fill_text_column(std::vector<TransactionTable::Index>& column, StringPool& pool, const py::handle& codes_and_names,
+                      std::size_t rows, const char* name) {
+    if (codes_and_names.is_none()) {
+        column.assign(rows, pool.intern(""));
+        return;
+    }
+    const auto pair = codes_and_names.cast<
+        std::pair<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>, std::vector<std::string>>>();
+    const auto& codes = pair.first;
+    const auto& names = pair.second;
+    if (static_cast<std::size_t>(codes.size()) != rows)
+        throw ValidationError(std::string("column ") + name + " has " + std::to_string(codes.size()) + " rows, not " +
+                              std::to_string(rows));
+    std::vector<TransactionTable::Index> interned;
+    interned.reserve(names.size());
+    for (const auto& text : names) interned.push_back(pool.intern(text));
+    const TransactionTable::Index empty = pool.intern("");
+    column.resize(rows);
+    const std::int64_t* c = codes.data();
+    for (std::size_t i = 0; i < rows; ++i) column[i] = c[i] < 0 ? empty : interned.at(static_cast<std::size_t>(c[i]));
+}
+
+// Rows from the columns of a DataFrame (see Portfolio.add_transactions in Python), checked as
+// add_transaction's callers would check one row; errors name the row by its frame label.
+TransactionTable table_from_columns(const py::dict& columns, const std::vector<std::string>& labels) {
+    using Int64s = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+    const auto activity = columns["activity"].cast<Int64s>();
+    const auto type = columns["type"].cast<Int64s>();
+    const auto date = columns["date"].cast<Int64s>();
+    const auto value_date = columns["value_date"].cast<Int64s>();
+    const auto value = columns["value"].cast<std::vector<std::string>>();
+    const auto currency = columns["currency"].cast<std::pair<Int64s, std::vector<std::string>>>();
+    const auto humanitarian = columns["humanitarian"].cast<Int64s>();
+    const auto line = columns["line"].cast<Int64s>();
+    const std::size_t rows = static_cast<std::size_t>(activity.size());
+    auto where = [&](std::size_t i) {
+        return "transactions frame row " + (i < labels.size() ? labels[i] : std::to_string(i));
+    };
+    std::vector<CurrencyCode> currencies;
+    for (const auto& code : currency.second) currencies.emplace_back(code);
+    TransactionTable t;
+    t.reserve(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::int64_t ty = type.at(i);
+        if (!transaction_type_of(static_cast<int>(ty)) || ty != static_cast<int>(ty))
+            throw ValidationError(where(i) + ": transaction type " + std::to_string(ty) + " is not an IATI code 1-13");
+        if (date.at(i) == std::numeric_limits<std::int64_t>::min())
+            throw ValidationError(where(i) + ": a transaction needs a date");
+        if (activity.at(i) < 0 || activity.at(i) > std::numeric_limits<std::uint32_t>::max())
+            throw NotFoundError(where(i) + ": no such activity");
+        const std::int64_t cur = currency.first.at(i);
+        if (cur < 0) throw ValidationError(where(i) + ": a transaction needs a currency");
+        Decimal amount;
+        try {
+            amount = Decimal::parse(value[i]);
+        } catch (const Error& e) {
+            throw ValidationError(where(i) + ": value '" + value[i] + "': " + e.what());
+        }
+        t.activity.push_back(static_cast<std::uint32_t>(activity.at(i)));
+        t.type.push_back(static_cast<std::uint8_t>(ty));
+        t.date.push_back(static_cast<std::int32_t>(date.at(i)));
+        t.value.push_back(amount.raw());
+        t.currency.push_back(currencies.at(static_cast<std::size_t>(cur)).packed());
+        const std::int64_t vd = value_date.at(i);
+        t.value_date.push_back(vd == std::numeric_limits<std::int64_t>::min() ? day_number::kNone
+                                                                              : static_cast<std::int32_t>(vd));
+        t.humanitarian.push_back(static_cast<std::int8_t>(std::clamp<std::int64_t>(humanitarian.at(i), -1, 1)));
+        t.line.push_back(static_cast<std::uint32_t>(std::max<std::int64_t>(line.at(i), 0)));
+    }
+#define AIDTRACK_FILL_TEXT(name) fill_text_column(t.name, t.strings(), columns[#name], rows, #name);
+    AIDTRACK_TRANSACTION_TEXT_COLUMNS(AIDTRACK_FILL_TEXT)
+#undef AIDTRACK_FILL_TEXT
+    return t;
 }
 
 }  // namespace
@@ -368,7 +429,10 @@ void bind_model(py::module_& m) {
         .def_readwrite("recipient_country", &Transaction::recipient_country)
         .def_readwrite("recipient_region", &Transaction::recipient_region)
         .def_readwrite("humanitarian", &Transaction::humanitarian)
-        .def_readwrite("line", &Transaction::line);
+        .def_readwrite("line", &Transaction::line)
+        .def(
+            "__eq__", [](const Transaction& a, const Transaction& b) { return a == b; }, py::is_operator(),
+            "Every field equal (activity index, type, dates, exact value and currency, every code).");
 
     py::class_<Budget>(m, "Budget", "An activity budget for one period (type 1 original, 2 revised).")
         .def(py::init([](std::uint32_t activity, const Period& period, const Money& value, int type, int status) {
@@ -468,6 +532,13 @@ void bind_model(py::module_& m) {
         .def("organisation_name", &Portfolio::organisation_name, py::arg("ref"))
         .def("add_transaction", &Portfolio::add_transaction, py::arg("transaction"),
              "Add a transaction; returns its row.")
+        .def(
+            "_add_transaction_columns",
+            [](Portfolio& p, const py::dict& columns, const std::vector<std::string>& labels) {
+                p.add_transactions(table_from_columns(columns, labels));
+            },
+            py::arg("columns"), py::arg("labels"),
+            "Add rows given as columns (see Portfolio.add_transactions); nothing is added when a row is refused.")
         .def("add_budget", &Portfolio::add_budget, py::arg("budget"))
         .def("add_planned_disbursement", &Portfolio::add_planned_disbursement, py::arg("planned_disbursement"))
         .def("budgets", &Portfolio::budgets)
@@ -507,7 +578,7 @@ void bind_model(py::module_& m) {
                 out["humanitarian"] = column_view(t.humanitarian, self);
                 out["line"] = column_view(t.line, self);
 #define AIDTRACK_POOL_COLUMN(name) out[#name] = column_view(t.name, self);
-                AIDTRACK_FOR_EACH_POOL_COLUMN(AIDTRACK_POOL_COLUMN)
+                AIDTRACK_TRANSACTION_TEXT_COLUMNS(AIDTRACK_POOL_COLUMN)
 #undef AIDTRACK_POOL_COLUMN
                 return out;
             },
@@ -530,7 +601,7 @@ void bind_model(py::module_& m) {
                 out["line"] = copied_as<std::uint32_t>(t.line);
                 const auto same = [](TransactionTable::Index i) { return i; };
 #define AIDTRACK_POOL_COLUMN(name) out[#name] = narrow_codes(t.name, pool, same);
-                AIDTRACK_FOR_EACH_POOL_COLUMN(AIDTRACK_POOL_COLUMN)
+                AIDTRACK_TRANSACTION_TEXT_COLUMNS(AIDTRACK_POOL_COLUMN)
 #undef AIDTRACK_POOL_COLUMN
                 return out;
             },

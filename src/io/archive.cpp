@@ -76,39 +76,12 @@ static void load_column(Archive& ar, const char* name, std::vector<T>& column) {
     if (column.size() != n) throw ArchiveError(std::string("column '") + name + "' has the wrong length");
 }
 
-// One column a line, by hand: clang-format does not settle on a layout for X-macros.
-// clang-format off
-#define AIDTRACK_FOR_EACH_COLUMN(DO) \
-    DO(activity)                     \
-    DO(type)                         \
-    DO(date)                         \
-    DO(value)                        \
-    DO(currency)                     \
-    DO(value_date)                   \
-    DO(ref)                          \
-    DO(provider_org)                 \
-    DO(provider_activity)            \
-    DO(receiver_org)                 \
-    DO(receiver_activity)            \
-    DO(aid_type)                     \
-    DO(finance_type)                 \
-    DO(flow_type)                    \
-    DO(tied_status)                  \
-    DO(disbursement_channel)         \
-    DO(sector_vocabulary)            \
-    DO(sector_code)                  \
-    DO(recipient_country)            \
-    DO(recipient_region)             \
-    DO(humanitarian)                 \
-    DO(line)
-// clang-format on
-
 template <class Archive>
 static void save_transactions(Archive& ar, const TransactionTable& t) {
     const std::vector<std::string> strings = t.strings().strings();
     ar << boost::serialization::make_nvp("strings", strings);
 #define AIDTRACK_SAVE(name) save_column(ar, #name, t.name);
-    AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_SAVE)
+    AIDTRACK_TRANSACTION_COLUMNS(AIDTRACK_SAVE)
 #undef AIDTRACK_SAVE
 }
 
@@ -123,14 +96,14 @@ static void load_transactions(Archive& ar, TransactionTable& t) {
         if (t.strings().intern(strings[i]) != i) throw ArchiveError("transaction string pool holds a duplicate");
     }
 #define AIDTRACK_LOAD(name) load_column(ar, #name, t.name);
-    AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_LOAD)
+    AIDTRACK_TRANSACTION_COLUMNS(AIDTRACK_LOAD)
 #undef AIDTRACK_LOAD
     // Every column as long as the first, every index inside the pool: a loaded table is safe to scan.
     const std::size_t n = t.activity.size();
     const std::size_t pool = t.strings().size();
     bool sound = true;
 #define AIDTRACK_CHECK_LENGTH(name) sound = sound && t.name.size() == n;
-    AIDTRACK_FOR_EACH_COLUMN(AIDTRACK_CHECK_LENGTH)
+    AIDTRACK_TRANSACTION_COLUMNS(AIDTRACK_CHECK_LENGTH)
 #undef AIDTRACK_CHECK_LENGTH
     if (!sound) throw ArchiveError("transaction columns differ in length");
     for (const auto* column : {&t.ref, &t.provider_org, &t.provider_activity, &t.receiver_org, &t.receiver_activity,

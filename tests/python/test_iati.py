@@ -297,3 +297,15 @@ def test_mine_action_scope_keeps_the_uxo_work_of_the_lao_file_and_counts_the_res
     refs = {t for t in p.transactions_frame()["provider_org"].dropna().unique() if t}
     for ref in refs:
         assert p.organisation_name(ref) != ref or not ref.isdigit(), ref
+
+
+def test_threads_do_not_change_what_is_read(real_iati):
+    # The largest real file in 64 kB batches: one thread and two give the same portfolio,
+    # the same diagnostics in the same order and the same counts.
+    files = [real_iati / "dportal-covid.xml", real_iati / "ifad-activity.xml"]
+    one, r1 = aidtrack.read_iati(files, threads=1, batch_bytes=64 << 10, progress=False)
+    two, r2 = aidtrack.read_iati(files, threads=2, batch_bytes=64 << 10, progress=False)
+    assert one.transaction_count > 1000
+    assert one == two
+    pd.testing.assert_frame_equal(r1["diagnostics"], r2["diagnostics"])
+    assert {k: v for k, v in r1.items() if isinstance(v, int)} == {k: v for k, v in r2.items() if isinstance(v, int)}

@@ -154,3 +154,71 @@ def test_published_series_ids_come_from_the_library():
     # The dataset builds both series under exactly those identifiers.
     assert cambodia.find_activity(PUBLISHED_SERIES["international"]) is not None
     assert cambodia.find_activity(PUBLISHED_SERIES["national"]) is not None
+
+
+def _same_activities(source: aidtrack.Portfolio) -> aidtrack.Portfolio:
+    p = aidtrack.Portfolio()
+    p.add_activities(source.activities())
+    return p
+
+
+def test_add_transactions_copies_a_real_files_rows_exactly(real_iati):
+    # Every transaction of two real publishers' files, through a DataFrame and back: the frames
+    # of both portfolios are equal value for value (value_exact: Decimal), text for text.
+    source = aidtrack.load_iati([real_iati / "dportal-covid.xml", real_iati / "canada-activity.xml"], progress=False)
+    assert source.transaction_count > 1000
+    frame = source.transactions_frame(exact=True)
+    copy = _same_activities(source)
+    assert copy.add_transactions(frame) == len(frame)
+    assert copy.transaction_count == source.transaction_count
+    pd.testing.assert_frame_equal(copy.transactions_frame(exact=True), frame, check_categorical=False)
+    assert copy._transaction_values_exact() == source._transaction_values_exact()
+    # Added to a portfolio that already has rows: the strings are interned again, rows appended.
+    assert copy.add_transactions(frame.head(3)) == 3
+    assert copy.transaction_count == source.transaction_count + 3
+    assert copy.transaction(source.transaction_count) == source.transaction(0)
+
+
+def test_add_transactions_keeps_money_exact_from_text_floats_and_decimals():
+    p = aidtrack.Portfolio()
+    p.add_activity(aidtrack.Activity("XM-A"))
+    frame = pd.DataFrame({
+        "activity_id": ["XM-A", "XM-A", "XM-A"],
+        "type": [3, 4, 3],
+        "date": ["2020-01-31", "2020-02-29", "2021-03-01"],
+        "value": [1234.56, "0.1", Decimal("4110652.746415772")],
+        "currency": ["USD", "USD", "KHR"],
+        "provider_org": ["AU-5", "", None],
+    })
+    assert p.add_transactions(frame) == 3
+    got = p.transactions_frame(exact=True)
+    # 1234.56 is taken as written (repr), not as its binary expansion 1234.55999999999994543031789362430572509765625.
+    assert got["value_exact"].tolist() == [Decimal("1234.56"), Decimal("0.1"), Decimal("4110652.746415772")]
+    assert got["date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-01-31", "2020-02-29", "2021-03-01"]
+    assert got["provider_org"].astype(str).tolist() == ["AU-5", "", ""]
+    assert p.transaction(2).value.currency == "KHR"
+    # USD rows: 1234.56 + 0.1 = 1234.66 exactly.
+    usd = got[got["currency"] == "USD"]["value_exact"]
+    assert sum(usd) == Decimal("1234.66")
+
+
+def test_add_transactions_names_the_refused_row_and_adds_nothing():
+    p = aidtrack.Portfolio()
+    p.add_activity(aidtrack.Activity("XM-A"))
+    good = {"activity_id": "XM-A", "type": 3, "date": "2020-01-01", "value": "10", "currency": "USD"}
+    cases = [
+        (dict(good, activity_id="XM-NONE"), aidtrack.NotFoundError, "row r2: no activity 'XM-NONE'"),
+        (dict(good, type=14), aidtrack.ValidationError, "row r2: transaction type 14"),
+        (dict(good, value="ten"), aidtrack.ValidationError, "row r2: value 'ten'"),
+        (dict(good, currency="usd"), aidtrack.Error, "usd"),
+    ]
+    for bad, error, text in cases:
+        frame = pd.DataFrame([good, good, bad], index=["r0", "r1", "r2"])
+        with pytest.raises(error, match=text):
+            p.add_transactions(frame)
+        assert p.transaction_count == 0
+    with pytest.raises(KeyError, match="currency"):
+        p.add_transactions(pd.DataFrame([{k: v for k, v in good.items() if k != "currency"}]))
+    with pytest.raises(aidtrack.ValidationError, match="needs a date"):
+        p.add_transactions(pd.DataFrame([dict(good, date=None)]))
+    assert p.transaction_count == 0

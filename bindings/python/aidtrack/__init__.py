@@ -21,7 +21,7 @@ if _os.path.isdir(_PACKAGE_DATA):
     _core._set_default_data_dir(_PACKAGE_DATA)
 
 from . import _repr  # noqa: E402
-from ._frames import TableFrame, table_frame, transactions_frame  # noqa: E402
+from ._frames import TableFrame, add_transactions, table_frame, transactions_frame  # noqa: E402
 from . import coordination, datasets, measures, report, results  # noqa: E402 - areas of the package
 from .iati import *  # noqa: F401,F403,E402 - load_iati and friends at the top level
 from .iati_write import *  # noqa: F401,F403,E402 - validate_iati, Portfolio.to_iati
@@ -53,7 +53,15 @@ def _portfolio_totals(self: Portfolio, by: Iterable[str] = ("reporting_org", "cu
     return table_frame(table)
 
 
+def _portfolio_add_transactions(self: Portfolio, frame) -> int:
+    """Add every row of a DataFrame as a transaction in one step (columns as
+    :meth:`transactions_frame` gives them); returns the number added. See
+    :func:`aidtrack.add_transactions`."""
+    return add_transactions(self, frame)
+
+
 Portfolio.transactions_frame = _portfolio_transactions_frame
+Portfolio.add_transactions = _portfolio_add_transactions
 Portfolio.totals = _portfolio_totals
 
 

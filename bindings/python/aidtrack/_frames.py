@@ -8,6 +8,8 @@ from typing import Any, Optional
 import numpy as np
 import pandas as pd
 
+from . import _core
+
 _TEXT_COLUMNS = (
     "ref", "provider_org", "provider_activity", "receiver_org", "receiver_activity", "aid_type",
     "finance_type", "flow_type", "tied_status", "disbursement_channel", "sector_vocabulary",
@@ -72,6 +74,82 @@ def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
     if exact:
         frame["value_exact"] = [Decimal(v) for v in portfolio._transaction_values_exact()]
     return frame
+
+
+def _codes(column: Any) -> tuple[np.ndarray, list[str]]:
+    """A text column as categorical codes (-1 where missing or empty) and its categories."""
+    cat = pd.Categorical(pd.Series(column, copy=False).astype("string").replace("", pd.NA))
+    return np.asarray(cat.codes, dtype=np.int64), [str(c) for c in cat.categories]
+
+
+def _days(column: Any) -> np.ndarray:
+    """Dates (datetime64, Timestamps, date objects or ISO text) as days since 1970, NaT as int64 min."""
+    values = pd.to_datetime(pd.Series(column, copy=False), errors="raise")
+    days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    return days
+
+
+def _exact_texts(column: Any) -> list[str]:
+    """Values as exact decimal text: Decimal and str as they are, int exactly, float by its
+    shortest round-trip text (what a user typed for 1234.56, not its binary expansion)."""
+    out = []
+    for v in column:
+        if isinstance(v, float):
+            out.append(repr(v) if v == v else "nan")
+        else:
+            out.append(str(v))
+    return out
+
+
+def add_transactions(portfolio: Any, frame: pd.DataFrame) -> int:
+    """Add every row of ``frame`` as a transaction, in one step; returns the number added.
+
+    Columns as :func:`transactions_frame` gives them: required ``activity_id`` (an activity
+    already in the portfolio), ``type`` (IATI code 1-13), ``date``, ``value`` and ``currency``;
+    optional ``value_date``, the text columns (``provider_org``, ``receiver_org``, ``aid_type``,
+    …), ``humanitarian`` (-1/0/1) and ``line``. Money stays exact: ``value_exact`` (Decimal) is
+    used when present, else ``value`` as Decimal, text or int; a float is taken by its shortest
+    text (``repr``). A refused row raises an error naming its frame label and nothing is added,
+    so ``p2.add_transactions(p1.transactions_frame(exact=True))`` copies p1's rows exactly.
+    """
+    missing = [c for c in ("activity_id", "type", "date", "currency") if c not in frame.columns]
+    if "value" not in frame.columns and "value_exact" not in frame.columns:
+        missing.append("value")
+    if missing:
+        raise KeyError("transactions frame lacks column(s): " + ", ".join(missing))
+    n = len(frame)
+    labels = [str(x) for x in frame.index]
+    index = {ident: k for k, ident in enumerate(portfolio._activity_identifiers())}
+    ids = frame["activity_id"].astype(str).tolist()
+    activity = np.empty(n, dtype=np.int64)
+    for k, ident in enumerate(ids):
+        found = index.get(ident)
+        if found is None:
+            raise _core.NotFoundError(f"transactions frame row {labels[k]}: no activity '{ident}' in the portfolio")
+        activity[k] = found
+    types = pd.to_numeric(frame["type"], errors="coerce")
+    if types.isna().any():
+        bad = int(np.flatnonzero(types.isna().to_numpy())[0])
+        raise _core.ValidationError(f"transactions frame row {labels[bad]}: type {frame['type'].iloc[bad]!r} "
+                                    "is not an IATI code 1-13")
+    value = frame["value_exact"] if "value_exact" in frame.columns else frame["value"]
+    columns: dict[str, Any] = {
+        "activity": activity,
+        "type": types.to_numpy(dtype=np.int64),
+        "date": _days(frame["date"]),
+        "value_date": _days(frame["value_date"]) if "value_date" in frame.columns
+        else np.full(n, np.iinfo(np.int64).min, dtype=np.int64),
+        "value": _exact_texts(value),
+        "currency": _codes(frame["currency"]),
+        "humanitarian": frame["humanitarian"].fillna(-1).to_numpy(dtype=np.int64) if "humanitarian" in frame.columns
+        else np.full(n, -1, dtype=np.int64),
+        "line": frame["line"].fillna(0).to_numpy(dtype=np.int64) if "line" in frame.columns
+        else np.zeros(n, dtype=np.int64),
+    }
+    for name in _TEXT_COLUMNS:
+        columns[name] = _codes(frame[name]) if name in frame.columns else None
+    portfolio._add_transaction_columns(columns, labels)
+    return n
 
 
 class TableFrame(pd.DataFrame):

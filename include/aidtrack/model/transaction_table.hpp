@@ -71,7 +71,7 @@ public:
     }
 
     // The columns. Public so that scans and bindings read them directly; keep them equal length
-    // by appending through append().
+    // by appending through append(). A new column goes into AIDTRACK_TRANSACTION_COLUMNS too.
     std::vector<std::uint32_t> activity;
     std::vector<std::uint8_t> type;
     std::vector<std::int32_t> date;
@@ -98,5 +98,38 @@ public:
 private:
     StringPool strings_;
 };
+
+/// \brief The text columns of TransactionTable (indexes into its string pool) as DO(name), in
+/// storage order: the one list that code handling every column (archive, bindings) expands.
+// One column a line, by hand: clang-format does not settle on a layout for X-macros.
+// clang-format off
+#define AIDTRACK_TRANSACTION_TEXT_COLUMNS(DO) \
+    DO(ref)                                   \
+    DO(provider_org)                          \
+    DO(provider_activity)                     \
+    DO(receiver_org)                          \
+    DO(receiver_activity)                     \
+    DO(aid_type)                              \
+    DO(finance_type)                          \
+    DO(flow_type)                             \
+    DO(tied_status)                           \
+    DO(disbursement_channel)                  \
+    DO(sector_vocabulary)                     \
+    DO(sector_code)                           \
+    DO(recipient_country)                     \
+    DO(recipient_region)
+
+/// \brief Every column of TransactionTable as DO(name), in storage order.
+#define AIDTRACK_TRANSACTION_COLUMNS(DO)  \
+    DO(activity)                          \
+    DO(type)                              \
+    DO(date)                              \
+    DO(value)                             \
+    DO(currency)                          \
+    DO(value_date)                        \
+    AIDTRACK_TRANSACTION_TEXT_COLUMNS(DO) \
+    DO(humanitarian)                      \
+    DO(line)
+// clang-format on
 
 }  // namespace aidtrack
