@@ -197,12 +197,10 @@ std::vector<std::string> CsvRow::list(const std::string& column) const {
 
 // --- CsvRows ------------------------------------------------------------------------------------
 
-namespace {
-
 // A NUL or a byte that is not UTF-8 text means a binary file or another encoding: refused with
 // the physical line (quoted cells may span lines) and the column.
-void check_text(const std::vector<std::string>& fields, const CsvReader& reader,
-                const std::vector<std::string>& columns) {
+void check_csv_text(const std::vector<std::string>& fields, const CsvReader& reader,
+                    const std::vector<std::string>& columns) {
     std::uint32_t line = reader.line();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string& field = fields[i];
@@ -226,11 +224,9 @@ void check_text(const std::vector<std::string>& fields, const CsvReader& reader,
     }
 }
 
-}  // namespace
-
 CsvRows::CsvRows(std::istream& in, std::string file) : reader_(in, std::move(file)) {
     if (!reader_.next(fields_)) return;
-    check_text(fields_, reader_, {});
+    check_csv_text(fields_, reader_, {});
     has_header_ = true;
     header_ = CsvHeader(fields_, reader_.where());
 }
@@ -242,7 +238,7 @@ void CsvRows::require_header() const {
 bool CsvRows::next() {
     if (!has_header_) return false;
     while (reader_.next(fields_)) {
-        check_text(fields_, reader_, header_.names());
+        check_csv_text(fields_, reader_, header_.names());
         if (std::any_of(fields_.begin(), fields_.end(), [](const std::string& f) { return !trim(f).empty(); }))
             return true;
     }

@@ -65,6 +65,7 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
     CsvReader reader(in, name);
     std::vector<std::string> fields;
     if (!reader.next(fields)) throw ParseError("empty IMF rate table", {name, 1, {}});
+    check_csv_text(fields, reader);
     const CsvHeader header(fields, reader.where());
     const std::size_t c_date = header.require("Date");
     const std::size_t c_rate = header.require("Rate");
@@ -78,6 +79,7 @@ ExchangeRates ExchangeRates::from_imf_csv(std::istream& in, const std::string& n
     std::map<std::pair<std::uint16_t, int>, Candidate> chosen;
     std::map<std::string, int> skipped;
     while (reader.next(fields)) {
+        check_csv_text(fields, reader, header.names());
         if (fields.size() == 1 && fields[0].empty()) continue;
         if (fields.size() < header.names().size())
             throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " +
@@ -127,6 +129,7 @@ ExchangeRates ExchangeRates::from_csv(std::istream& in, const std::string& name)
     CsvReader reader(in, name);
     std::vector<std::string> fields;
     if (!reader.next(fields)) throw ParseError("empty rate table", {name, 1, {}});
+    check_csv_text(fields, reader);
     const CsvHeader header(fields, reader.where());
     const std::size_t c_date = header.require("date");
     const std::size_t c_currency = header.require("currency");
@@ -134,6 +137,7 @@ ExchangeRates ExchangeRates::from_csv(std::istream& in, const std::string& name)
     const std::size_t c_source = header.find("source");
     ExchangeRates out;
     while (reader.next(fields)) {
+        check_csv_text(fields, reader, header.names());
         if (fields.size() == 1 && fields[0].empty()) continue;
         if (fields.size() < header.names().size())
             throw ParseError("expected " + std::to_string(header.names().size()) + " columns, found " +

@@ -36,6 +36,7 @@ Deflators Deflators::from_csv(std::istream& in, const std::string& name) {
     std::vector<std::string> fields;
     if (!reader.next(fields))
         throw ParseError("deflator file is empty (expected donor,year,deflator,source)", {name, 1, {}}, "csv-header");
+    check_csv_text(fields, reader);
     const CsvHeader header(fields, reader.where());
     const std::size_t donor = header.require("donor");
     const std::size_t year = header.require("year");
@@ -43,6 +44,7 @@ Deflators Deflators::from_csv(std::istream& in, const std::string& name) {
     const std::size_t source = header.find("source");
     Deflators out;
     while (reader.next(fields)) {
+        check_csv_text(fields, reader, header.names());
         if (fields.size() == 1 && fields[0].empty()) continue;
         if (fields.size() < header.names().size())
             throw ParseError("row has " + std::to_string(fields.size()) + " fields, the header " +

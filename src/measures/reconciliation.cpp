@@ -23,6 +23,7 @@ std::vector<FlowRecord> load_flow_csv(std::istream& in, const std::string& name)
     CsvReader reader(in, name);
     std::vector<std::string> f;
     if (!reader.next(f)) throw ParseError("flow file is empty", {name, 1, {}}, "csv-header");
+    check_csv_text(f, reader);
     const CsvHeader h(f, reader.where());
     const std::size_t provider = h.require("provider_org"), receiver = h.require("receiver_org");
     const std::size_t provider_activity = h.require("provider_activity"),
@@ -31,6 +32,7 @@ std::vector<FlowRecord> load_flow_csv(std::istream& in, const std::string& name)
     const std::size_t ref = h.find("ref");
     std::vector<FlowRecord> out;
     while (reader.next(f)) {
+        check_csv_text(f, reader, h.names());
         if (f.size() == 1 && f[0].empty()) continue;
         if (f.size() < h.names().size())
             throw ParseError(

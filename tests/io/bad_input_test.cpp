@@ -7,8 +7,10 @@
 #include <aidtrack/io/coordination_csv.hpp>
 #include <aidtrack/io/iati_reader.hpp>
 #include <aidtrack/io/results_csv.hpp>
+#include <aidtrack/measures/constant_prices.hpp>
 #include <aidtrack/measures/donor_flows.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>
+#include <aidtrack/measures/reconciliation.hpp>
 
 #include <gtest/gtest.h>
 
@@ -77,6 +79,10 @@ void load_with(const std::string& reader, const std::string& path) {
         (void)aidtrack::measures::load_government_budget(in, name);
     } else if (reader == "global_aid") {
         (void)aidtrack::measures::load_global_aid(in, name);
+    } else if (reader == "flows") {
+        (void)aidtrack::load_flow_csv(in, name);
+    } else if (reader == "deflators") {
+        (void)aidtrack::Deflators::from_csv(in, name);
     } else if (reader == "archive") {
         (void)aidtrack::portfolio_from_bytes(read_all(path), name);
     } else {
@@ -185,9 +191,9 @@ TEST(bad_input_test, every_corpus_file_gives_its_expected_outcome) {
 TEST(bad_input_test, every_corpus_file_through_every_reader_gives_only_aidtrack_errors) {
     // Whatever the reader, a file meant for another one is refused with an aidtrack::Error
     // (or read); nothing else escapes.
-    const std::vector<std::string> readers{"rates_csv",          "imf_csv",         "results_hazards",
-                                           "results_casualties", "activity_shares", "questionnaire",
-                                           "government_budget",  "global_aid",      "archive"};
+    const std::vector<std::string> readers{
+        "rates_csv",         "imf_csv",    "results_hazards", "results_casualties", "activity_shares", "questionnaire",
+        "government_budget", "global_aid", "flows",           "deflators",          "archive"};
     std::size_t runs = 0;
     for (const auto& entry : fs::recursive_directory_iterator(kBadDir)) {
         if (!entry.is_regular_file()) continue;

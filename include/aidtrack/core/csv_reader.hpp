@@ -49,6 +49,13 @@ private:
     std::uint32_t record_line_ = 0;
 };
 
+/// Throws ParseError (rule `csv-text`) when a field of the record `reader` returned last holds a
+/// NUL byte or invalid UTF-8 (find_invalid_text()), naming the file, the physical line (a quoted
+/// field may span lines) and the column (`columns[i]`, when given): such a file is binary or in
+/// another encoding. CsvRows calls it on every record; readers on CsvReader call it themselves.
+void check_csv_text(const std::vector<std::string>& fields, const CsvReader& reader,
+                    const std::vector<std::string>& columns = {});
+
 /// \brief Column positions of a CSV header, looked up by name; missing names throw ParseError.
 class CsvHeader {
 public:
