@@ -3,6 +3,7 @@
 // aidtrack.results turns into DataFrames).
 #include "py_common.hpp"
 
+#include <aidtrack/core/evidence.hpp>
 #include <aidtrack/io/results_csv.hpp>
 #include <aidtrack/measures/clearance_forecast.hpp>
 #include <aidtrack/measures/cost_efficiency.hpp>
@@ -20,14 +21,7 @@ Provenance provenance_of(const std::string& source, const std::string& evidence,
     Provenance p;
     p.source = source;
     p.note = note;
-    if (evidence.empty() || evidence == "reported")
-        p.evidence = Evidence::reported;
-    else if (evidence == "derived")
-        p.evidence = Evidence::derived;
-    else if (evidence == "illustrative")
-        p.evidence = Evidence::illustrative;
-    else
-        throw ParseError("unknown evidence '" + evidence + "' (reported, derived, illustrative)");
+    p.evidence = parse_evidence(evidence);  // the files' rule: a keyword, empty = reported
     return p;
 }
 

@@ -113,3 +113,18 @@ def test_monte_carlo_is_seeded_and_matches_cpp_constants():
     assert s.loc["completion_year", "p50"] == 2031.0 + 103.0 / 365.0  # same constant as clearance_forecast_test.cpp
     assert s.loc["funding_gap", "p50"] == 672908.38800870255
     assert list(a["fan"]["year"]) == list(range(2025, 2031))
+
+
+def test_evidence_is_read_as_the_files_read_it():
+    # The same keyword rule as the CSV loaders: case and blanks ignored, empty = reported,
+    # anything else a ParseError with rule "evidence".
+    p = aidtrack.Portfolio()
+    s = p.results
+    s.add_hazard("H1", "Battambang", "CHA", "AP", 100_000, dt.date(2019, 3, 1))
+    s.add_release("H1", dt.date(2020, 2, 1), "cancelled", 30_000, evidence=" Derived ")
+    s.add_release("H1", dt.date(2020, 3, 1), "cancelled", 10_000, evidence="")
+    assert list(r.releases(p)["evidence"]) == ["derived", "reported"]
+    with pytest.raises(aidtrack.ParseError) as caught:
+        s.add_release("H1", dt.date(2020, 4, 1), "cancelled", 5_000, evidence="guessed")
+    assert caught.value.rule == "evidence"
+    assert len(r.releases(p)) == 2
