@@ -140,6 +140,19 @@ TransactionTable table_from_columns(const py::dict& columns, const std::vector<s
     const auto humanitarian = columns["humanitarian"].cast<Int64s>();
     const auto line = columns["line"].cast<Int64s>();
     const std::size_t rows = static_cast<std::size_t>(activity.size());
+    // Every column has a cell per row (the text columns are checked in fill_text_column).
+    const auto same_length = [rows](const char* name, auto size) {
+        if (static_cast<std::size_t>(size) != rows)
+            throw ValidationError(std::string("column ") + name + " has " + std::to_string(size) + " rows, not " +
+                                  std::to_string(rows));
+    };
+    same_length("type", type.size());
+    same_length("date", date.size());
+    same_length("value_date", value_date.size());
+    same_length("value", value.size());
+    same_length("currency", currency.first.size());
+    same_length("humanitarian", humanitarian.size());
+    same_length("line", line.size());
     auto where = [&](std::size_t i) {
         return "transactions frame row " + (i < labels.size() ? labels[i] : std::to_string(i));
     };

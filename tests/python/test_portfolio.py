@@ -222,3 +222,16 @@ def test_add_transactions_names_the_refused_row_and_adds_nothing():
     with pytest.raises(aidtrack.ValidationError, match="needs a date"):
         p.add_transactions(pd.DataFrame([dict(good, date=None)]))
     assert p.transaction_count == 0
+
+
+def test_bulk_columns_of_unequal_length_are_refused():
+    # The private bulk entry point checks what the DataFrame path guarantees: a cell per row.
+    p = aidtrack.Portfolio()
+    p.add_activity(aidtrack.Activity("XM-A"))
+    cols = {"activity": np.zeros(2, np.int64), "type": np.array([3]), "date": np.zeros(2, np.int64),
+            "value_date": np.zeros(2, np.int64), "value": ["1", "2"], "currency": (np.zeros(2, np.int64), ["USD"]),
+            "humanitarian": np.zeros(2, np.int64), "line": np.zeros(2, np.int64)}
+    cols.update({name: None for name in aidtrack._frames._TEXT_COLUMNS})
+    with pytest.raises(aidtrack.ValidationError, match="column type has 1 rows, not 2"):
+        p._add_transaction_columns(cols, ["a", "b"])
+    assert p.transaction_count == 0
