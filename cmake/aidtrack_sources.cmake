@@ -17,6 +17,7 @@ set(AIDTRACK_SOURCES
   src/io/archive.cpp
   src/io/archive_checked.cpp
   src/io/archive_compact.cpp
+  src/io/atomic_file.cpp
   src/io/checksum.cpp
   src/io/codelists.cpp
   src/io/coordination_csv.cpp

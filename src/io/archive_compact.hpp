@@ -28,8 +28,12 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <limits>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace aidtrack::archive_detail {
@@ -56,13 +60,29 @@ struct is_std_vector : std::false_type {};
 template <class T, class A>
 struct is_std_vector<std::vector<T, A>> : std::true_type {};
 
-/// \brief Writes the compact archive into a string.
+/// \brief Writes the compact archive into a string, or through a small buffer to a sink.
 class compact_oarchive {
 public:
     using is_saving = boost::mpl::bool_<true>;
     using is_loading = boost::mpl::bool_<false>;
+    /// Receives the archive's bytes in order.
+    using Sink = std::function<void(std::string_view)>;
 
+    /// Appends every byte to `out`.
     explicit compact_oarchive(std::string& out) : out_(out) {}
+    /// Hands the bytes to `sink` whenever `buffer` holds `piece` of them (blocks at least that
+    /// large go straight through); finish() hands over the rest. A file written this way never
+    /// needs memory for the whole archive.
+    compact_oarchive(std::string& buffer, Sink sink, std::size_t piece)
+        : out_(buffer), sink_(std::move(sink)), limit_(piece) {}
+
+    /// Hands the buffered bytes to the sink (nothing without one).
+    void finish() {
+        if (sink_ && !out_.empty()) {
+            sink_(out_);
+            out_.clear();
+        }
+    }
 
     template <class T>
     compact_oarchive& operator<<(const T& value) {
@@ -80,13 +100,11 @@ private:
     void save(const boost::serialization::nvp<T>& named) {
         save(named.const_value());
     }
-    void save(const boost::serialization::binary_object& blob) {
-        out_.append(static_cast<const char*>(blob.m_t), blob.m_size);
-    }
+    void save(const boost::serialization::binary_object& blob) { put_raw(blob.m_t, blob.m_size); }
     void save(const boost::serialization::collection_size_type& count) { put_count(count); }
     void save(const std::string& text) {
         put_count(text.size());
-        out_.append(text);
+        put_raw(text.data(), text.size());
     }
     template <class T>
     void save(const T& value) {
@@ -114,16 +132,27 @@ private:
                                                            // serialize takes T& for both directions
         }
     }
-    void put_raw(const void* data, std::size_t size) { out_.append(static_cast<const char*>(data), size); }
+    void put_raw(const void* data, std::size_t size) {
+        if (size >= limit_) {  // a large block (a column): past the buffer, uncopied
+            finish();
+            sink_(std::string_view(static_cast<const char*>(data), size));
+            return;
+        }
+        out_.append(static_cast<const char*>(data), size);
+        if (out_.size() >= limit_) finish();
+    }
     void put_count(std::uint64_t n) {
         do {
             const auto byte = static_cast<unsigned char>(n & 0x7FU);
             n >>= 7U;
             out_.push_back(static_cast<char>(n != 0 ? byte | 0x80U : byte));
         } while (n != 0);
+        if (out_.size() >= limit_) finish();
     }
 
     std::string& out_;
+    Sink sink_;
+    std::size_t limit_ = std::numeric_limits<std::size_t>::max();  // no sink: never reached
     std::vector<unsigned char> met_;
 };
 
