@@ -105,6 +105,13 @@ struct Plan {
     std::vector<std::uint32_t> rate_of;  // slot × days + day - lo → rate id (slot 0: all 0)
     std::vector<double> rate_factor;     // rate id → factor; id 0 = the target currency (no conversion)
     std::uint32_t missing = 0;           // the rate id of a row without a rate: the last id
+    // The days cut into segments over which the fiscal year and every currency's rate id stay
+    // the same (a few per year with annual rates): the scan's tables then fit the first-level
+    // cache, where the tables per day did not.
+    std::vector<std::uint32_t> segment_of;  // day - lo → segment
+    std::size_t segments = 0;
+    std::vector<std::uint32_t> segment_fy;    // segment → fiscal year - fy_min
+    std::vector<std::uint32_t> segment_rate;  // slot × segments + segment → rate id
 };
 
 // Decimal::scaled, bit for bit, with a fast path for values and products that fit in 64 bits.
@@ -336,6 +343,26 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     plan.missing = static_cast<std::uint32_t>(plan.rate_factor.size());
     for (std::uint32_t& id : plan.rate_of)
         if (id == kNoRate) id = plan.missing;
+
+    const std::size_t currencies = plan.slot_currency.size();
+    plan.segment_of.resize(days);
+    std::uint32_t segment = 0;
+    for (std::size_t d = 1; d < days; ++d) {
+        bool same = plan.fy_index[d] == plan.fy_index[d - 1];
+        for (std::size_t c = 0; same && c < currencies; ++c)
+            same = plan.rate_of[c * days + d] == plan.rate_of[c * days + d - 1];
+        if (!same) ++segment;
+        plan.segment_of[d] = segment;
+    }
+    plan.segments = static_cast<std::size_t>(segment) + 1;
+    plan.segment_fy.resize(plan.segments);
+    plan.segment_rate.resize(currencies * plan.segments);
+    for (std::size_t d = 0; d < days; ++d) {
+        const std::size_t k = plan.segment_of[d];
+        plan.segment_fy[k] = plan.fy_index[d];
+        for (std::size_t c = 0; c < currencies; ++c)
+            plan.segment_rate[c * plan.segments + k] = plan.rate_of[c * days + d];
+    }
     return plan;
 }
 
@@ -455,17 +482,15 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
     const std::size_t objectives = plan.objectives.size();
     const std::size_t rates = plan.rate_factor.size() + 1;  // with the id of a missing rate
     const std::size_t slots = static_cast<std::size_t>(plan.years) * rates;
-    // A group's place in its run: a stamped table indexed by fiscal year × rate when that is
-    // small enough, else a hash map cleared per run.
-    const bool dense = slots <= (std::size_t{1} << 22);
+    // A run's groups are summed straight into a table indexed by fiscal year × rate (one slot
+    // more takes the rows of other types) when that is small enough, else in a hash map.
+    const bool direct = slots < (std::size_t{1} << 20);
     out.cells.assign(plan.donors.size() * static_cast<std::size_t>(plan.years) * objectives, Cell{});
     std::vector<std::uint32_t> fy_base(plan.fy_index.size());  // fiscal year × rates, per day
     for (std::size_t d = 0; d < fy_base.size(); ++d) fy_base[d] = plan.fy_index[d] * static_cast<std::uint32_t>(rates);
-    std::vector<std::uint64_t> table(dense ? slots : 0, 0);  // stamp << 32 | index in `run`
     std::unordered_map<std::uint64_t, std::uint32_t> sparse;
     std::vector<Group> run;
     run.reserve(256);
-    std::uint64_t stamp = 0;
     std::uint32_t current = std::numeric_limits<std::uint32_t>::max();
     bool first_run = true;
     constexpr std::size_t kBatch = 4096;
@@ -503,14 +528,78 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
     const Raw* value = t.value.data();
     const std::uint16_t* currency = t.currency.data();
     const std::int32_t* value_date = t.value_date.data();
+    const std::uint8_t* type_ok = plan.type_ok.data();
     const std::uint8_t* slot_of = plan.slot_of.data();
     const std::uint32_t* rate_of = plan.rate_of.data();
     const std::uint32_t* fy_of = fy_base.data();
-    std::uint64_t* stamped = table.data();
     const std::int32_t lo = plan.lo;
     const std::size_t days = plan.days;
+    const auto rate_count = static_cast<std::uint32_t>(rates);
+    if (days == 0) {  // no dated row at all: any counted row is a problem
+        for (std::size_t i = from; i < to; ++i) out.problem |= type_ok[type[i]] != 0;
+        return;
+    }
+    if (direct) {
+        // No branch per row: a row of another type goes to the extra slot, an undated one is
+        // counted on the first day and reported once the range is scanned, and a slot is listed
+        // when its count leaves zero. Each run of one activity's rows has a loop of its own,
+        // whose state stays in registers.
+        const auto other = static_cast<std::uint32_t>(slots);
+        const std::uint32_t* segment_of = plan.segment_of.data();
+        const std::uint32_t* segment_rate = plan.segment_rate.data();
+        const std::size_t segments = plan.segments;
+        std::vector<std::uint32_t> fy_of_segment(segments);  // fiscal year × rates, per segment
+        for (std::size_t k = 0; k < segments; ++k) fy_of_segment[k] = plan.segment_fy[k] * rate_count;
+        const std::uint32_t* segment_fy = fy_of_segment.data();
+        std::vector<Raw> sum(slots + 1, 0);
+        std::vector<std::uint32_t> count(slots + 1, 0);
+        std::vector<std::uint32_t> touched(slots + 1, 0);
+        bool undated = false;
+        for (std::size_t begin = from; begin < to;) {
+            const std::uint32_t a = activity[begin];
+            std::size_t end = begin + 1;
+            while (end < to && activity[end] == a) ++end;
+            std::size_t listed = 0;
+            bool run_undated = false;
+            for (std::size_t i = begin; i < end; ++i) {
+                const bool counted = type_ok[type[i]] != 0;
+                const std::int32_t dated = date[i];
+                run_undated |= counted && dated == day_number::kNone;
+                const std::int32_t d = dated == day_number::kNone ? lo : dated;
+                // The target currency has rate row 0, all zeros: no branch on the currency.
+                const std::uint32_t rate =
+                    segment_rate[slot_of[currency[i]] * segments + segment_of[conversion_day(value_date[i], d) - lo]];
+                const std::uint32_t slot = counted ? segment_fy[segment_of[d - lo]] + rate : other;
+                const std::uint32_t before = count[slot];
+                touched[listed] = slot;
+                listed += static_cast<std::size_t>(before == 0 && slot != other);
+                count[slot] = before + 1;
+                sum[slot] += value[i];
+            }
+            undated |= run_undated;
+            sum[other] = 0;
+            count[other] = 0;
+            begin = end;
+            if (listed == 0) continue;  // only rows of other types: not a run, as in the hash path
+            current = a;
+            for (std::size_t k = 0; k < listed; ++k) {
+                const std::uint32_t slot = touched[k];
+                run.push_back({sum[slot], count[slot], a, slot / rate_count, slot % rate_count});
+                sum[slot] = 0;
+                count[slot] = 0;
+            }
+            finish_run(end == to);
+            if (out.problem) return;
+        }
+        if (undated) {
+            out.problem = true;
+            return;
+        }
+        convert_pending();
+        return;
+    }
     for (std::size_t i = from; i < to; ++i) {
-        if (!plan.type_ok[type[i]]) continue;
+        if (!type_ok[type[i]]) continue;
         const std::int32_t d = date[i];
         if (d == day_number::kNone) {
             out.problem = true;
@@ -523,32 +612,14 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
                 if (out.problem) return;
             }
             current = a;
-            ++stamp;
             sparse.clear();
         }
-        // The target currency has rate row 0, all zeros: no branch on the currency.
         const std::uint32_t rate =
             rate_of[slot_of[currency[i]] * days + static_cast<std::size_t>(conversion_day(value_date[i], d) - lo)];
         const std::uint32_t slot = fy_of[d - lo] + rate;
-        std::uint32_t g = 0;
-        if (dense) {
-            const std::uint64_t e = stamped[slot];
-            if ((e >> 32) == stamp) {
-                g = static_cast<std::uint32_t>(e);
-            } else {
-                g = static_cast<std::uint32_t>(run.size());
-                stamped[slot] = stamp << 32 | g;
-                run.push_back(
-                    {0, 0, a, slot / static_cast<std::uint32_t>(rates), slot % static_cast<std::uint32_t>(rates)});
-            }
-        } else {
-            const auto [it, fresh] = sparse.try_emplace(slot, static_cast<std::uint32_t>(run.size()));
-            if (fresh)
-                run.push_back(
-                    {0, 0, a, slot / static_cast<std::uint32_t>(rates), slot % static_cast<std::uint32_t>(rates)});
-            g = it->second;
-        }
-        Group& group = run[g];
+        const auto [it, fresh] = sparse.try_emplace(slot, static_cast<std::uint32_t>(run.size()));
+        if (fresh) run.push_back({0, 0, a, slot / rate_count, slot % rate_count});
+        Group& group = run[it->second];
         group.sum += value[i];
         ++group.rows;
     }

@@ -3,8 +3,11 @@
 #include <aidtrack/core/period.hpp>
 #include <aidtrack/measures/aggregate.hpp>
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
@@ -94,6 +97,54 @@ std::vector<ActivityShare> mapping(std::uint32_t activities) {
 std::string value_at(const AggregateResult& r, const std::string& donor, int fy, const std::string& objective) {
     const auto it = r.cells().find({donor, fy, objective});
     return it == r.cells().end() ? "absent" : Decimal::from_raw(it->second.value).to_string();
+}
+
+// The cells of `q` over `p` the slow way (calendar fiscal years, conversion on the date):
+// exact sums per (activity, year, currency, factor), each converted with Decimal::scaled and
+// split with split_by_weights once.
+std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> by_hand(const Portfolio& p, const AggregateQuery& q,
+                                                                          const aidtrack::ExchangeRates& r) {
+    struct Sum {
+        Decimal::Raw value = 0;
+        std::int64_t rows = 0;
+    };
+    std::map<std::tuple<std::uint32_t, int, std::uint16_t, double>, Sum> groups;
+    const auto& t = p.transactions();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!q.types.empty() && std::find(q.types.begin(), q.types.end(), t.type[i]) == q.types.end()) continue;
+        const auto date = aidtrack::day_number::to_date(t.date[i]);
+        const double f = r.factor(CurrencyCode::from_packed(t.currency[i]), CurrencyCode("USD"), date);
+        Sum& s = groups[{t.activity[i], date.year(), t.currency[i], f}];
+        s.value += t.value[i];
+        ++s.rows;
+    }
+    std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> expected;
+    for (const auto& [key, sum] : groups) {
+        const auto& [activity, year, currency, f] = key;
+        const auto& a = p.activity(activity);
+        const Decimal v = currency == CurrencyCode("USD").packed() ? Decimal::from_raw(sum.value)
+                                                                   : Decimal::from_raw(sum.value).scaled(f);
+        std::vector<std::string> codes;
+        std::vector<Decimal::Raw> weights;
+        for (const auto& s : q.objectives) {
+            if (s.activity_id != a.identifier) continue;
+            codes.push_back(s.code);
+            weights.push_back(s.percentage.value_or(Decimal(100)).raw());
+        }
+        Decimal::Raw total = 0;
+        for (auto w : weights) total += w;
+        if (total < Decimal(100).raw()) {
+            codes.emplace_back(aidtrack::measures::kUnmapped);
+            weights.push_back(Decimal(100).raw() - total);
+        }
+        const auto parts = aidtrack::split_by_weights(v, weights, Decimal::kScale);
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            auto& cell = expected[{a.reporting_org.ref, year, codes[k]}];
+            cell.value += parts[k].raw();
+            cell.pieces += sum.rows;
+        }
+    }
+    return expected;
 }
 
 }  // namespace
@@ -241,47 +292,7 @@ TEST(aggregate_test, equals_a_hand_computation_per_group) {
     q.rates = &r;
     q.objectives = mapping(40);
     const auto result = aggregate(p, q);
-    // The same sums the slow way: exact sums per (activity, year, currency, factor), each converted
-    // with Decimal::scaled and split with split_by_weights once.
-    struct Sum {
-        Decimal::Raw value = 0;
-        std::int64_t rows = 0;
-    };
-    std::map<std::tuple<std::uint32_t, int, std::uint16_t, double>, Sum> groups;
-    const auto& t = p.transactions();
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        const auto date = aidtrack::day_number::to_date(t.date[i]);
-        const double f = r.factor(CurrencyCode::from_packed(t.currency[i]), CurrencyCode("USD"), date);
-        Sum& s = groups[{t.activity[i], date.year(), t.currency[i], f}];
-        s.value += t.value[i];
-        ++s.rows;
-    }
-    std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> expected;
-    for (const auto& [key, sum] : groups) {
-        const auto& [activity, year, currency, f] = key;
-        const auto& a = p.activity(activity);
-        const Decimal v = currency == CurrencyCode("USD").packed() ? Decimal::from_raw(sum.value)
-                                                                   : Decimal::from_raw(sum.value).scaled(f);
-        std::vector<std::string> codes;
-        std::vector<Decimal::Raw> weights;
-        for (const auto& s : q.objectives) {
-            if (s.activity_id != a.identifier) continue;
-            codes.push_back(s.code);
-            weights.push_back(s.percentage.value_or(Decimal(100)).raw());
-        }
-        Decimal::Raw total = 0;
-        for (auto w : weights) total += w;
-        if (total < Decimal(100).raw()) {
-            codes.emplace_back(aidtrack::measures::kUnmapped);
-            weights.push_back(Decimal(100).raw() - total);
-        }
-        const auto parts = aidtrack::split_by_weights(v, weights, Decimal::kScale);
-        for (std::size_t k = 0; k < parts.size(); ++k) {
-            auto& cell = expected[{a.reporting_org.ref, year, codes[k]}];
-            cell.value += parts[k].raw();
-            cell.pieces += sum.rows;
-        }
-    }
+    const auto expected = by_hand(p, q, r);
     ASSERT_EQ(expected.size(), result.cells().size());
     for (const auto& [key, cell] : expected) EXPECT_EQ(result.cells().at(key), cell);
 }
@@ -396,4 +407,61 @@ TEST(aggregate_test, missing_rates_name_the_file_and_line) {
     EXPECT_THROW((void)aggregate(p, q), aidtrack::CurrencyError);
     q.types = {4};  // nothing counted: nothing to convert
     EXPECT_TRUE(aggregate(p, q).cells().empty());
+}
+
+TEST(aggregate_test, rows_of_other_types_may_lack_a_date_and_many_rates_take_the_hash_path) {
+    // A rate for every day of 35 years in three currencies: about 38 000 rate ids × 35 fiscal
+    // years, more slots than the scan's direct table takes (2^20), so groups go through its hash
+    // map; the result must still be the hand computation. Undated rows of a type the query does
+    // not count are ignored; an undated counted row is refused with its file and line.
+    Portfolio p = generated(30, 3000);
+    aidtrack::ExchangeRates daily;
+    const char* currencies[] = {"EUR", "KHR", "AUD"};
+    for (int c = 0; c < 3; ++c) {
+        std::int32_t k = 0;
+        for (auto d = aidtrack::make_date(1990, 1, 1); d <= aidtrack::make_date(2024, 12, 31);
+             d += boost::gregorian::days(1), ++k)
+            daily.add(CurrencyCode(currencies[c]), aidtrack::Period(d, d), 1.0 + c + k * 1e-5);
+    }
+    p.add_transaction(tx(3, 3, "1990-01-01", "1.5", "EUR"));  // the range starts in 1990
+    for (std::uint32_t a : {0U, 7U, 12U}) {
+        auto undated = tx(a, 2, "2020-01-01", "99", "KHR");
+        undated.date = aidtrack::Date();
+        p.add_transaction(undated);
+    }
+    AggregateQuery q;
+    q.rates = &daily;
+    q.objectives = mapping(30);
+    q.types = {3, 4};
+    const auto expected = by_hand(p, q, daily);
+    ASSERT_GT(expected.size(), 100U);
+    for (unsigned threads : {1U, 2U, 3U}) {
+        q.threads = threads;
+        const auto result = aggregate(p, q);
+        ASSERT_EQ(result.cells().size(), expected.size()) << threads << " threads";
+        for (const auto& [key, cell] : expected) EXPECT_EQ(result.cells().at(key), cell) << threads << " threads";
+    }
+    // With the daily rates out of the way the direct table is used: the same rows of other types
+    // are ignored there too.
+    const auto r = rates();
+    q.rates = &r;
+    q.threads = 1;
+    Portfolio recent = generated(30, 3000);
+    for (std::uint32_t a : {0U, 7U, 12U}) {
+        auto undated = tx(a, 2, "2020-01-01", "99", "KHR");
+        undated.date = aidtrack::Date();
+        recent.add_transaction(undated);
+    }
+    const auto direct = by_hand(recent, q, r);
+    EXPECT_EQ(aggregate(recent, q).cells(), direct);
+    auto counted = tx(7, 3, "2020-01-01", "5", "USD", 77);
+    counted.date = aidtrack::Date();
+    recent.add_transaction(counted);
+    try {
+        (void)aggregate(recent, q);
+        FAIL() << "an undated disbursement was counted";
+    } catch (const aidtrack::ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("XX-7.xml"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("77"), std::string::npos) << e.what();
+    }
 }
