@@ -11,10 +11,11 @@
 /// portfolios holding disjoint activities merge into the result of their union bit for bit, in
 /// any order. The scan reads six narrow columns through indexes built once per call (donor and
 /// split per activity; the days cut into segments of one fiscal year and one rate per currency,
-/// and fiscal year and rate per segment) and runs on `threads` threads over row ranges. The groups of a run of consecutive rows of one activity are converted
-/// when the run ends; the runs at the edges of a thread's range, and every run when an activity's
-/// rows are not consecutive, are merged across threads first, so the result does not depend on
-/// the thread count or the row order.
+/// and fiscal year and rate per segment) and runs on `threads` threads over row ranges. The
+/// groups of a run of consecutive rows of one activity are converted when the run ends; the runs
+/// at the edges of a thread's range, and every run when an activity's rows are not consecutive,
+/// are merged across threads first, so the result does not depend on the thread count or the row
+/// order.
 
 #include <aidtrack/core/currency.hpp>
 #include <aidtrack/core/decimal.hpp>
