@@ -10,7 +10,7 @@ Each is replicated with fresh identifiers until it reaches the asked size. Timed
 import FILE -o OUT.atk --quiet`` (the CLI, process CPU and wall, the archive saved), the library
 call ``read_iati_files`` (``aidtrack_bench import``) and ``aidtrack.load_iati`` when the Python
 module is importable, the bare pugixml parse (``aidtrack_bench parse``) and the lxml script.
-Best of 3. Used by bench_python.py (run_all.sh); can run alone:
+Best of 3 (the lxml script too). Used by bench_python.py (run_all.sh); can run alone:
 ``/usr/bin/python3 benchmarks/bench_import.py --build build-bench [--mb 50] [--shape real|dportal]``.
 """
 from __future__ import annotations
@@ -149,10 +149,16 @@ def run(build: Path, work: Path, megabytes: float, shape: str = "real") -> dict:
             best_cpu, best_wall = min(best_cpu, time.process_time() - c0), min(best_wall, time.perf_counter() - w0)
             del portfolio
         out.update({"load_iati_s": best_cpu, "load_iati_wall_s": best_wall, "load_iati_mb_s": mb / best_cpu})
-    start = time.process_time()  # CPU seconds, like the C++ side: the machine may be shared
-    frame = lxml_transactions(xml)
-    lxml_s = time.process_time() - start
-    out.update({"lxml_rows": len(frame), "lxml_s": lxml_s, "lxml_mb_s": mb / lxml_s})
+    # The lxml script, best of 3 like every other timing here (CPU seconds, like the C++ side:
+    # the machine may be shared); one run alone moved by half between runs.
+    lxml_s = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        frame = lxml_transactions(xml)
+        lxml_s = min(lxml_s, time.process_time() - start)
+        rows = len(frame)
+        del frame
+    out.update({"lxml_rows": rows, "lxml_s": lxml_s, "lxml_mb_s": mb / lxml_s})
     return out
 
 
