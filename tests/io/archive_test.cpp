@@ -31,6 +31,17 @@ std::string read_all(const fs::path& path) {
 
 const std::string kGoldenDir = std::string(AIDTRACK_TEST_DATA_DIR) + "/golden";
 
+// Every real activity file of the test data, imported in name order.
+aidtrack::Portfolio every_real_file() {
+    aidtrack::Portfolio imported;
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real"))
+        files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    aidtrack::read_iati_files(files, imported);
+    return imported;
+}
+
 }  // namespace
 
 TEST(archive_test, round_trip_in_all_four_archive_kinds) {
@@ -133,12 +144,7 @@ TEST(archive_test, golden_archives_of_format_1_still_load) {
 TEST(archive_test, compact_archive_of_the_real_files_equals_the_import_and_is_smaller) {
     // Every real activity file imported, saved in the compact and in Boost's binary kind: both
     // load equal to the import; the compact one writes counts as LEB128 and no class records.
-    aidtrack::Portfolio imported;
-    std::vector<std::string> files;
-    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real"))
-        files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    aidtrack::read_iati_files(files, imported);
+    const aidtrack::Portfolio imported = every_real_file();
     ASSERT_GT(imported.activity_count(), 400U);
     const std::string compact = aidtrack::portfolio_to_bytes(imported, aidtrack::ArchiveFormat::compact);
     const std::string binary = aidtrack::portfolio_to_bytes(imported, aidtrack::ArchiveFormat::binary);
@@ -162,12 +168,7 @@ TEST(archive_test, a_saved_compact_file_holds_exactly_the_bytes_of_portfolio_to_
     // portfolio_to_bytes builds in memory. On the real files (below one buffer) and on a
     // portfolio of 300 000 rows (each 16-byte value column 4.8 MB: past the buffer, straight
     // through; the string pool and activities: many buffer refills).
-    aidtrack::Portfolio imported;
-    std::vector<std::string> files;
-    for (const auto& e : fs::directory_iterator(std::string(AIDTRACK_TEST_DATA_DIR) + "/iati/real"))
-        files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    aidtrack::read_iati_files(files, imported);
+    const aidtrack::Portfolio imported = every_real_file();
     aidtrack::Portfolio large = aidtrack::testing::sample_portfolio();
     aidtrack::TransactionTable rows;
     const aidtrack::Transaction model = large.transactions().row(3);
@@ -180,7 +181,7 @@ TEST(archive_test, a_saved_compact_file_holds_exactly_the_bytes_of_portfolio_to_
         rows.append(t);
     }
     large.add_transactions(std::move(rows));
-    for (const aidtrack::Portfolio* portfolio : {&imported, &large}) {
+    for (const aidtrack::Portfolio* portfolio : {&imported, static_cast<const aidtrack::Portfolio*>(&large)}) {
         const fs::path path = temp_dir() / "streamed.atk";
         aidtrack::save_portfolio(*portfolio, path.string());
         const std::string in_memory = aidtrack::portfolio_to_bytes(*portfolio);

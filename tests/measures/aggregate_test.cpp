@@ -414,6 +414,14 @@ TEST(aggregate_test, rows_of_other_types_may_lack_a_date_and_many_rates_take_the
     // years, more slots than the scan's direct table takes (2^20), so groups go through its hash
     // map; the result must still be the hand computation. Undated rows of a type the query does
     // not count are ignored; an undated counted row is refused with its file and line.
+    // Commitments (type 2) without a date, of three activities.
+    auto add_undated_commitments = [](Portfolio& into) {
+        for (std::uint32_t a : {0U, 7U, 12U}) {
+            auto undated = tx(a, 2, "2020-01-01", "99", "KHR");
+            undated.date = aidtrack::Date();
+            into.add_transaction(undated);
+        }
+    };
     Portfolio p = generated(30, 3000);
     aidtrack::ExchangeRates daily;
     const char* currencies[] = {"EUR", "KHR", "AUD"};
@@ -424,11 +432,7 @@ TEST(aggregate_test, rows_of_other_types_may_lack_a_date_and_many_rates_take_the
             daily.add(CurrencyCode(currencies[c]), aidtrack::Period(d, d), 1.0 + c + k * 1e-5);
     }
     p.add_transaction(tx(3, 3, "1990-01-01", "1.5", "EUR"));  // the range starts in 1990
-    for (std::uint32_t a : {0U, 7U, 12U}) {
-        auto undated = tx(a, 2, "2020-01-01", "99", "KHR");
-        undated.date = aidtrack::Date();
-        p.add_transaction(undated);
-    }
+    add_undated_commitments(p);
     AggregateQuery q;
     q.rates = &daily;
     q.objectives = mapping(30);
@@ -447,11 +451,7 @@ TEST(aggregate_test, rows_of_other_types_may_lack_a_date_and_many_rates_take_the
     q.rates = &r;
     q.threads = 1;
     Portfolio recent = generated(30, 3000);
-    for (std::uint32_t a : {0U, 7U, 12U}) {
-        auto undated = tx(a, 2, "2020-01-01", "99", "KHR");
-        undated.date = aidtrack::Date();
-        recent.add_transaction(undated);
-    }
+    add_undated_commitments(recent);
     const auto direct = by_hand(recent, q, r);
     EXPECT_EQ(aggregate(recent, q).cells(), direct);
     auto counted = tx(7, 3, "2020-01-01", "5", "USD", 77);
