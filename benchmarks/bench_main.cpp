@@ -109,6 +109,8 @@ int run_aggregate(const std::string& archive, const std::string& objectives, con
     auto q = make_query(objectives, rates);
     aidtrack::measures::AggregateResult r1, r2;
     q.threads = 1;
+    // The first call also surveys the days and currencies of the rows, which the Portfolio then keeps.
+    const Timing first = timing_of([&] { r1 = aidtrack::measures::aggregate(p, q); });
     const Timing one = best_of(repeat, [&] { r1 = aidtrack::measures::aggregate(p, q); });
     q.threads = 2;
     const Timing two = best_of(repeat, [&] { r2 = aidtrack::measures::aggregate(p, q); });
@@ -125,10 +127,11 @@ int run_aggregate(const std::string& archive, const std::string& objectives, con
         benchmark::DoNotOptimize(sink);
     });
     std::printf(
-        "{\"rows\": %zu, \"load_s\": %.4f, \"aggregate_1t_s\": %.5f, \"aggregate_1t_cpu_s\": %.5f, \"aggregate_2t_s\": "
+        "{\"rows\": %zu, \"load_s\": %.4f, \"aggregate_first_1t_cpu_s\": %.5f, \"aggregate_1t_s\": %.5f, "
+        "\"aggregate_1t_cpu_s\": %.5f, \"aggregate_2t_s\": "
         "%.5f, "
         "\"aggregate_2t_cpu_s\": %.5f, \"floor_s\": %.5f, \"floor_cpu_s\": %.5f, \"cells\": %zu, \"total\": \"%s\"}\n",
-        n, load, one.wall, one.cpu, two.wall, two.cpu, floor.wall, floor.cpu, r1.cells().size(),
+        n, load, first.cpu, one.wall, one.cpu, two.wall, two.cpu, floor.wall, floor.cpu, r1.cells().size(),
         r1.total().to_string().c_str());
     return 0;
 }

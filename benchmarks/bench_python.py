@@ -136,7 +136,7 @@ def main() -> int:
         mem = sh(bench, "load", str(archive))
         results["scaling"].append({**agg, **{k: mem[k] for k in ("peak_kib", "column_bytes", "archive_bytes")}})
         print(f"  {rows:>11,} rows: aggregate CPU {agg['aggregate_1t_cpu_s'] * 1e3:7.1f} ms (wall {agg['aggregate_1t_s'] * 1e3:7.1f}) "
-              f"on 1 thread, wall {agg['aggregate_2t_s'] * 1e3:7.1f} ms on 2; floor {agg['floor_cpu_s'] * 1e3:6.2f} ms; "
+              f"on 1 thread (first call {agg['aggregate_first_1t_cpu_s'] * 1e3:7.1f}), wall {agg['aggregate_2t_s'] * 1e3:7.1f} ms on 2; floor {agg['floor_cpu_s'] * 1e3:6.2f} ms; "
               f"archive load wall {agg['load_s']:.2f} s", flush=True)
 
     # DuckDB as a second peer, on the largest default size.
@@ -217,6 +217,8 @@ def main() -> int:
         ("IATI import peak memory / file size", imp["import_peak_mb"] / imp["file_mb"], "<= 2x", imp["import_peak_mb"] / imp["file_mb"] <= 2),
         ("aggregate CPU ns per row, 1 thread (%dM)" % (big["rows"] // 1_000_000), big["aggregate_1t_cpu_s"] / big["rows"] * 1e9,
          "<= 8 ns", big["aggregate_1t_cpu_s"] / big["rows"] * 1e9 <= 8),
+        ("aggregate CPU ns per row, 1 thread, first call on the portfolio (%dM)" % (big["rows"] // 1_000_000),
+         big["aggregate_first_1t_cpu_s"] / big["rows"] * 1e9, "<= 8 ns", big["aggregate_first_1t_cpu_s"] / big["rows"] * 1e9 <= 8),
     ]
     for shape, i in imports.items():
         rows_table += [

@@ -88,6 +88,7 @@ set(AIDTRACK_SOURCES
   src/model/results_store.cpp
   src/model/rows_by_activity.cpp
   src/model/strategy.cpp
+  src/model/transaction_extent.cpp
   src/model/transaction_table.cpp
   src/report/binding_constraint.cpp
   src/report/report.cpp

@@ -505,6 +505,31 @@ void bind_model(py::module_& m) {
         .def_property_readonly("element", [text_or_none](const Diagnostic& d) { return text_or_none(d.where.element); })
         .def("__str__", &Diagnostic::to_string);
 
+    py::class_<TransactionExtent>(m, "TransactionExtent",
+                                  "The first and last day the transactions mention (transaction and value dates) and "
+                                  "the currencies they are in: what a conversion needs rates for.")
+        .def_property_readonly("first_date", &TransactionExtent::first_date,
+                               "Earliest date; None when no row is dated.")
+        .def_property_readonly("last_date", &TransactionExtent::last_date, "Latest date; None when no row is dated.")
+        .def_property_readonly(
+            "currencies",
+            [](const TransactionExtent& e) {
+                std::vector<std::string> out;
+                out.reserve(e.currencies.size());
+                for (const CurrencyCode c : e.currencies) out.push_back(c.str());
+                return out;
+            },
+            "Each currency once, alphabetically ('' for rows without one).")
+        .def("__eq__", [](const TransactionExtent& a, const TransactionExtent& b) { return a == b; })
+        .def("__repr__", [](const TransactionExtent& e) {
+            std::string out = "TransactionExtent(";
+            out += e.dated() ? to_iso(*e.first_date()) + " to " + to_iso(*e.last_date()) : std::string("no dates");
+            out += ", currencies=[";
+            for (std::size_t i = 0; i < e.currencies.size(); ++i)
+                out += (i ? ", '" : "'") + e.currencies[i].str() + "'";
+            return out + "])";
+        });
+
     py::class_<Portfolio>(m, "Portfolio", "Every record of a programme of aid, with indexes and queries.")
         .def(py::init<>())
         .def("add_activity", &Portfolio::add_activity, py::arg("activity"), "Add an activity; returns its index.")
@@ -568,6 +593,9 @@ void bind_model(py::module_& m) {
                 return p.transactions_of(*index);
             },
             py::arg("identifier"), "Rows of the transactions of one activity.")
+        .def("transaction_extent", &Portfolio::transaction_extent,
+             "The days and currencies the transactions span (the rates a conversion needs); computed once and kept "
+             "until transactions are added.")
         .def("diagnostics", &Portfolio::diagnostics, "Problems found while building the portfolio.")
         .def(
             "add_diagnostic_message",

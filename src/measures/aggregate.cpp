@@ -154,9 +154,8 @@ std::uint64_t reduce_into(const std::vector<Raw>& weights, std::vector<std::uint
     return total;
 }
 
-Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned threads) {
+Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query) {
     Plan plan;
-    const TransactionTable& t = portfolio.transactions();
     if (query.types.empty()) plan.type_ok.fill(1);
     for (int ty : query.types)
         if (ty >= 0 && ty < 256) plan.type_ok[static_cast<std::size_t>(ty)] = 1;
@@ -245,49 +244,11 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
         plan.piece_objective.insert(plan.piece_objective.end(), objectives.begin(), objectives.end());
     }
 
-    // Day range and currencies present: one pass over three narrow columns, split over threads.
-    const std::size_t n = t.size();
-    struct Seen {
-        std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = std::numeric_limits<std::int32_t>::min();
-        std::vector<std::uint8_t> currency = std::vector<std::uint8_t>(65536, 0);
-    };
-    std::vector<Seen> seen(threads);
-    auto survey = [&](unsigned k) {
-        Seen& s = seen[k];
-        const std::size_t from = n * k / threads, to = n * (k + 1) / threads;
-        // Plain minimum and maximum, which the compiler vectorises: kNone is the smallest int32,
-        // so it never wins a maximum, and d - 1 (wrapping) turns it into the largest, so it never
-        // wins the minimum of d - 1.
-        static_assert(day_number::kNone == std::numeric_limits<std::int32_t>::min());
-        constexpr std::int32_t kHigh = std::numeric_limits<std::int32_t>::max();
-        std::int32_t lo_less_one = kHigh, hi = day_number::kNone;
-        for (const std::int32_t* column : {t.date.data(), t.value_date.data()}) {
-            for (std::size_t i = from; i < to; ++i) {
-                const std::int32_t d = column[i];
-                lo_less_one = std::min(lo_less_one, static_cast<std::int32_t>(static_cast<std::uint32_t>(d) - 1U));
-                hi = std::max(hi, d);
-            }
-        }
-        if (hi != day_number::kNone) {
-            s.lo = lo_less_one + 1;
-            s.hi = hi;
-        }
-        // A store per row: cheaper than a branch that mispredicts whenever the currency changes.
-        const std::uint16_t* currency = t.currency.data();
-        std::uint8_t* present = s.currency.data();
-        for (std::size_t i = from; i < to; ++i) present[currency[i]] = 1;
-    };
-    {
-        std::vector<std::thread> pool;
-        for (unsigned k = 1; k < threads; ++k) pool.emplace_back(survey, k);
-        survey(0);
-        for (auto& th : pool) th.join();
-    }
-    std::vector<std::uint8_t> present(65536, 0);
-    for (const Seen& s : seen) {
-        plan.lo = std::min(plan.lo, s.lo);
-        plan.hi = std::max(plan.hi, s.hi);
-        for (std::size_t c = 0; c < present.size(); ++c) present[c] |= s.currency[c];
+    // Day range and currencies present: kept by the Portfolio between calls.
+    const TransactionExtent extent = portfolio.transaction_extent();
+    if (extent.dated()) {
+        plan.lo = extent.first_day;
+        plan.hi = extent.last_day;
     }
     plan.missing = 1;
     plan.rate_factor.assign(1, 1.0);
@@ -311,12 +272,11 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, unsigned
     plan.slot_currency.push_back(query.currency);
     plan.rate_of.assign(days, 0);  // the target currency: rate id 0, no conversion
     constexpr std::uint32_t kNoRate = std::numeric_limits<std::uint32_t>::max();
-    for (std::size_t c = 0; c < present.size(); ++c) {
-        if (!present[c] || c == query.currency.packed()) continue;
+    for (const CurrencyCode from : extent.currencies) {
+        if (from == query.currency) continue;
         if (plan.slot_currency.size() >= 255)
             throw ValidationError("aggregate converts at most 254 currencies at once");
-        const CurrencyCode from = CurrencyCode::from_packed(static_cast<std::uint16_t>(c));
-        plan.slot_of[c] = static_cast<std::uint8_t>(plan.slot_currency.size());
+        plan.slot_of[from.packed()] = static_cast<std::uint8_t>(plan.slot_currency.size());
         plan.slot_currency.push_back(from);
         const std::size_t base = plan.rate_of.size();
         plan.rate_of.resize(base + days, kNoRate);
@@ -687,7 +647,7 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     unsigned threads =
         query.threads != 0 ? query.threads : std::min<unsigned>(hardware, static_cast<unsigned>(n / 250'000 + 1));
     threads = std::max(1U, std::min<unsigned>(threads, 64));
-    const Plan plan = make_plan(portfolio, query, threads);
+    const Plan plan = make_plan(portfolio, query);
     AggregateResult result(query.currency, query.calendar.start_month(), query.calendar.start_day());
 
     const std::size_t objectives = plan.objectives.size();

@@ -114,6 +114,7 @@ std::size_t Portfolio::add_transaction(const Transaction& t) {
         throw NotFoundError("transaction of unknown activity index " + std::to_string(t.activity));
     const std::size_t row = transactions_.append(t);
     rows_by_activity_.invalidate();
+    transaction_extent_.invalidate();
     return row;
 }
 
@@ -132,6 +133,7 @@ void Portfolio::add_transactions(TransactionTable rows) {
         for (std::size_t i = 0; i < rows.size(); ++i) transactions_.append(rows.row(i));
     }
     rows_by_activity_.invalidate();
+    transaction_extent_.invalidate();
 }
 
 void Portfolio::add_budget(Budget budget) {

@@ -465,3 +465,25 @@ TEST(aggregate_test, rows_of_other_types_may_lack_a_date_and_many_rates_take_the
         EXPECT_NE(std::string(e.what()).find("77"), std::string::npos) << e.what();
     }
 }
+
+TEST(aggregate_test, rows_added_after_a_call_widen_the_days_and_currencies_of_the_next) {
+    Portfolio p;
+    const auto a0 = add_activity(p, "A0", "D1");
+    p.add_transaction(tx(a0, 3, "2020-03-01", "100.00", "USD"));
+    const auto r = rates();
+    AggregateQuery q;
+    q.types = {3};
+    q.rates = &r;
+    EXPECT_EQ(aggregate(p, q).total().to_string(), "100.00");  // the Portfolio now keeps 2020-03-01, USD
+    // A day before the kept first day, in a currency the first call never saw: 40000 / 4000 = 10 USD.
+    p.add_transaction(tx(a0, 3, "2015-06-01", "40000.00", "KHR"));
+    EXPECT_EQ(aggregate(p, q).total().to_string(), "110.00");  // 100 + 10
+    // A day after the kept last day: 1000 / 0.8 = 1250 USD.
+    aidtrack::TransactionTable more;
+    more.append(tx(a0, 3, "2024-12-31", "1000.00", "EUR"));
+    p.add_transactions(std::move(more));
+    const auto result = aggregate(p, q);
+    EXPECT_EQ(value_at(result, "D1", 2015, aidtrack::measures::kUnmapped), "10.00");
+    EXPECT_EQ(value_at(result, "D1", 2024, aidtrack::measures::kUnmapped), "1250.00");
+    EXPECT_EQ(result.total().to_string(), "1360.00");  // 100 + 10 + 1250
+}

@@ -50,6 +50,9 @@ std::string answers(const aidtrack::Portfolio& p, const aidtrack::ExchangeRates&
     out += dump(aidtrack::measures::donor_flows(p, options));
     out += dump(aidtrack::measures::annual_predictability(p, options));
     out += aidtrack::summarize_iati(p).to_json();
+    const aidtrack::TransactionExtent extent = p.transaction_extent();  // the first caller computes it
+    out += std::to_string(extent.first_day) + ".." + std::to_string(extent.last_day) + ":";
+    for (const aidtrack::CurrencyCode c : extent.currencies) out += c.str() + ",";
     return out;
 }
 

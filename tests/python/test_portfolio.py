@@ -235,3 +235,31 @@ def test_bulk_columns_of_unequal_length_are_refused():
     with pytest.raises(aidtrack.ValidationError, match="column type has 1 rows, not 2"):
         p._add_transaction_columns(cols, ["a", "b"])
     assert p.transaction_count == 0
+
+
+def test_transaction_extent_spans_the_dates_and_currencies_and_follows_new_rows():
+    p = sample()
+    extent = p.transaction_extent()
+    assert extent.first_date == dt.date(2016, 6, 30)
+    assert extent.last_date == dt.date(2017, 1, 15)
+    assert extent.currencies == ["KHR", "USD"]  # alphabetical, each once
+    assert repr(extent) == "TransactionExtent(2016-06-30 to 2017-01-15, currencies=['KHR', 'USD'])"
+    t = aidtrack.Transaction(0, 3, dt.date(2015, 1, 2), aidtrack.Money(Decimal("5"), "EUR"))
+    t.value_date = dt.date(2014, 12, 31)  # the value date is the earliest day now
+    p.add_transaction(t)
+    extent = p.transaction_extent()
+    assert extent.first_date == dt.date(2014, 12, 31)
+    assert extent.currencies == ["EUR", "KHR", "USD"]
+    empty = aidtrack.Portfolio().transaction_extent()
+    assert empty.first_date is None and empty.last_date is None and empty.currencies == []
+
+
+def test_transaction_extent_of_the_real_files_matches_the_frame():
+    real = Path(__file__).resolve().parents[2] / "tests" / "data" / "iati" / "real"
+    p = aidtrack.iati.load_iati(sorted(real.glob("*.xml")))
+    frame = p.transactions_frame()
+    extent = p.transaction_extent()
+    days = pd.concat([frame["date"], frame["value_date"]]).dropna()
+    assert pd.Timestamp(extent.first_date) == days.min()
+    assert pd.Timestamp(extent.last_date) == days.max()
+    assert extent.currencies == sorted(frame["currency"].astype(str).unique())

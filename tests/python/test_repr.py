@@ -66,6 +66,7 @@ FACTORIES: Dict[str, Callable[[Any, Any], Any]] = {
     "ReportSection": lambda p, r: r.sections[0],
     "SectorShare": lambda p, r: aidtrack.SectorShare("15250", Decimal(100)),
     "Transaction": lambda p, r: p.transaction(0),
+    "TransactionExtent": lambda p, r: p.transaction_extent(),
 }
 
 RECORD_CLASSES = [c for c in _repr.compiled_classes(_core)

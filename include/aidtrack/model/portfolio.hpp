@@ -13,6 +13,7 @@
 #include <aidtrack/model/organisation.hpp>
 #include <aidtrack/model/results_store.hpp>
 #include <aidtrack/model/rows_by_activity.hpp>
+#include <aidtrack/model/transaction_extent.hpp>
 #include <aidtrack/model/transaction_table.hpp>
 
 #include <map>
@@ -104,6 +105,9 @@ public:
     }
     /// Rows of the transactions of activity `index`, in table order.
     [[nodiscard]] std::vector<std::uint32_t> transactions_of(std::uint32_t index) const;
+    /// The days and currencies the transactions span (the rates a conversion needs); computed
+    /// once and kept until transactions are added.
+    [[nodiscard]] TransactionExtent transaction_extent() const { return transaction_extent_.get(transactions_); }
 
     // --- other records ----------------------------------------------------------------------
     [[nodiscard]] ResultsStore& results() noexcept { return results_; }
@@ -159,7 +163,8 @@ private:
     CoordinationStore coordination_;
     Diagnostics diagnostics_;
 
-    RowsByActivity rows_by_activity_;  ///< built on first use; copies and moves start stale
+    RowsByActivity rows_by_activity_;            ///< built on first use; copies and moves start stale
+    TransactionExtentCache transaction_extent_;  ///< computed on first use; copies and moves start stale
 };
 
 }  // namespace aidtrack
