@@ -13,8 +13,8 @@ namespace aidtrack {
 namespace {
 
 // Why `activity` cannot join a portfolio indexed by `index`, if it cannot.
-void check_new_activity(const Activity& activity, const std::unordered_map<std::string, std::uint32_t>& index,
-                        std::size_t count) {
+template <class Index>
+void check_new_activity(const Activity& activity, const Index& index, std::size_t count) {
     if (activity.identifier.empty())
         throw ValidationError("activity without an identifier",
                               {activity.provenance.source, activity.provenance.line, "iati-identifier"},
@@ -48,7 +48,7 @@ void Portfolio::add_activities(std::vector<Activity> activities) {
     if (activities_.empty()) {
         // Index the records where they are, then take the whole vector (nothing changes if a
         // record is refused).
-        std::unordered_map<std::string, std::uint32_t> index;
+        decltype(activity_index_) index;
         index.reserve(activities.size());
         for (std::size_t i = 0; i < activities.size(); ++i) {
             check_new_activity(activities[i], index, i);
@@ -77,7 +77,7 @@ const Activity& Portfolio::activity(const ActivityId& id) const {
 }
 
 std::optional<std::uint32_t> Portfolio::find_activity(std::string_view id) const {
-    const auto it = activity_index_.find(std::string(id));
+    const auto it = activity_index_.find(id);
     if (it == activity_index_.end()) return std::nullopt;
     return it->second;
 }

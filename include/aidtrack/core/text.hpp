@@ -3,6 +3,7 @@
 /// \brief Text rules shared by every reader: trimming, keyword comparison and the UTF-8 check.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,12 @@ namespace aidtrack {
 /// continuation byte, 0xC0, 0xC1, 0xF5..0xFF), or sequence that is truncated, overlong, a UTF-16
 /// surrogate or beyond U+10FFFF.
 [[nodiscard]] std::size_t find_invalid_text(std::string_view text) noexcept;
+
+/// \brief Hashes strings and string views alike: with `std::equal_to<>`, a hashed container of
+/// strings is searched by a view without building a string (an allocation for a long key).
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
 
 }  // namespace aidtrack

@@ -2,6 +2,7 @@
 /// \file codelists.hpp
 /// \brief The official IATI 2.03 codelists shipped under data/iati/codelists/, code -> name.
 
+#include <aidtrack/core/text.hpp>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -49,11 +50,6 @@ public:
     [[nodiscard]] std::string source() const;
 
 private:
-    /// \brief Hashes strings and string views alike, for look-ups without building a string.
-    struct TextHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
-    };
     using CodeSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
     void build_index();
 

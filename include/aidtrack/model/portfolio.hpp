@@ -6,6 +6,7 @@
 #include <aidtrack/core/fiscal_calendar.hpp>
 #include <aidtrack/core/ids.hpp>
 #include <aidtrack/core/table.hpp>
+#include <aidtrack/core/text.hpp>
 #include <aidtrack/model/activity.hpp>
 #include <aidtrack/model/budget.hpp>
 #include <aidtrack/model/coordination_store.hpp>
@@ -153,7 +154,7 @@ private:
     friend void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int version);
 
     std::vector<Activity> activities_;
-    std::unordered_map<std::string, std::uint32_t> activity_index_;
+    std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> activity_index_;
     std::vector<Organisation> organisations_;
     std::unordered_map<std::string, std::size_t> organisation_index_;
     TransactionTable transactions_;
