@@ -486,4 +486,59 @@ TEST(aggregate_test, rows_added_after_a_call_widen_the_days_and_currencies_of_th
     EXPECT_EQ(value_at(result, "D1", 2015, aidtrack::measures::kUnmapped), "10.00");
     EXPECT_EQ(value_at(result, "D1", 2024, aidtrack::measures::kUnmapped), "1250.00");
     EXPECT_EQ(result.total().to_string(), "1360.00");  // 100 + 10 + 1250
+    // The kept extent had no undated row, so the scan skipped looking for one: an undated
+    // disbursement added now must still be refused, not counted on the first day.
+    auto undated = tx(a0, 3, "2020-01-01", "5.00", "USD", 41);
+    undated.date = aidtrack::Date();
+    p.add_transaction(undated);
+    EXPECT_THROW((void)aggregate(p, q), aidtrack::ValidationError);
+}
+
+TEST(aggregate_test, two_objectives_split_each_group_by_largest_remainder) {
+    // Values of a few units over two pieces of every weight pair p : 100 − p (p = 1..99, and
+    // p = 33.333 with the rest unmapped), positive and negative: every remainder and tie of the
+    // two-piece split, against split_by_weights group by group.
+    Portfolio p;
+    AggregateQuery q;
+    std::vector<std::string> weights;
+    for (int k = 1; k <= 99; ++k) weights.push_back(std::to_string(k));
+    weights.emplace_back("33.333");
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+        const std::string id = "S-" + std::to_string(k);
+        const auto a = add_activity(p, id, "D" + std::to_string(k % 3));
+        for (int units = -7; units <= 7; ++units) {
+            const std::string value = (units < 0 ? "-0.00000000" : "0.00000000") + std::to_string(std::abs(units));
+            // One group per (activity, year): 15 years, one value each.
+            p.add_transaction(tx(a, 3, (std::to_string(2010 + units + 7) + "-05-01").c_str(), value.c_str(), "USD"));
+        }
+        p.add_transaction(tx(a, 3, "2030-05-01", "123456789.123456789", "USD"));  // a large group too
+        q.objectives.push_back({id, "first", Decimal::parse(weights[k]), {}});
+        if (weights[k] != "33.333")
+            q.objectives.push_back({id, "second", Decimal(100) - Decimal::parse(weights[k]), {}});
+    }
+    const auto r = rates();
+    const auto expected = by_hand(p, q, r);
+    EXPECT_EQ(aggregate(p, q).cells(), expected);
+
+    // By hand. Weights 1 : 99, 3 units: floors 0 and 2 (0.03, 2.97), remainders 3 and 97 of 100:
+    // the left unit goes to the second piece → 0 and 3. Weights 50 : 50, 1 unit: floors 0 and 0,
+    // a tie → the first piece takes it. Weights 60 : 40 (3 : 2), −7 units: 21/5 = 4 r 1 and
+    // 14/5 = 2 r 4, the unit goes to the second → −4 and −3.
+    Portfolio hand;
+    AggregateQuery h;
+    const char* cases[][4] = {
+        {"H1", "1", "99", "0.000000003"}, {"H2", "50", "50", "0.000000001"}, {"H3", "60", "40", "-0.000000007"}};
+    for (const auto& c : cases) {
+        const auto a = add_activity(hand, c[0], c[0]);
+        hand.add_transaction(tx(a, 3, "2020-05-01", c[3], "USD"));
+        h.objectives.push_back({c[0], "first", Decimal::parse(c[1]), {}});
+        h.objectives.push_back({c[0], "second", Decimal::parse(c[2]), {}});
+    }
+    const auto split = aggregate(hand, h);
+    EXPECT_EQ(split.cells().at({"H1", 2020, "first"}).value, 0);
+    EXPECT_EQ(split.cells().at({"H1", 2020, "second"}).value, 3);
+    EXPECT_EQ(split.cells().at({"H2", 2020, "first"}).value, 1);
+    EXPECT_EQ(split.cells().at({"H2", 2020, "second"}).value, 0);
+    EXPECT_EQ(split.cells().at({"H3", 2020, "first"}).value, -4);
+    EXPECT_EQ(split.cells().at({"H3", 2020, "second"}).value, -3);
 }
