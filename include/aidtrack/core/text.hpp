@@ -1,6 +1,7 @@
 #pragma once
 /// \file text.hpp
-/// \brief Text rules shared by every reader: trimming, keyword comparison and the UTF-8 check.
+/// \brief Text rules shared by every reader: trimming, keyword comparison, the UTF-8 check, and
+/// the hash that searches a container of strings by string view.
 
 #include <cstddef>
 #include <functional>
