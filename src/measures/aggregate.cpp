@@ -65,7 +65,8 @@ Table AggregateResult::to_table() const {
     out.add_note(
         "values summed per activity, fiscal year, currency and rate, each sum converted once with "
         "Decimal::scaled(ExchangeRates::factor) (rate date: " +
-        std::string(kConversionDateRule) + ") and split once by largest remainder in units of 10^-9");
+        std::string(kConversionDateRule) +
+        "); the converted sums of an activity's fiscal year split once by largest remainder in units of 10^-9");
     return out;
 }
 
@@ -436,15 +437,49 @@ struct ThreadCount {
     bool problem = false;                            // a counted row without a date or a rate
 };
 
-// Converts `group` once and adds it, split over its activity's objectives, into `cells`.
-inline void convert(const Plan& plan, const Group& group, std::size_t objectives, Cell* cells) {
-    Raw v = group.sum;
-    if (group.rate != 0) v = scale(v, plan.rate_factor[group.rate]);
-    const ActivityPlan& ap = plan.activities[group.activity];
-    Cell* row =
-        cells + (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + group.fy) * objectives;
-    add_split(plan, ap, v, group.rows, row);
+// The converted value of `group`: one rounding (none in the target currency).
+inline Raw converted(const Plan& plan, const Group& group) {
+    return group.rate == 0 ? group.sum : scale(group.sum, plan.rate_factor[group.rate]);
 }
+
+// Splits `share` (an activity's converted sum of one fiscal year; `rate` unused) once over the
+// activity's objectives and adds the pieces into `cells`.
+inline void split_into(const Plan& plan, const Group& share, std::size_t objectives, Cell* cells) {
+    const ActivityPlan& ap = plan.activities[share.activity];
+    Cell* row =
+        cells + (static_cast<std::size_t>(ap.donor) * static_cast<std::size_t>(plan.years) + share.fy) * objectives;
+    add_split(plan, ap, share.sum, share.rows, row);
+}
+
+// Sums converted groups of one activity per fiscal year, in the order the years first appear.
+class YearSums {
+public:
+    // One spare entry: add() writes the year to the list before knowing whether it is new.
+    explicit YearSums(std::size_t years) : sums_(years), listed_(years + 1) {}
+    void add(const Group& group, Raw value) {
+        Group& s = sums_[group.fy];
+        listed_[count_] = group.fy;
+        count_ += static_cast<std::size_t>(s.rows == 0);
+        s.sum += value;
+        s.rows += group.rows;
+        s.activity = group.activity;
+        s.fy = group.fy;
+    }
+    // Appends one share per fiscal year to `out` and starts again.
+    void flush(std::vector<Group>& out) {
+        for (std::size_t k = 0; k < count_; ++k) {
+            Group& s = sums_[listed_[k]];
+            out.push_back(s);
+            s = Group{};
+        }
+        count_ = 0;
+    }
+
+private:
+    std::vector<Group> sums_;
+    std::vector<std::uint32_t> listed_;
+    std::size_t count_ = 0;
+};
 
 // Counts rows [from, to) of `t`. Consecutive rows of one activity (a run) are grouped by fiscal
 // year and rate; a run is converted as soon as it ends, except the first and last of the range
@@ -466,17 +501,11 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
     std::uint32_t current = std::numeric_limits<std::uint32_t>::max();
     bool first_run = true;
     constexpr std::size_t kBatch = 4096;
-    std::vector<Group> pending;
+    std::vector<Group> pending;  // converted sums per activity and fiscal year, not yet split
     pending.reserve(kBatch + 256);
-    auto convert_pending = [&] {
-        for (std::size_t g = 0; g < pending.size(); ++g) {
-            const Group& group = pending[g];
-            if (group.rate == plan.missing) {
-                out.problem = true;
-                return;
-            }
-            convert(plan, group, objectives, out.cells.data());
-        }
+    YearSums year_sums(static_cast<std::size_t>(plan.years));
+    auto split_pending = [&] {
+        for (const Group& share : pending) split_into(plan, share, objectives, out.cells.data());
         pending.clear();
     };
     auto finish_run = [&](bool last_run) {
@@ -484,11 +513,18 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
             out.deferred.insert(out.deferred.end(), run.begin(), run.end());
             out.deferred_activities.push_back(current);
         } else {
-            // Converted in batches: a tight loop over many groups overlaps the cache misses of
-            // their scattered cells, which one run's few groups between row scans cannot.
-            pending.insert(pending.end(), run.begin(), run.end());
+            for (const Group& group : run) {
+                if (group.rate == plan.missing) {
+                    out.problem = true;
+                    return;
+                }
+                year_sums.add(group, converted(plan, group));
+            }
+            // Split in batches: a tight loop over many shares overlaps the cache misses of their
+            // scattered cells, which one run's few shares between row scans cannot.
+            year_sums.flush(pending);
             out.converted.push_back(current);
-            if (pending.size() >= kBatch) convert_pending();
+            if (pending.size() >= kBatch) split_pending();
         }
         first_run = false;
         run.clear();
@@ -588,7 +624,7 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
             out.problem = true;
             return;
         }
-        convert_pending();
+        split_pending();
         return;
     }
     for (std::size_t i = from; i < to; ++i) {
@@ -617,7 +653,7 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
         ++group.rows;
     }
     if (current != std::numeric_limits<std::uint32_t>::max()) finish_run(true);
-    convert_pending();
+    split_pending();
 }
 
 // Runs `work(k)` for k in [0, threads), k = 0 on the calling thread.
@@ -687,13 +723,15 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
     for (const ThreadCount& c : counts)
         if (c.problem) throw_first_problem(portfolio, query, plan);
 
-    // Deferred groups: those of one activity, fiscal year and rate are merged, then converted once.
+    // Deferred groups: those of one activity, fiscal year and rate are merged, then converted
+    // once; the converted sums of one activity and fiscal year are then split once.
     std::vector<Group> rest;
     for (const ThreadCount& c : counts) rest.insert(rest.end(), c.deferred.begin(), c.deferred.end());
     std::sort(rest.begin(), rest.end(), [](const Group& x, const Group& y) {
         return std::tie(x.activity, x.fy, x.rate) < std::tie(y.activity, y.fy, y.rate);
     });
     std::vector<Cell>& acc = counts[0].cells;
+    Group share;  // the converted sum of one activity and fiscal year
     for (std::size_t g = 0; g < rest.size();) {
         Group merged_group = rest[g];
         std::size_t h = g + 1;
@@ -704,9 +742,17 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
             merged_group.rows += rest[h].rows;
         }
         if (merged_group.rate == plan.missing) throw_first_problem(portfolio, query, plan);
-        convert(plan, merged_group, objectives, acc.data());
+        if (share.rows != 0 && (share.activity != merged_group.activity || share.fy != merged_group.fy)) {
+            split_into(plan, share, objectives, acc.data());
+            share = Group{};
+        }
+        share.sum += converted(plan, merged_group);
+        share.rows += merged_group.rows;
+        share.activity = merged_group.activity;
+        share.fy = merged_group.fy;
         g = h;
     }
+    if (share.rows != 0) split_into(plan, share, objectives, acc.data());
     for (unsigned k = 1; k < threads; ++k) {
         for (std::size_t c = 0; c < cells; ++c) {
             acc[c].value += counts[k].cells[c].value;

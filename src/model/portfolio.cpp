@@ -289,7 +289,8 @@ Table Portfolio::totals(const TotalsQuery& query) const {
     }
     // The rounding rule (as measures::aggregate): rows are summed exactly in their original
     // currency per (key parts other than the splits, activity, currency, rate, the row's own
-    // sector and country codes); each such sum is converted once (one rounding) and split once.
+    // sector and country codes); each such sum is converted once (one rounding), and the
+    // converted sums that differ only by currency and rate are added and split once.
     std::unordered_map<ConversionKey, ConversionGroup, ConversionKeyHash> conversions;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!query.types.empty() && query.types.count(t.type[i]) == 0) continue;
@@ -355,14 +356,25 @@ Table Portfolio::totals(const TotalsQuery& query) const {
         group.sum += t.value[i];
         ++group.rows;
     }
+    // Each group converted once; the converted sums of one activity and cell (now in one
+    // currency, with the rate left out of the key) are then split once.
+    std::unordered_map<ConversionKey, ConversionGroup, ConversionKeyHash> converted;
     for (const auto& [ckey, group] : conversions) {
-        const auto a = static_cast<std::uint32_t>(ckey.parts[7]);
-        std::uint16_t currency = static_cast<std::uint16_t>(ckey.parts[8]);
-        Decimal value = Decimal::from_raw(group.sum);
+        ConversionKey key = ckey;
+        Decimal::Raw value = group.sum;
         if (group.convert) {
-            value = value.scaled(group.factor);
-            currency = query.currency->packed();
+            value = Decimal::from_raw(group.sum).scaled(group.factor).raw();
+            key.parts[8] = query.currency->packed();
         }
+        key.parts[9] = 0;
+        ConversionGroup& sum = converted[key];
+        sum.sum += value;
+        sum.rows += group.rows;
+    }
+    for (const auto& [ckey, group] : converted) {
+        const auto a = static_cast<std::uint32_t>(ckey.parts[7]);
+        const auto currency = static_cast<std::uint16_t>(ckey.parts[8]);
+        const Decimal value = Decimal::from_raw(group.sum);
         // Pieces of this sum after the splits asked for.
         std::vector<std::pair<std::array<std::int64_t, 2>, Decimal>> pieces{{{0, 0}, value}};
         auto apply_split = [&](int slot, bool wanted, std::uint32_t override_code, const std::vector<Share>& shares) {

@@ -100,8 +100,8 @@ std::string value_at(const AggregateResult& r, const std::string& donor, int fy,
 }
 
 // The cells of `q` over `p` the slow way (calendar fiscal years, conversion on the date):
-// exact sums per (activity, year, currency, factor), each converted with Decimal::scaled and
-// split with split_by_weights once.
+// exact sums per (activity, year, currency, factor), each converted with Decimal::scaled, added
+// per (activity, year) and split with split_by_weights once.
 std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> by_hand(const Portfolio& p, const AggregateQuery& q,
                                                                           const aidtrack::ExchangeRates& r) {
     struct Sum {
@@ -118,12 +118,21 @@ std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> by_hand(const 
         s.value += t.value[i];
         ++s.rows;
     }
-    std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> expected;
+    // Each group converted once, then the converted sums of one activity and year added.
+    std::map<std::pair<std::uint32_t, int>, Sum> converted;
     for (const auto& [key, sum] : groups) {
         const auto& [activity, year, currency, f] = key;
-        const auto& a = p.activity(activity);
         const Decimal v = currency == CurrencyCode("USD").packed() ? Decimal::from_raw(sum.value)
                                                                    : Decimal::from_raw(sum.value).scaled(f);
+        Sum& s = converted[{activity, year}];
+        s.value += v.raw();
+        s.rows += sum.rows;
+    }
+    std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> expected;
+    for (const auto& [key, sum] : converted) {
+        const auto& [activity, year] = key;
+        const auto& a = p.activity(activity);
+        const Decimal v = Decimal::from_raw(sum.value);
         std::vector<std::string> codes;
         std::vector<Decimal::Raw> weights;
         for (const auto& s : q.objectives) {
@@ -233,6 +242,42 @@ TEST(aggregate_test, one_rounding_per_group_is_the_documented_rule) {
     ASSERT_EQ(totals.row_count(), 1U);
     EXPECT_EQ(totals.at<Decimal>(0, "value").to_string(), "0.000998565");
     EXPECT_EQ(totals.at<std::int64_t>(0, "transactions"), 4);
+}
+
+TEST(aggregate_test, converted_sums_of_one_activity_and_year_are_split_once) {
+    // One activity, one fiscal year (July years), two groups at different rates: 3 KHR at 4006
+    // KHR per USD and 1 AUD at 1.5 AUD per USD, split 50 : 50.
+    Portfolio p;
+    aidtrack::Activity act;
+    act.identifier = "A";
+    act.reporting_org.ref = "D";
+    act.sectors = {{"1", "11111", Decimal::parse("50"), {}}, {"1", "22222", Decimal::parse("50"), {}}};
+    const auto a = p.add_activity(act);
+    p.add_transaction(tx(a, 3, "2021-01-10", "3.00", "KHR"));
+    p.add_transaction(tx(a, 3, "2021-02-10", "1.00", "AUD"));
+    const auto r = rates();
+    AggregateQuery q;
+    q.calendar = FiscalCalendar(7, 1);
+    q.rates = &r;
+    q.objectives = {{"A", "x", Decimal::parse("50"), {}}, {"A", "y", Decimal::parse("50"), {}}};
+    const auto result = aggregate(p, q);
+    // By hand: 3/4006 = 0.000748876685… → 748877 units; 1/1.5 = 0.666666666… → 666666667 units.
+    // Converted sum 748877 + 666666667 = 667415544 units, split once: 333707772 each. Split per
+    // group, both odd halves would go to x: x = 374439 + 333333334 = 333707773, y = 333707771.
+    EXPECT_EQ(result.cells().at({"D", 2020, "x"}).value, 333707772);
+    EXPECT_EQ(result.cells().at({"D", 2020, "y"}).value, 333707772);
+    EXPECT_EQ(result.cells().at({"D", 2020, "x"}).pieces, 2);
+    // Portfolio::totals follows the same rule for its splits.
+    aidtrack::TotalsQuery t;
+    t.by = {aidtrack::GroupKey::fiscal_year, aidtrack::GroupKey::sector};
+    t.calendar = q.calendar;
+    t.currency = CurrencyCode("USD");
+    t.rates = &r;
+    const auto totals = p.totals(t);
+    ASSERT_EQ(totals.row_count(), 2U);
+    EXPECT_EQ(totals.at<Decimal>(0, "value").raw(), 333707772);
+    EXPECT_EQ(totals.at<Decimal>(1, "value").raw(), 333707772);
+    EXPECT_EQ(totals.at<std::int64_t>(0, "transactions"), 2);
 }
 
 TEST(aggregate_test, totals_split_the_sum_of_a_group_once) {

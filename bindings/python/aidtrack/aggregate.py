@@ -2,9 +2,9 @@
 
 :func:`aggregate` sums the counted transactions of each activity exactly in their original
 currency per fiscal year, currency and rate (the rate of the value-date, else the date), converts
-each sum once into one currency (one rounding to 10^-9) and splits it once over the activity's
-objectives by largest remainder in units of 10^-9 -- the rule :meth:`aidtrack.Portfolio.totals`
-follows too (docs/measures.md, "Rounding of sums"). The compiled scan runs on both cores without
+each sum once into one currency (one rounding to 10^-9), adds the converted sums of the activity's
+fiscal year and splits that once over the activity's objectives by largest remainder in units of
+10^-9 -- the rule :meth:`aidtrack.Portfolio.totals` follows too (docs/measures.md, "Rounding of sums"). The compiled scan runs on both cores without
 the GIL. Results of separate portfolios holding different activities (files, archives, Dask
 partitions) combine exactly with :meth:`AggregateResult.merge` or :func:`merge_all`: the merge
 of the parts equals the aggregate of the union, bit for bit, in any order.

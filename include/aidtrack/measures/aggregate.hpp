@@ -6,16 +6,16 @@
 /// summed exactly in their original currency per (fiscal year, currency, rate), where the rate is
 /// the conversion factor ExchangeRates::factor gives for the row's conversion_day() (value date,
 /// else date). Each such group is converted once (Decimal::scaled: one rounding, half to even, to
-/// 10^-9) and then split once over the activity's objectives by largest remainder in units of
-/// 10^-9, exactly as split_by_weights does. Sums are 128-bit integers, so partial results of
-/// portfolios holding disjoint activities merge into the result of their union bit for bit, in
-/// any order. The scan reads six narrow columns through indexes built once per call (donor and
-/// split per activity; the days cut into segments of one fiscal year and one rate per currency,
-/// and fiscal year and rate per segment) and runs on `threads` threads over row ranges. The
-/// groups of a run of consecutive rows of one activity are converted when the run ends; the runs
-/// at the edges of a thread's range, and every run when an activity's rows are not consecutive,
-/// are merged across threads first, so the result does not depend on the thread count or the row
-/// order.
+/// 10^-9); the converted sums of one activity and fiscal year are added and split once over the
+/// activity's objectives by largest remainder in units of 10^-9, exactly as split_by_weights
+/// does. Sums are 128-bit integers, so partial results of portfolios holding disjoint activities
+/// merge into the result of their union bit for bit, in any order. The scan reads six narrow
+/// columns through indexes built once per call (donor and split per activity; the days cut into
+/// segments of one fiscal year and one rate per currency, and fiscal year and rate per segment)
+/// and runs on `threads` threads over row ranges. The groups of a run of consecutive rows of one
+/// activity are converted when the run ends; the runs at the edges of a thread's range, and every
+/// run when an activity's rows are not consecutive, are merged across threads first, so the
+/// result does not depend on the thread count or the row order.
 
 #include <aidtrack/core/currency.hpp>
 #include <aidtrack/core/decimal.hpp>
