@@ -43,6 +43,7 @@ set(AIDTRACK_SOURCES
   src/io/iati_writer.cpp
   src/io/results_csv.cpp
   src/measures/aggregate.cpp
+  src/measures/aggregate_cells.cpp
   src/measures/aid_on_budget.cpp
   src/measures/bid_evaluation.cpp
   src/measures/clearance_forecast.cpp

@@ -22,12 +22,6 @@
 
 namespace aidtrack::measures {
 
-void AggregateResult::add(const Key& key, const AggregateCell& cell) {
-    AggregateCell& c = cells_[key];
-    c.value += cell.value;
-    c.pieces += cell.pieces;
-}
-
 AggregateResult& AggregateResult::merge(const AggregateResult& other) {
     if (other.currency_ != currency_) {
         throw CurrencyError("cannot merge aggregates in " + currency_.str() + " and " + other.currency_.str());
@@ -35,7 +29,7 @@ AggregateResult& AggregateResult::merge(const AggregateResult& other) {
     if (other.start_month_ != start_month_ || other.start_day_ != start_day_) {
         throw CurrencyError("cannot merge aggregates over different fiscal calendars");
     }
-    for (const auto& [key, cell] : other.cells_) add(key, cell);
+    cells_.add_all(other.cells_);
     return *this;
 }
 
@@ -690,9 +684,10 @@ bool count_all(const TransactionTable& t, const Plan& plan, unsigned threads, bo
 namespace detail {
 
 struct AggregateBuilder {
-    /// Adds a cell whose key follows every key the result holds: at the end, without a search.
+    static void reserve(AggregateResult& result, std::size_t cells) { result.cells_.reserve(cells); }
+    /// Appends a cell whose key follows every key the result holds, without comparing keys.
     static void append(AggregateResult& result, AggregateResult::Key key, const AggregateCell& cell) {
-        result.cells_.emplace_hint(result.cells_.end(), std::move(key), cell);
+        result.cells_.entries_.emplace_back(std::move(key), cell);
     }
 };
 
@@ -759,14 +754,17 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
             acc[c].pieces += counts[k].cells[c].pieces;
         }
     }
-    // Cells in key order (donors and objectives sorted by text), so each goes at the end of the map:
-    // no search and no intermediate list of 100 000 keys.
+    // Cells in key order (donors and objectives sorted by text), so each is appended: no search,
+    // no intermediate list of 100 000 keys.
     auto order = [](const std::vector<std::string>& names) {
         std::vector<std::uint32_t> out(names.size());
         std::iota(out.begin(), out.end(), 0U);
         std::sort(out.begin(), out.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
         return out;
     };
+    const auto filled = static_cast<std::size_t>(
+        std::count_if(acc.begin(), acc.end(), [](const Cell& cell) { return cell.pieces != 0; }));
+    detail::AggregateBuilder::reserve(result, filled);
     const auto donor_order = order(plan.donors);
     const auto objective_order = order(plan.objectives);
     for (std::uint32_t donor : donor_order) {

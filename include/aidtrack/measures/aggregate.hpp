@@ -22,12 +22,12 @@
 #include <aidtrack/core/exchange_rates.hpp>
 #include <aidtrack/core/fiscal_calendar.hpp>
 #include <aidtrack/core/table.hpp>
+#include <aidtrack/measures/aggregate_cells.hpp>
 #include <aidtrack/measures/measure_inputs.hpp>
 #include <aidtrack/measures/strategy_alignment.hpp>
 #include <aidtrack/model/portfolio.hpp>
 
 #include <cstdint>
-#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -35,10 +35,6 @@
 #include <vector>
 
 namespace aidtrack::measures {
-
-namespace detail {
-struct AggregateBuilder;  // fills a result in key order (src/measures/aggregate.cpp)
-}
 
 /// \brief What aggregate() counts and how: transaction types, calendar, conversion, objectives.
 struct AggregateQuery {
@@ -51,20 +47,13 @@ struct AggregateQuery {
     unsigned threads = 0;                   ///< 0 = one per 250 000 rows, at most the hardware's cores
 };
 
-/// \brief One cell of an aggregate: exact sum and number of transaction pieces.
-struct AggregateCell {
-    Decimal::Raw value = 0;   ///< exact sum in units of 10^-9 of the target currency
-    std::int64_t pieces = 0;  ///< transaction pieces counted (a two-way split counts twice)
-    friend bool operator==(const AggregateCell&, const AggregateCell&) = default;
-};
-
 /// \brief The result of aggregate(): cells keyed by (donor ref, fiscal year, objective code).
 ///
 /// Keys are text, not indexes, so that results of different portfolios can be merged.
 class AggregateResult {
 public:
     /// A cell key: donor (reporting organisation ref), fiscal year, objective code.
-    using Key = std::tuple<std::string, int, std::string>;
+    using Key = AggregateCells::Key;
 
     AggregateResult() = default;
     /// An empty result in `currency` for a calendar starting on `start_month`/`start_day`.
@@ -72,13 +61,14 @@ public:
         : currency_(currency), start_month_(start_month), start_day_(start_day) {}
 
     /// Adds `cell` to the cell at `key`.
-    void add(const Key& key, const AggregateCell& cell);
+    void add(Key key, const AggregateCell& cell) { cells_.add(std::move(key), cell); }
     /// Adds every cell of `other`; throws CurrencyError when currencies or calendars differ.
     AggregateResult& merge(const AggregateResult& other);
     /// The merge of two results (the result of the union of their portfolios).
     [[nodiscard]] friend AggregateResult merged(AggregateResult a, const AggregateResult& b) { return a.merge(b); }
 
-    [[nodiscard]] const std::map<Key, AggregateCell>& cells() const noexcept { return cells_; }
+    /// The cells, sorted by key.
+    [[nodiscard]] const AggregateCells& cells() const noexcept { return cells_; }
     [[nodiscard]] CurrencyCode currency() const noexcept { return currency_; }
     [[nodiscard]] int start_month() const noexcept { return start_month_; }
     [[nodiscard]] int start_day() const noexcept { return start_day_; }
@@ -94,7 +84,7 @@ private:
     CurrencyCode currency_{"USD"};
     int start_month_ = 1;
     int start_day_ = 1;
-    std::map<Key, AggregateCell> cells_;
+    AggregateCells cells_;
 };
 
 /// \brief Sums of transaction values per donor × fiscal year × objective, exactly.
