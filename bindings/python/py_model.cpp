@@ -596,6 +596,17 @@ void bind_model(py::module_& m) {
         .def("transaction_extent", &Portfolio::transaction_extent,
              "The days and currencies the transactions span (the rates a conversion needs); computed once and kept "
              "until transactions are added.")
+        .def(
+            "reporting_org_codes",
+            [](const Portfolio& p) {
+                const auto& ids = p.reporting_org_ids().ids();
+                py::array_t<std::uint32_t> codes(static_cast<py::ssize_t>(ids.size()));
+                std::copy(ids.begin(), ids.end(), codes.mutable_data());
+                return std::pair{codes, p.reporting_org_ids().refs()};
+            },
+            "Each activity's reporting organisation as (codes, refs): codes[i] (numpy uint32, in activity order) "
+            "indexes refs, the refs in the order first seen, as pandas.factorize gives them; "
+            "pandas.Categorical.from_codes(codes, refs) makes a column of them.")
         .def("diagnostics", &Portfolio::diagnostics, "Problems found while building the portfolio.")
         .def(
             "add_diagnostic_message",

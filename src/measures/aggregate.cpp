@@ -157,7 +157,7 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query) {
         if (ty >= 0 && ty < 256) plan.type_ok[static_cast<std::size_t>(ty)] = 1;
 
     // Donors and objective splits per activity (same rules as strategy_alignment).
-    std::unordered_map<std::string, std::uint32_t> donor_ids, objective_ids{{kUnmapped, 0}};
+    std::unordered_map<std::string, std::uint32_t> objective_ids{{kUnmapped, 0}};
     plan.objectives.emplace_back(kUnmapped);
     auto objective_id = [&](const std::string& code) {
         auto [it, fresh] = objective_ids.try_emplace(code, static_cast<std::uint32_t>(plan.objectives.size()));
@@ -196,24 +196,13 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query) {
     plan.activities.resize(portfolio.activity_count());
     std::vector<std::uint32_t> objectives;  // scratch, reused per activity
     std::vector<Raw> weights;
-    const std::string* last_ref = nullptr;  // an import puts a donor's activities together
-    std::uint32_t last_donor = 0;
+    // Donors: the Portfolio keeps each activity's reporting organisation as an id already.
+    const ReportingOrgIds& orgs = portfolio.reporting_org_ids();
+    plan.donors = orgs.refs();
     const std::uint32_t activity_count = portfolio.activity_count();
     for (std::uint32_t a = 0; a < activity_count; ++a) {
-        // Activities are large records: fetching the donor ref of a later activity while this
-        // one is planned hides part of the cache misses.
-        constexpr std::uint32_t kAhead = 8;
-        if (a + kAhead < activity_count) __builtin_prefetch(portfolio.activity(a + kAhead).reporting_org.ref.data());
-        const Activity& act = portfolio.activity(a);
-        if (last_ref == nullptr || *last_ref != act.reporting_org.ref) {
-            auto [it, fresh] =
-                donor_ids.try_emplace(act.reporting_org.ref, static_cast<std::uint32_t>(plan.donors.size()));
-            if (fresh) plan.donors.push_back(act.reporting_org.ref);
-            last_ref = &act.reporting_org.ref;
-            last_donor = it->second;
-        }
         ActivityPlan& ap = plan.activities[a];
-        ap.donor = last_donor;
+        ap.donor = orgs.ids()[a];
         ap.first = static_cast<std::uint32_t>(plan.piece_objective.size());
         objectives.clear();
         weights.clear();

@@ -33,6 +33,7 @@ std::uint32_t Portfolio::add_activity(Activity activity) {
     check_new_activity(activity, activity_index_, activities_.size());
     const auto index = static_cast<std::uint32_t>(activities_.size());
     activity_index_.emplace(activity.identifier, index);
+    reporting_org_ids_.push_back(activity.reporting_org.ref);
     activities_.push_back(std::move(activity));
     rows_by_activity_.invalidate();
     return index;
@@ -41,6 +42,7 @@ std::uint32_t Portfolio::add_activity(Activity activity) {
 void Portfolio::reserve(std::size_t more_activities, std::size_t more_transactions) {
     activities_.reserve(activities_.size() + more_activities);
     activity_index_.reserve(activity_index_.size() + more_activities);
+    reporting_org_ids_.reserve(activities_.size() + more_activities);
     if (more_transactions != 0) transactions_.reserve(transactions_.size() + more_transactions);
 }
 
@@ -50,11 +52,15 @@ void Portfolio::add_activities(std::vector<Activity> activities) {
         // record is refused).
         decltype(activity_index_) index;
         index.reserve(activities.size());
+        ReportingOrgIds orgs;
+        orgs.reserve(activities.size());
         for (std::size_t i = 0; i < activities.size(); ++i) {
             check_new_activity(activities[i], index, i);
             index.emplace(activities[i].identifier, static_cast<std::uint32_t>(i));
+            orgs.push_back(activities[i].reporting_org.ref);
         }
         activity_index_ = std::move(index);
+        reporting_org_ids_ = std::move(orgs);
         activities_ = std::move(activities);
         rows_by_activity_.invalidate();
         return;
@@ -67,6 +73,7 @@ void Portfolio::replace_activity(std::uint32_t index, Activity activity) {
     auto& slot = activities_.at(index);
     if (slot.identifier != activity.identifier)
         throw ValidationError("replace_activity must keep the identifier '" + slot.identifier + "'");
+    reporting_org_ids_.set(index, activity.reporting_org.ref);
     slot = std::move(activity);
 }
 

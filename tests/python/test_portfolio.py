@@ -254,6 +254,19 @@ def test_transaction_extent_spans_the_dates_and_currencies_and_follows_new_rows(
     assert empty.first_date is None and empty.last_date is None and empty.currencies == []
 
 
+def test_reporting_org_codes_match_the_activities_in_order():
+    real = Path(__file__).resolve().parents[2] / "tests" / "data" / "iati" / "real"
+    p = aidtrack.iati.load_iati(sorted(real.glob("*.xml")))
+    codes, refs = p.reporting_org_codes()
+    assert codes.dtype == np.uint32 and len(codes) == p.activity_count
+    expected_codes, expected_refs = pd.factorize(pd.Series([a.reporting_org.ref for a in p.activities()]))
+    assert refs == list(expected_refs)  # first seen first, each once
+    assert (codes == expected_codes).all()
+    assert len(refs) > 1
+    empty_codes, empty_refs = aidtrack.Portfolio().reporting_org_codes()
+    assert len(empty_codes) == 0 and empty_refs == []
+
+
 def test_transaction_extent_of_the_real_files_matches_the_frame():
     real = Path(__file__).resolve().parents[2] / "tests" / "data" / "iati" / "real"
     p = aidtrack.iati.load_iati(sorted(real.glob("*.xml")))

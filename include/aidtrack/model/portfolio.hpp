@@ -12,6 +12,7 @@
 #include <aidtrack/model/coordination_store.hpp>
 #include <aidtrack/model/diagnostic.hpp>
 #include <aidtrack/model/organisation.hpp>
+#include <aidtrack/model/reporting_org_ids.hpp>
 #include <aidtrack/model/results_store.hpp>
 #include <aidtrack/model/rows_by_activity.hpp>
 #include <aidtrack/model/transaction_extent.hpp>
@@ -80,6 +81,9 @@ public:
     [[nodiscard]] std::optional<std::uint32_t> find_activity(std::string_view id) const;
     [[nodiscard]] const std::vector<Activity>& activities() const noexcept { return activities_; }
     [[nodiscard]] std::size_t activity_count() const noexcept { return activities_.size(); }
+    /// Each activity's reporting-organisation ref as an id into one list of refs (group-bys per
+    /// donor read these instead of the records).
+    [[nodiscard]] const ReportingOrgIds& reporting_org_ids() const noexcept { return reporting_org_ids_; }
 
     // --- organisations ----------------------------------------------------------------------
     /// Adds or updates (by ref) an organisation.
@@ -155,6 +159,7 @@ private:
 
     std::vector<Activity> activities_;
     std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> activity_index_;
+    ReportingOrgIds reporting_org_ids_;  ///< kept by every writer of activities_
     std::vector<Organisation> organisations_;
     std::unordered_map<std::string, std::size_t> organisation_index_;
     TransactionTable transactions_;
