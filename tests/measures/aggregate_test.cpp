@@ -94,6 +94,18 @@ std::vector<ActivityShare> mapping(std::uint32_t activities) {
     return m;
 }
 
+// The Portfolio::totals query that matches `q`: keys `by`, the same types and calendar, in USD.
+aidtrack::TotalsQuery usd_totals(std::vector<aidtrack::GroupKey> by, const AggregateQuery& q,
+                                 const aidtrack::ExchangeRates& rates) {
+    aidtrack::TotalsQuery t;
+    t.by = std::move(by);
+    t.types = q.types;
+    t.calendar = q.calendar;
+    t.currency = CurrencyCode("USD");
+    t.rates = &rates;
+    return t;
+}
+
 // The cells of `r` as a std::map, to compare with a hand computation.
 std::map<AggregateResult::Key, aidtrack::measures::AggregateCell> as_map(const AggregateResult& r) {
     return {r.cells().begin(), r.cells().end()};
@@ -238,12 +250,8 @@ TEST(aggregate_test, one_rounding_per_group_is_the_documented_rule) {
     EXPECT_EQ(value_at(result, "D", 2020, aidtrack::measures::kUnmapped), "0.000998565");
     EXPECT_EQ(result.cells().at({"D", 2020, aidtrack::measures::kUnmapped}).pieces, 4);
     // Portfolio::totals follows the same rule.
-    aidtrack::TotalsQuery t;
-    t.by = {aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year};
-    t.calendar = q.calendar;
-    t.currency = CurrencyCode("USD");
-    t.rates = &r;
-    const auto totals = p.totals(t);
+    const auto totals =
+        p.totals(usd_totals({aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year}, q, r));
     ASSERT_EQ(totals.row_count(), 1U);
     EXPECT_EQ(totals.at<Decimal>(0, "value").to_string(), "0.000998565");
     EXPECT_EQ(totals.at<std::int64_t>(0, "transactions"), 4);
@@ -273,12 +281,7 @@ TEST(aggregate_test, converted_sums_of_one_activity_and_year_are_split_once) {
     EXPECT_EQ(result.cells().at({"D", 2020, "y"}).value, 333707772);
     EXPECT_EQ(result.cells().at({"D", 2020, "x"}).pieces, 2);
     // Portfolio::totals follows the same rule for its splits.
-    aidtrack::TotalsQuery t;
-    t.by = {aidtrack::GroupKey::fiscal_year, aidtrack::GroupKey::sector};
-    t.calendar = q.calendar;
-    t.currency = CurrencyCode("USD");
-    t.rates = &r;
-    const auto totals = p.totals(t);
+    const auto totals = p.totals(usd_totals({aidtrack::GroupKey::fiscal_year, aidtrack::GroupKey::sector}, q, r));
     ASSERT_EQ(totals.row_count(), 2U);
     EXPECT_EQ(totals.at<Decimal>(0, "value").raw(), 333707772);
     EXPECT_EQ(totals.at<Decimal>(1, "value").raw(), 333707772);
@@ -317,13 +320,8 @@ TEST(aggregate_test, equals_portfolio_totals_without_a_mapping) {
     q.calendar = FiscalCalendar(4, 1);
     q.rates = &r;
     const auto result = aggregate(p, q);
-    aidtrack::TotalsQuery t;
-    t.by = {aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year};
-    t.types = {3, 4};
-    t.calendar = q.calendar;
-    t.currency = CurrencyCode("USD");
-    t.rates = &r;
-    const auto totals = p.totals(t);
+    const auto totals =
+        p.totals(usd_totals({aidtrack::GroupKey::reporting_org, aidtrack::GroupKey::fiscal_year}, q, r));
     ASSERT_EQ(totals.row_count(), result.cells().size());
     for (std::size_t i = 0; i < totals.row_count(); ++i) {
         const AggregateResult::Key key{totals.at<std::string>(i, "reporting_org"),
