@@ -143,9 +143,11 @@ void expect_same_threaded(const ThreadedRead& one, const ThreadedRead& two, cons
     EXPECT_EQ(one.read.result.duplicates.row_count(), two.read.result.duplicates.row_count()) << what;
 }
 
-TEST(iati_batches_test, two_threads_read_exactly_what_one_thread_reads) {
-    // With two threads the next batch is parsed while the model is built from the current one;
-    // the Portfolio, the diagnostics, their order and the progress reports are those of one.
+TEST(iati_batches_test, several_threads_read_exactly_what_one_thread_reads) {
+    // With several threads, batches are parsed and read by workers while this thread keeps what
+    // they read; the Portfolio, the diagnostics, their order and the progress reports are those of
+    // one thread, with as many workers as cores and more (3 and 4 workers on fewer cores finish
+    // batches out of order).
     std::size_t several_batches = 0;  // files of more than two activities: as many batches at 1 byte
     std::size_t strict_errors = 0;    // strict reads that stop at a problem
     for (const auto& path : real_activity_files()) {
@@ -153,12 +155,18 @@ TEST(iati_batches_test, two_threads_read_exactly_what_one_thread_reads) {
             const std::string what = path + ", batches of " + std::to_string(batch_bytes);
             const ThreadedRead one = read_with_threads(path, batch_bytes, 1);
             if (batch_bytes == 1 && one.read.result.activities_read > 2) ++several_batches;
-            expect_same_threaded(one, read_with_threads(path, batch_bytes, 2), what);
+            for (const unsigned threads : {2U, 3U, 4U}) {
+                expect_same_threaded(one, read_with_threads(path, batch_bytes, threads),
+                                     what + ", " + std::to_string(threads) + " threads");
+            }
         }
         // Strict: the first problem ends the read while the worker may be parsing ahead.
         const ThreadedRead strict = read_with_threads(path, 1, 1, true);
         if (!strict.error.empty()) ++strict_errors;
-        expect_same_threaded(strict, read_with_threads(path, 1, 2, true), path + ", strict");
+        for (const unsigned threads : {2U, 4U}) {
+            expect_same_threaded(strict, read_with_threads(path, 1, threads, true),
+                                 path + ", strict, " + std::to_string(threads) + " threads");
+        }
     }
     EXPECT_GE(several_batches, 5U);
     EXPECT_GE(strict_errors, 1U);
@@ -175,8 +183,45 @@ TEST(iati_batches_test, two_threads_read_exactly_what_one_thread_reads) {
     for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{5'000}}) {
         const ThreadedRead one = read_with_threads(path, batch_bytes, 1);
         EXPECT_FALSE(one.read.diagnostics.empty());
-        expect_same_threaded(one, read_with_threads(path, batch_bytes, 2),
-                             "cut in half, batches of " + std::to_string(batch_bytes));
+        for (const unsigned threads : {2U, 3U}) {
+            expect_same_threaded(
+                one, read_with_threads(path, batch_bytes, threads),
+                "cut in half, batches of " + std::to_string(batch_bytes) + ", " + std::to_string(threads) + " threads");
+        }
+    }
+    fs::remove_all(dir);
+}
+
+TEST(iati_batches_test, a_problem_reported_once_per_file_is_reported_once_whatever_the_threads) {
+    // A 2.03 file whose every activity uses the 1.0x letter D: each batch (one activity at 1 byte)
+    // is read on its own, yet the file reports the mismatch once, at the first activity's D.
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\">\n";
+    for (int i = 1; i <= 12; ++i) {
+        xml += " <iati-activity default-currency=\"USD\">\n  <iati-identifier>XM-ONCE-" + std::to_string(i) +
+               "</iati-identifier>\n  <transaction><transaction-type code=\"D\"/><transaction-date "
+               "iso-date=\"2020-01-01\"/><value>" +
+               std::to_string(i) + "</value></transaction>\n </iati-activity>\n";
+    }
+    xml += "</iati-activities>\n";
+    const fs::path dir = fs::temp_directory_path() / "aidtrack-batch-once-test";
+    fs::create_directories(dir);
+    const std::string path = (dir / "mismatch.xml").string();
+    std::ofstream(path, std::ios::binary) << xml;
+    const ThreadedRead whole = read_with_threads(path, 0, 1);
+    ASSERT_EQ(whole.read.portfolio.transactions().size(), 12U);
+    std::size_t mismatches = 0;
+    for (const auto& d : whole.read.result.diagnostics) {
+        if (d.rule != "version-mismatch") continue;
+        ++mismatches;
+        EXPECT_EQ(d.where.line, 5U);  // the first activity's transaction
+    }
+    EXPECT_EQ(mismatches, 1U);
+    for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{300}}) {
+        for (const unsigned threads : {1U, 2U, 3U}) {
+            expect_same_threaded(
+                whole, read_with_threads(path, batch_bytes, threads),
+                "batches of " + std::to_string(batch_bytes) + ", " + std::to_string(threads) + " threads");
+        }
     }
     fs::remove_all(dir);
 }
