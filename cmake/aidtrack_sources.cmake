@@ -23,7 +23,6 @@ set(AIDTRACK_SOURCES
   src/io/coordination_csv.cpp
   src/io/iati_activity_draft.cpp
   src/io/iati_activity_elements.cpp
-  src/io/iati_activity_reading.cpp
   src/io/iati_batch_pipeline.cpp
   src/io/iati_batch_source.cpp
   src/io/iati_batches.cpp

@@ -16,28 +16,23 @@ void ProblemReport::problem(Severity severity, bool parse, const std::string& ru
     }
     Diagnostic d{severity, parse ? "ParseError" : "ValidationError", rule, message, std::move(where)};
     if (in_activity_) {
-        pending_.problems.push_back(std::move(d));
+        pending_.push_back(std::move(d));
     } else {
         commit(std::move(d));
     }
 }
 
-void ProblemReport::warn_once(const pugi::xml_node& node, std::string key, const std::string& rule,
-                              const std::string& message) {
-    warn(node, rule, message);
-    if (in_activity_) pending_.once.emplace_back(pending_.problems.size() - 1, std::move(key));
-}
-
 void ProblemReport::commit(Diagnostic d) {
-    if (portfolio_ != nullptr) portfolio_->add_diagnostic(d);
+    portfolio_.add_diagnostic(d);
     diagnostics_.push_back(std::move(d));
 }
 
 void ProblemReport::end_activity(bool keep) {
-    PendingProblems pending = take_pending();
+    in_activity_ = false;
     if (keep) {
-        for (auto& d : pending.problems) commit(std::move(d));
+        for (auto& d : pending_) commit(std::move(d));
     }
+    pending_.clear();
 }
 
 }  // namespace aidtrack::iati_detail

@@ -9,14 +9,11 @@
 #include <fstream>
 #include <functional>
 #include <limits>
-#include <memory>
 #include <optional>
 #include <pugixml.hpp>
-#include <unordered_set>
 #include <utility>
-#include <variant>
 
-#include "iati_activity_reading.hpp"
+#include "iati_activity_draft.hpp"
 #include "iati_batch_pipeline.hpp"
 #include "iati_batch_source.hpp"
 #include "iati_batches.hpp"
@@ -47,8 +44,7 @@ public:
           versions_(report_),
           values_(report_, versions_),
           staging_(options.duplicates, options.strict),
-          reading_(options.strict, lines_),
-          threads_(options.threads == 0 ? std::thread::hardware_concurrency() : options.threads) {
+          parse_ahead_((options.threads == 0 ? std::thread::hardware_concurrency() : options.threads) >= 2) {
         if (!options_.selection.empty()) iati_detail::add_selection_columns(result_.selection);
         iati_detail::add_outside_columns(result_.outside);
     }
@@ -71,32 +67,23 @@ private:
     void begin_file(const std::string& name, std::size_t bytes_before, std::size_t bytes_total);
     /// False when the DOCTYPE of `buffer` keeps the file from being read.
     bool doctype_allows_reading(std::string_view buffer);
-    /// Reports a failed parse (at `error_line`); false when nothing can be read from the document.
-    bool accept(const pugi::xml_document& doc, const pugi::xml_parse_result& parsed, std::uint32_t error_line,
-                bool& truncated);
+    /// Reports a failed parse; false when nothing can be read from the document.
+    bool accept(const pugi::xml_document& doc, const pugi::xml_parse_result& parsed, bool& truncated);
     /// Reports the parse error of a document cut short, once its complete records are read.
     void report_deferred_error();
     void read_root(const xml_node& root, bool truncated);
     /// Reads the file a batch of whole activities at a time (see BatchSource).
     void read_batches(std::string& window, const iati_detail::RootTag& root, std::function<bool(std::string&)> more);
-    /// Reads the batches of a file on `threads_` workers, keeping what they read in file order.
-    void read_batches_on_workers(iati_detail::BatchSource& source);
-    /// Keeps what was read from one parsed batch; false when the read of the file ends with it.
-    bool keep_batch(const iati_detail::ParsedBatch& batch, iati_detail::BatchReading& reading, bool& first);
-    /// Keeps the root's note and problems, when the root is the file's.
-    void keep_root(iati_detail::BatchReading& reading);
-    /// Keeps what was read from the children of `<iati-activities>`, in file order, then throws
-    /// the strict problem that ended the reading.
-    void keep_items(iati_detail::BatchReading& reading);
-    void report_progress(std::size_t file_offset);
-    /// Settles an activity read against the whole read: identifiers held before, the selection,
-    /// duplicates; its problems are kept or forgotten with it.
-    void keep_activity(iati_detail::ReadActivity& read);
-    /// Forgets the problems that the file reported already and are reported once per file.
-    void forget_repeated(iati_detail::ReadActivity& read);
-    /// False (reported) for an activity whose identifier the Portfolio held before this read.
-    bool is_new_identifier(iati_detail::ReadActivity& read);
-    void commit(iati_detail::PendingProblems& problems, std::size_t count);
+    /// Reads one parsed batch; false when the read of the file ends with it.
+    bool read_batch(iati_detail::ParsedBatch& batch, bool& first);
+    void begin_activities(const xml_node& root);
+    /// Reads the activities under `root`. In a document cut short (`truncated`) the last one is
+    /// left out as incomplete unless `last_is_complete` (known when its text was scanned).
+    void read_activities(const xml_node& root, bool truncated, bool last_is_complete = false);
+    void report_progress(const xml_node& activity);
+    void read_activity(const xml_node& node);
+    /// False (reported) for an activity without an identifier or one the Portfolio held before.
+    bool is_new_identifier(const iati_detail::ActivityDraft& draft, const xml_node& node);
 
     const IatiReadOptions& options_;
     IatiReadResult& result_;
@@ -106,20 +93,16 @@ private:
     iati_detail::VersionMapping versions_;
     iati_detail::ValueReader values_;
     iati_detail::ActivityStaging staging_;
-    iati_detail::ActivityReading reading_;                                 // reads activities when no worker does
-    std::unordered_set<std::string> reported_once_;                        // keys of problems reported once per file
     std::optional<std::pair<std::string, std::uint32_t>> deferred_error_;  // message, line
     std::size_t file_order_ = 0;     // the current file's index among the read's files
     std::size_t bytes_before_ = 0;   // bytes of the files before the current one
     std::size_t bytes_total_ = 0;    // bytes of all files
     std::size_t next_progress_ = 0;  // progress is reported again from this byte on
-    unsigned threads_;               // threads that parse and read batches (one: this one)
+    bool parse_ahead_;               // the next batch is parsed on a second thread
 };
 
 void Reader::begin_file(const std::string& name, std::size_t bytes_before, std::size_t bytes_total) {
     report_.begin_file(name);
-    reading_.begin_file(name);
-    reported_once_.clear();
     file_order_ = result_.files;
     ++result_.files;
     lines_.reset();
@@ -147,9 +130,7 @@ void Reader::read_document(std::string& buffer, const std::string& name, std::si
     bool truncated = false;
     const auto parsed =
         doc.load_buffer_inplace(buffer.data(), buffer.size(), iati_detail::kIatiParseFlags, pugi::encoding_auto);
-    const std::uint32_t error_line =
-        parsed.offset >= 0 ? lines_.line_at(lines_.file_offset(static_cast<std::size_t>(parsed.offset))) : 0;
-    if (!accept(doc, parsed, error_line, truncated)) return;
+    if (!accept(doc, parsed, truncated)) return;
     read_root(doc.document_element(), truncated);
 }
 
@@ -170,12 +151,12 @@ bool Reader::doctype_allows_reading(std::string_view buffer) {
     return true;
 }
 
-bool Reader::accept(const pugi::xml_document& doc, const pugi::xml_parse_result& parsed, std::uint32_t error_line,
-                    bool& truncated) {
+bool Reader::accept(const pugi::xml_document& doc, const pugi::xml_parse_result& parsed, bool& truncated) {
     const xml_node root = doc.document_element();
     truncated = false;
     if (!parsed) {
-        const std::uint32_t line = error_line;
+        const std::uint32_t line =
+            parsed.offset >= 0 ? lines_.line_at(lines_.file_offset(static_cast<std::size_t>(parsed.offset))) : 0;
         const bool empty_document = parsed.status == pugi::status_no_document_element;
         const std::string message = empty_document ? "not an XML document (no root element)"
                                                    : std::string("XML is not well formed: ") + parsed.description();
@@ -203,10 +184,8 @@ void Reader::report_deferred_error() {
 
 void Reader::read_root(const xml_node& root, bool truncated) {
     if (equals(root.name(), "iati-activities")) {
-        iati_detail::BatchReading reading;
-        reading_.read(root, truncated, false, reading);
-        keep_root(reading);
-        keep_items(reading);
+        begin_activities(root);
+        read_activities(root, truncated);
         report_deferred_error();
     } else if (equals(root.name(), "iati-organisations")) {
         iati_detail::read_organisations(root, truncated, values_, portfolio_, result_);
@@ -220,160 +199,125 @@ void Reader::read_root(const xml_node& root, bool truncated) {
     }
 }
 
-// Only one batch's DOM (and, reading a file, about one batch of its text) exists per thread at
-// once, and every offset maps back to the file, so lines, errors and results are those of a
+// Only one batch's DOM (and, reading a file, about one batch of its text) exists at once, and
+// every offset maps back to the file, so lines, errors and results are those of a
 // whole-document parse. The last batch runs to the end of the file: whatever follows the
 // activities (or cuts one short) is parsed as it stands.
 void Reader::read_batches(std::string& window, const iati_detail::RootTag& root,
                           std::function<bool(std::string&)> more) {
     iati_detail::BatchSource source(window, root, std::move(more), options_.batch_bytes);
     lines_.begin_batches(source.prolog());
-    if (threads_ >= 2) {
-        read_batches_on_workers(source);
+    bool first = true;
+    if (parse_ahead_) {
+        // The worker cuts and parses the batches ahead of this thread, which takes them in order.
+        iati_detail::BatchPipeline pipeline(source);
+        while (auto batch = pipeline.next()) {
+            const bool go_on = read_batch(*batch, first);
+            pipeline.recycle(std::move(batch));
+            if (!go_on) break;
+        }
     } else {
         iati_detail::ParsedBatch batch;
-        iati_detail::BatchReading reading;
-        bool first = true;
-        while (source.next(batch)) {
-            reading_.read_batch(batch, reading);
-            if (!keep_batch(batch, reading, first)) break;
+        while (source.next(batch) && read_batch(batch, first)) {
         }
     }
     lines_.end_batches();
 }
 
-void Reader::read_batches_on_workers(iati_detail::BatchSource& source) {
-    // Each worker places nodes with its own copy of the line map and reads with its own reader.
-    struct Worker {
-        iati_detail::LineMap lines;
-        iati_detail::ActivityReading reading;
-        Worker(bool strict, const iati_detail::LineMap& file_lines, const std::string& file)
-            : lines(file_lines), reading(strict, lines) {
-            reading.begin_file(file);
-        }
-    };
-    // Parsing is one batch at a time and about a third of the work: past four workers, more
-    // would only hold more batches in memory.
-    constexpr unsigned kMostWorkers = 4;
-    std::vector<std::unique_ptr<Worker>> workers;
-    for (unsigned w = 0; w < std::min(threads_, kMostWorkers); ++w) {
-        workers.push_back(std::make_unique<Worker>(options_.strict, lines_, report_.file()));
-    }
-    iati_detail::BatchPipeline pipeline(source, workers.size(),
-                                        [&workers](iati_detail::ReadBatch& batch, std::size_t worker) {
-                                            workers[worker]->reading.read_batch(batch.parsed, batch.reading);
-                                        });
-    bool first = true;
-    while (auto batch = pipeline.next()) {
-        const bool go_on = keep_batch(batch->parsed, batch->reading, first);
-        pipeline.recycle(std::move(batch));
-        if (!go_on) break;
-    }
-}
-
-bool Reader::keep_batch(const iati_detail::ParsedBatch& batch, iati_detail::BatchReading& reading, bool& first) {
+bool Reader::read_batch(iati_detail::ParsedBatch& batch, bool& first) {
+    lines_.set_batch(std::move(batch.region));
     bool truncated = false;
-    if (!accept(batch.doc, batch.parsed, reading.error_line, truncated)) return false;
-    // Every batch begins with the root's start tag; its note and problems are the file's once.
-    if (first) keep_root(reading);
+    if (!accept(batch.doc, batch.parsed, truncated)) return false;
+    const xml_node element = batch.doc.document_element();
+    if (first) begin_activities(element);
     first = false;
-    keep_items(reading);
+    read_activities(element, truncated, batch.last_is_complete);
     report_deferred_error();
     return !batch.last && !truncated;  // an error ends the read of the file, as in one parse
 }
 
-void Reader::keep_root(iati_detail::BatchReading& reading) {
-    if (!reading.note.empty()) result_.notes.push_back(std::move(reading.note));
-    for (auto& d : reading.root_problems) report_.commit(std::move(d));
+void Reader::begin_activities(const xml_node& root) {
+    std::string note = versions_.begin_file(root);
+    if (!note.empty()) result_.notes.push_back(std::move(note));
 }
 
-void Reader::keep_items(iati_detail::BatchReading& reading) {
-    for (auto& item : reading.items) {
-        if (auto* problem = std::get_if<Diagnostic>(&item)) {
-            report_.commit(std::move(*problem));
+void Reader::read_activities(const xml_node& root, bool truncated, bool last_is_complete) {
+    // In a file cut short, the last activity may be incomplete: everything before it was closed.
+    xml_node last;
+    if (truncated && !last_is_complete) {
+        for (const xml_node a : root.children("iati-activity")) last = a;
+    }
+    for (const xml_node a : root.children()) {
+        if (a.type() != pugi::node_element) continue;
+        if (!equals(a.name(), "iati-activity")) {
+            report_.warn(a, "activities-root",
+                         "unexpected <" + std::string(a.name()).substr(0, 40) + "> in <iati-activities>; ignored");
             continue;
         }
-        auto& read = std::get<iati_detail::ReadActivity>(item);
-        keep_activity(read);
-        if (options_.progress) report_progress(read.file_offset);
+        if (a == last) {
+            report_.drop(a, "well-formed", "the file ends inside this activity; activity left out");
+            ++result_.activities_read;
+            continue;
+        }
+        read_activity(a);
+        if (options_.progress) report_progress(a);
     }
-    if (reading.error) std::rethrow_exception(std::exchange(reading.error, nullptr));
 }
 
 // About every 1% of the bytes of all files.
-void Reader::report_progress(std::size_t file_offset) {
-    const std::size_t done = bytes_before_ + file_offset;
+void Reader::report_progress(const xml_node& activity) {
+    const std::ptrdiff_t offset = activity.offset_debug();
+    const std::size_t done = bytes_before_ + (offset < 0 ? 0 : lines_.file_offset(static_cast<std::size_t>(offset)));
     if (done < next_progress_) return;
     options_.progress(done, bytes_total_);
     next_progress_ = done + std::max<std::size_t>(bytes_total_ / 100, 1);
 }
 
-void Reader::commit(iati_detail::PendingProblems& problems, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) report_.commit(std::move(problems.problems[i]));
-}
-
 // An activity's problems wait until it is settled: one the selection leaves out takes them along.
-void Reader::keep_activity(iati_detail::ReadActivity& read) {
+void Reader::read_activity(const xml_node& node) {
     ++result_.activities_read;
-    forget_repeated(read);
-    iati_detail::PendingProblems& problems = read.problems;
-    if (!read.identified) {
-        commit(problems, problems.problems.size());
+    report_.begin_activity();
+    iati_detail::ActivityDraft draft = iati_detail::read_activity_element(node, values_);
+    iati_detail::check_activity(draft.activity, node, values_);
+    if (!is_new_identifier(draft, node)) {
+        report_.end_activity(true);
         return;
     }
-    if (!is_new_identifier(read)) return;
-    if (read.settle_error) std::rethrow_exception(read.settle_error);
-    result_.records_skipped += read.records_skipped;
-    iati_detail::StagedActivity& staged = read.staged;
+    iati_detail::StagedActivity staged =
+        iati_detail::settle_activity(std::move(draft), node, values_, result_.records_skipped);
     if (!options_.selection.empty()) {
         staged.reason = options_.selection.match(staged.activity, staged.rows);
         if (!staged.reason) {
             ++result_.activities_filtered_out;
             iati_detail::count_outside(result_.outside, staged.activity, staged.rows, report_.file());
+            report_.end_activity(false);
             return;
         }
         staged.activity.provenance.note =
             "selected by " + staged.reason->rule + (staged.reason->detail.empty() ? "" : ": " + staged.reason->detail);
     }
-    commit(problems, problems.problems.size());
+    report_.end_activity(true);
     staged.file_order = file_order_;
     if (auto duplicate = staging_.stage(std::move(staged), result_.duplicates)) report_.commit(std::move(*duplicate));
 }
 
-// Each thread reports such a problem once per batch; the first in file order is the file's.
-void Reader::forget_repeated(iati_detail::ReadActivity& read) {
-    iati_detail::PendingProblems& pending = read.problems;
-    if (pending.once.empty()) return;
-    std::vector<bool> forget(pending.problems.size(), false);
-    for (auto& [index, key] : pending.once) forget[index] = !reported_once_.insert(std::move(key)).second;
-    std::size_t kept = 0;
-    std::size_t checked = 0;
-    for (std::size_t i = 0; i < pending.problems.size(); ++i) {
-        if (forget[i]) continue;
-        if (i < read.checked) ++checked;
-        if (kept != i) pending.problems[kept] = std::move(pending.problems[i]);
-        ++kept;
+bool Reader::is_new_identifier(const iati_detail::ActivityDraft& draft, const xml_node& node) {
+    const Activity& a = draft.activity;
+    if (a.identifier.empty()) {
+        report_.drop(draft.identifier_node ? draft.identifier_node : node, "identifier-present",
+                     "activity without an <iati-identifier>; activity left out");
+        return false;
     }
-    pending.problems.resize(kept);
-    pending.once.clear();
-    read.checked = checked;
-}
-
-// The Portfolio's record stays: its money cannot be taken back out. The activity's problems found
-// before its records were settled are kept with the report of the duplicate.
-bool Reader::is_new_identifier(iati_detail::ReadActivity& read) {
-    const Activity& a = read.staged.activity;
     const auto existing = portfolio_.find_activity(a.identifier);
     if (!existing) return true;
-    commit(read.problems, read.checked);
+    // The Portfolio's record stays: its money cannot be taken back out.
     const Activity& held = portfolio_.activity(*existing);
     const Provenance& first = held.provenance;
     const std::string& file = report_.file();
-    report_.problem(Severity::error, false, "identifier-unique",
-                    "duplicate activity identifier '" + a.identifier + "': first at " + first.source + ":" +
-                        std::to_string(first.line) + ", this one at " + file + ":" + std::to_string(a.provenance.line) +
-                        "; the first is kept (it was in the Portfolio before this read)",
-                    a.provenance.line, "iati-activity");
+    report_.drop(node, "identifier-unique",
+                 "duplicate activity identifier '" + a.identifier + "': first at " + first.source + ":" +
+                     std::to_string(first.line) + ", this one at " + file + ":" + std::to_string(a.provenance.line) +
+                     "; the first is kept (it was in the Portfolio before this read)");
     add_duplicate_row(result_.duplicates, a.identifier, {first.source, first.line, 0, held.last_updated},
                       {file, a.provenance.line, file_order_, a.last_updated},
                       "the kept record was in the Portfolio before this read");

@@ -33,13 +33,12 @@ std::string_view VersionMapping::modern_code(const pugi::xml_node& node, LegacyL
 
 void VersionMapping::mismatch(const pugi::xml_node& node, LegacyList list, std::string_view code) {
     const std::string name = list_name(list);
-    std::string key = name + (legacy_ ? "|2" : "|1");
-    if (!mismatch_reported_.insert(key).second) return;
+    if (!mismatch_reported_.insert(name + (legacy_ ? "|2" : "|1")).second) return;
     const std::string declared = version_.empty() ? "no version (2.0x assumed)" : "version " + version_;
-    report_.warn_once(node, std::move(key), "version-mismatch",
-                      "file declares " + declared + " but uses " + (legacy_ ? "2.0x " : "1.0x ") + name + " code '" +
-                          std::string(code.substr(0, 20)) + "'; read as " + (legacy_ ? "2.0x" : "1.0x") +
-                          " (reported once per file and code list)");
+    report_.warn(node, "version-mismatch",
+                 "file declares " + declared + " but uses " + (legacy_ ? "2.0x " : "1.0x ") + name + " code '" +
+                     std::string(code.substr(0, 20)) + "'; read as " + (legacy_ ? "2.0x" : "1.0x") +
+                     " (reported once per file and code list)");
 }
 
 }  // namespace aidtrack::iati_detail

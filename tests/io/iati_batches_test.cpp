@@ -144,10 +144,9 @@ void expect_same_threaded(const ThreadedRead& one, const ThreadedRead& two, cons
 }
 
 TEST(iati_batches_test, several_threads_read_exactly_what_one_thread_reads) {
-    // With several threads, batches are parsed and read by workers while this thread keeps what
-    // they read; the Portfolio, the diagnostics, their order and the progress reports are those of
-    // one thread, with as many workers as cores and more (3 and 4 workers on fewer cores finish
-    // batches out of order).
+    // With two threads or more, the next batch is parsed while the model is built from the
+    // current one (3 and 4 ask for more than a read uses); the Portfolio, the diagnostics, their
+    // order and the progress reports are those of one thread.
     std::size_t several_batches = 0;  // files of more than two activities: as many batches at 1 byte
     std::size_t strict_errors = 0;    // strict reads that stop at a problem
     for (const auto& path : real_activity_files()) {

@@ -68,10 +68,9 @@ def read_iati(paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = Fals
     follows the batch rather than the file (records and diagnostics do not depend on it); ``0``
     parses each file whole.
 
-    ``threads``: ``0`` (default) uses as many worker threads as the machine has cores (at most
-    4): they parse batches one at a time and read the activities of parsed batches side by side,
-    while the calling thread keeps what they read in file order; ``1`` reads on the calling
-    thread only. Records, diagnostics and their order are the same either way."""
+    ``threads``: ``0`` (default) parses the next batch on a second thread while the portfolio is
+    built from the current one (when the machine has two cores or more); ``1`` reads on the
+    calling thread only. Records, diagnostics and their order are the same either way."""
     files = _paths(paths)
     with byte_progress(progress, label="IATI") as callback:
         portfolio, result = _core._read_iati(

@@ -39,11 +39,10 @@ struct IatiReadOptions {
     /// core's cache between the parse and the model building: on 50 MB files, 512 KiB batches
     /// read 1.7 times as fast as 4 MiB ones (docs/performance.md).
     std::size_t batch_bytes = std::size_t{512} << 10;
-    /// Threads of a batched read: with 2 or more, that many workers (at most 4) parse batches
-    /// one at a time and read the activities of parsed batches side by side, while the calling
-    /// thread keeps what they read in file order; 1 reads on the calling thread only; 0 (default)
-    /// as many as the machine has. Records, diagnostics, their order and progress reports do not
-    /// depend on it. Callbacks run on the calling thread.
+    /// Threads of a batched read: with 2 or more, the next batch is parsed on a second thread
+    /// while the model is built from the current one (a read uses at most two); 1 reads on the
+    /// calling thread only; 0 (default) as many as the machine has. Records, diagnostics, their
+    /// order and progress reports do not depend on it. Callbacks run on the calling thread.
     unsigned threads = 0;
 };
 
