@@ -3,11 +3,11 @@
 #include "archive_model.hpp"
 #include "archive_results.hpp"
 
+#include "../core/huge_page_reserve.hpp"
 #include "archive_checked.hpp"
 #include "archive_compact.hpp"
 #include "atomic_file.hpp"
 #include "checksum.hpp"
-#include "huge_page_column.hpp"
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/text_oarchive.hpp>
@@ -62,7 +62,7 @@ static void load_column(Archive& ar, const char* name, std::vector<T>& column) {
             {}, "archive-count");
     }
     if constexpr (archive_detail::is_binary<Archive>) {
-        archive_detail::reserve_huge_page_column(column, n);  // the rows are written once, below
+        detail::reserve_on_huge_pages(column, n);  // the rows are written once, below
         column.resize(n);
         if (n != 0) {
             auto blob = boost::serialization::make_binary_object(column.data(), n * sizeof(T));

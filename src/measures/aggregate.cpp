@@ -7,6 +7,8 @@
 #include <aidtrack/core/conversion_date.hpp>
 #include <aidtrack/core/error.hpp>
 
+#include "../core/huge_page_reserve.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -14,6 +16,7 @@
 #include <exception>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <tuple>
@@ -174,23 +177,25 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query) {
     shares.reserve(query.objectives.size());
     // Per activity of the portfolio (found through its own index): its first and last share + 1.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> share_runs(portfolio.activity_count(), {0, 0});
-    for (const ActivityShare& s : query.objectives) {
+    std::optional<std::uint32_t> a;  // the activity of the share before, found once for its run
+    for (std::size_t k = 0; k < query.objectives.size(); ++k) {
+        const ActivityShare& s = query.objectives[k];
         const Raw w = s.percentage.value_or(Decimal(100)).raw();
         if (w < 0)
             throw ValidationError("negative objective percentage for activity " + s.activity_id, s.where,
                                   "weights-not-negative");
         const std::uint32_t objective = objective_id(s.code);
-        const auto a = portfolio.find_activity(s.activity_id);
+        if (k == 0 || s.activity_id != query.objectives[k - 1].activity_id) a = portfolio.find_activity(s.activity_id);
         if (!a) continue;  // not in this portfolio: nothing to split
-        const auto k = static_cast<std::uint32_t>(shares.size());
+        const auto added = static_cast<std::uint32_t>(shares.size());
         shares.push_back({objective, w, 0});
         auto& [first, last] = share_runs[*a];
         if (first == 0) {
-            first = k + 1;
+            first = added + 1;
         } else {
-            shares[last - 1].next = k + 1;
+            shares[last - 1].next = added + 1;
         }
-        last = k + 1;
+        last = added + 1;
     }
     const Raw hundred = Decimal(100).raw();
     plan.activities.resize(portfolio.activity_count());
@@ -697,7 +702,11 @@ bool count_all(const TransactionTable& t, const Plan& plan, unsigned threads, bo
 namespace detail {
 
 struct AggregateBuilder {
-    static void reserve(AggregateResult& result, std::size_t cells) { result.cells_.reserve(cells); }
+    /// Makes room for `cells` cells: megabytes that are written at once, so on huge pages where
+    /// the kernel gives them on request (2 000 page faults fewer for 72 000 cells).
+    static void reserve(AggregateResult& result, std::size_t cells) {
+        aidtrack::detail::reserve_on_huge_pages(result.cells_.entries_, cells);
+    }
     /// Appends a cell whose key follows every key the result holds, without comparing keys.
     static void append(AggregateResult& result, AggregateResult::Key key, const AggregateCell& cell) {
         result.cells_.entries_.emplace_back(std::move(key), cell);
