@@ -4,20 +4,114 @@
 
 #include <aidtrack/measures/aggregate.hpp>
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace aidtrack::python {
+
+namespace {
+
+// A numpy object array of `n` slots, each to be given a reference with `put`.
+py::array object_array(std::size_t n) {
+    return py::array(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
+}
+
+void put(py::array& array, std::size_t i, const py::object& value) {
+    auto** slots = static_cast<PyObject**>(array.mutable_data());
+    Py_XDECREF(slots[i]);
+    slots[i] = value.inc_ref().ptr();
+}
+
+// Python str objects for the keys of sorted cells, one per distinct donor and objective, so that
+// tens of thousands of rows share a few hundred strings instead of each making two.
+class KeyText {
+public:
+    const py::str& donor(const std::string& ref) {
+        if (donor_before_ == nullptr || *donor_before_ != ref) {  // cells come sorted by donor
+            donor_ = py::str(ref);
+            donor_before_ = &ref;
+        }
+        return donor_;
+    }
+    const py::str& objective(const std::string& code) {
+        auto found = objectives_.find(code);
+        if (found == objectives_.end()) found = objectives_.emplace(code, py::str(code)).first;
+        return found->second;
+    }
+
+private:
+    const std::string* donor_before_ = nullptr;
+    py::str donor_;
+    std::unordered_map<std::string, py::str> objectives_;
+};
+
+// The cells as a list of (donor, fiscal_year, objective, value, transactions) tuples, sorted.
+py::list record_list(const measures::AggregateResult& result) {
+    py::list out(result.cells().size());
+    KeyText text;
+    std::size_t i = 0;
+    for (const auto& [key, cell] : result.cells()) {
+        const auto& [donor, fiscal_year, objective] = key;
+        out[i++] = py::make_tuple(text.donor(donor), fiscal_year, text.objective(objective),
+                                  Decimal::from_raw(cell.value), cell.pieces);
+    }
+    return out;
+}
+
+// The result's Table as table_to_python gives it (names, kinds, descriptions, notes from
+// AggregateResult::to_table), its columns built straight from the cells: the text columns as
+// object arrays whose rows share one Python str per donor, objective and currency, the values
+// made once each, instead of a Table of strings turned into lists that pandas then inspects.
+py::dict frame_table(const measures::AggregateResult& result) {
+    const measures::AggregateResult header(result.currency(), result.start_month(), result.start_day());
+    py::dict out = table_to_python(header.to_table());
+    const std::size_t n = result.cells().size();
+    py::array donors = object_array(n);
+    py::array objectives = object_array(n);
+    py::array values = object_array(n);
+    py::array currencies = object_array(n);
+    py::array_t<std::int64_t> years(static_cast<py::ssize_t>(n));
+    py::array_t<std::int64_t> pieces(static_cast<py::ssize_t>(n));
+    auto* year = years.mutable_data();
+    auto* piece = pieces.mutable_data();
+    const py::str currency(result.currency().str());
+    KeyText text;
+    std::size_t i = 0;
+    for (const auto& [key, cell] : result.cells()) {
+        const auto& [donor, fiscal_year, objective] = key;
+        put(donors, i, text.donor(donor));
+        put(objectives, i, text.objective(objective));
+        put(values, i, py::cast(Decimal::from_raw(cell.value)));
+        put(currencies, i, currency);
+        year[i] = fiscal_year;
+        piece[i] = cell.pieces;
+        ++i;
+    }
+    const std::unordered_map<std::string, py::object> built{{"donor", donors},         {"fiscal_year", years},
+                                                            {"objective", objectives}, {"value", values},
+                                                            {"currency", currencies},  {"transactions", pieces}};
+    py::list columns;
+    for (const py::handle column : py::list(out["columns"])) {
+        const auto fields = column.cast<py::tuple>();
+        const auto name = fields[0].cast<std::string>();
+        const auto it = built.find(name);
+        if (it == built.end()) throw std::logic_error("aggregate frame: no values for column '" + name + "'");
+        py::array_t<bool> valid(static_cast<py::ssize_t>(n));
+        std::fill_n(valid.mutable_data(), n, true);
+        columns.append(py::make_tuple(fields[0], it->second, valid, fields[3], fields[4]));
+    }
+    out["columns"] = columns;
+    return out;
+}
+
+}  // namespace
 
 void bind_aggregate(py::module_& m) {
     using namespace aidtrack::measures;
     using Records = std::vector<std::tuple<std::string, int, std::string, Decimal, std::int64_t>>;
-    auto records = [](const AggregateResult& r) {
-        Records out;
-        out.reserve(r.cells().size());
-        for (const auto& [key, cell] : r.cells()) {
-            out.emplace_back(std::get<0>(key), std::get<1>(key), std::get<2>(key), Decimal::from_raw(cell.value),
-                             cell.pieces);
-        }
-        return out;
-    };
     auto from_records = [](const std::string& currency, int start_month, int start_day, const Records& rows) {
         AggregateResult r(CurrencyCode(currency), start_month, start_day);
         for (const auto& [donor, fy, objective, value, pieces] : rows)
@@ -36,8 +130,9 @@ void bind_aggregate(py::module_& m) {
         .def("merge", &AggregateResult::merge, py::arg("other"), py::return_value_policy::reference_internal,
              "Adds every cell of `other` in place (same currency and calendar) and returns self.")
         .def("total", &AggregateResult::total, "Sum of every cell (decimal.Decimal).")
-        .def("records", records, "Cells as (donor, fiscal_year, objective, value, transactions) tuples, sorted.")
+        .def("records", &record_list, "Cells as (donor, fiscal_year, objective, value, transactions) tuples, sorted.")
         .def("_table", [](const AggregateResult& r) { return table_to_python(r.to_table()); })
+        .def("_frame_table", &frame_table)
         .def("__len__", [](const AggregateResult& r) { return r.cells().size(); })
         .def("__eq__", [](const AggregateResult& a, const AggregateResult& b) { return a == b; })
         .def("__repr__",
@@ -46,8 +141,8 @@ void bind_aggregate(py::module_& m) {
                         r.total().to_string() + " " + r.currency().str() + ">";
              })
         .def(py::pickle(
-            [records](const AggregateResult& r) {
-                return py::make_tuple(r.currency().str(), r.start_month(), r.start_day(), records(r));
+            [](const AggregateResult& r) {
+                return py::make_tuple(r.currency().str(), r.start_month(), r.start_day(), record_list(r));
             },
             [from_records](const py::tuple& s) {
                 if (s.size() != 4) throw ValidationError("bad AggregateResult pickle state");

@@ -39,13 +39,23 @@ struct type_caster<aidtrack::Date> {
     }
 };
 
+// decimal.Decimal, looked up once and kept for the life of the interpreter: importing it for
+// each value cost more than making the value. No function-local static initialiser: the import
+// may release the GIL while another thread waits on its guard.
+inline PyObject* decimal_type() {
+    static PyObject* type = nullptr;  // written with the GIL held
+    if (type == nullptr) type = object(module_::import("decimal").attr("Decimal")).release().ptr();
+    return type;
+}
+
 // aidtrack::Decimal ⇄ decimal.Decimal (exact, through the canonical text); int and str accepted.
 template <>
 struct type_caster<aidtrack::Decimal> {
     PYBIND11_TYPE_CASTER(aidtrack::Decimal, const_name("decimal.Decimal"));
     bool load(handle src, bool convert) {
-        const object decimal_type = module_::import("decimal").attr("Decimal");
-        if (isinstance(src, decimal_type) || (convert && (PyLong_Check(src.ptr()) || PyUnicode_Check(src.ptr())))) {
+        const int is_decimal = PyObject_IsInstance(src.ptr(), decimal_type());
+        if (is_decimal < 0) throw error_already_set();
+        if (is_decimal != 0 || (convert && (PyLong_Check(src.ptr()) || PyUnicode_Check(src.ptr())))) {
             const std::string text = str(src);
             aidtrack::Decimal out;
             std::string why;
@@ -57,7 +67,13 @@ struct type_caster<aidtrack::Decimal> {
         return false;
     }
     static handle cast(const aidtrack::Decimal& d, return_value_policy /*policy*/, handle /*parent*/) {
-        return module_::import("decimal").attr("Decimal")(d.to_string(0)).release();
+        const std::string text = d.to_string(0);
+        const auto arg =
+            reinterpret_steal<object>(PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size())));
+        if (!arg) throw error_already_set();
+        PyObject* out = PyObject_CallOneArg(decimal_type(), arg.ptr());
+        if (out == nullptr) throw error_already_set();
+        return out;
     }
 };
 

@@ -7,9 +7,12 @@ import pickle
 from decimal import Decimal
 from pathlib import Path
 
+import pandas
+import pandas.testing
 import pytest
 
 import aidtrack
+from aidtrack._frames import table_frame
 from aidtrack.aggregate import AggregateResult, aggregate, merge_all
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,3 +91,26 @@ def test_real_files_merge_into_the_union_and_match_totals(imf):
     expected = {(r.reporting_org, int(r.fiscal_year)): r.value for r in totals.itertuples()}
     got = {(d, fy): v for d, fy, _o, v, _n in one.records()}
     assert got == expected
+
+
+def test_frame_and_records_built_from_the_cells_equal_the_table_path(imf):
+    # frame() and records() are built straight from the sorted cells, sharing one str per donor
+    # and objective; they must equal what the generic Table conversion gives, value for value.
+    whole = aidtrack.load_iati([str(REAL / f) for f in FILES])
+    shares = [(a.identifier, "1.1", 60) for a in whole.activities()[::3]]
+    shares += [(a.identifier, "2.3", 40) for a in whole.activities()[::3]]
+    result = aggregate(whole, shares, rates=imf, policy=aidtrack.ConversionPolicy.fixed_year(2020), types=[3, 4])
+    assert len(result) > 20 and {o for _d, _y, o, _v, _n in result.records()} == {"1.1", "2.3", "(unmapped)"}
+    fast, generic = result.frame(), table_frame(result._table())
+    pandas.testing.assert_frame_equal(fast, generic, check_exact=True)
+    assert fast.attrs == generic.attrs and len(fast) == len(result)
+    columns = ["donor", "fiscal_year", "objective", "value", "transactions"]
+    assert result.records() == [(d, int(y), o, v, int(n)) for d, y, o, v, n in generic[columns].itertuples(index=False)]
+    assert all(isinstance(v, Decimal) for v in fast["value"])
+    # An empty result keeps the columns, their kinds (text stays object, not the float pandas
+    # guesses for an empty list) and the notes.
+    empty = AggregateResult("KHR", 1, 1).frame()
+    assert empty.dtypes.astype(str).to_dict() == {"donor": "object", "fiscal_year": "Int64", "objective": "object",
+                                                  "value": "object", "currency": "object", "transactions": "Int64"}
+    assert len(empty) == 0 and empty.attrs == generic.attrs
+    assert AggregateResult().records() == []

@@ -198,6 +198,8 @@ def table_frame(table: dict) -> TableFrame:
             arr = pd.array(np.asarray(values, dtype=np.float64), dtype="Float64")
             arr[~valid] = pd.NA
             data[name] = arr
+        elif isinstance(values, np.ndarray) and values.dtype == object and valid.all():
+            data[name] = values  # built whole on the C++ side: nothing to mark, nothing to infer
         else:
             data[name] = [v if ok else None for v, ok in zip(values, valid)]
     frame = TableFrame(data)

@@ -62,7 +62,7 @@ def merge_all(results: Iterable[AggregateResult]) -> AggregateResult:
 
 def aggregate_frame(result: AggregateResult) -> pd.DataFrame:
     """The result as a DataFrame: donor, fiscal_year, objective, value (Decimal), currency, transactions."""
-    return table_frame(result._table())
+    return table_frame(result._frame_table())
 
 
 AggregateResult.frame = aggregate_frame
