@@ -44,11 +44,19 @@ py::array copied_as(const std::vector<From>& column) {
     return out;
 }
 
-// Exact values (raw units of 10^-9) as float64, the nearest double to each.
+// Exact values (raw units of 10^-9) as float64, the nearest double to each. A raw value below
+// 2^53 in magnitude is a double exactly, and one IEEE division by 10^9 then rounds once to the
+// nearest double: a few cycles, against a 128-bit conversion and an x87 division per value for
+// the rest (amounts from about 9 million units up).
 py::array values_of(const std::vector<Int128>& raw) {
     py::array_t<double> out(static_cast<py::ssize_t>(raw.size()));
     double* o = out.mutable_data();
-    for (std::size_t i = 0; i < raw.size(); ++i) o[i] = Decimal::from_raw(raw[i]).to_double();
+    constexpr Int128 kExact = Int128{1} << 53;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const Int128 r = raw[i];
+        o[i] = r > -kExact && r < kExact ? static_cast<double>(static_cast<std::int64_t>(r)) / 1e9
+                                         : Decimal::from_raw(r).to_double();
+    }
     return out;
 }
 

@@ -64,6 +64,11 @@ def test_transactions_frame_matches_the_validated_pandas_construction():
     names = ["".join(chr(65 + d) for d in ((v // 676), (v // 26) % 26, v % 26)) if v >= 0 else "" for v in packed]
     assert list(frame["currency"].astype(str)) == names
     assert frame["value"].to_numpy().tolist() == np.asarray(cols["value"]).tolist()
+    # Each value is the nearest double to the exact amount (Python's float(Decimal) rounds once),
+    # on both sides of 2^53 units of 10^-9 (about 9 007 199.25), where the conversion changes path.
+    exact = [Decimal(text) for text in p._transaction_values_exact()]
+    assert frame["value"].tolist() == [float(d) for d in exact]
+    assert sum(abs(d) >= Decimal(2**53) / 10**9 for d in exact) > 10 and sum(abs(d) < 9_000_000 for d in exact) > 10
     del p
     gc.collect()
     assert frame["provider_org"].notna().sum() > 0  # the frame owns its data
