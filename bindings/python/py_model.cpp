@@ -1,5 +1,6 @@
 // The model: activities and their parts, transactions, budgets and the Portfolio with its columns.
 #include "py_common.hpp"
+#include "py_huge_page_arrays.hpp"
 
 #include <aidtrack/core/error.hpp>
 #include <aidtrack/model/portfolio.hpp>
@@ -24,12 +25,12 @@ py::array column_view(const std::vector<T>& column, py::handle base) {
 // Day numbers as numpy datetime64 with NaT for "no date": in nanoseconds, the unit pandas stores,
 // so that a DataFrame takes the column without its slow overflow-checked conversion; in days when
 // a date lies outside the nanosecond range (1678-2262), where pandas refuses it as before.
-py::array dates_of(const std::vector<std::int32_t>& days) {
+py::array dates_of(const std::vector<std::int32_t>& days, HugePageArrays& arrays) {
     constexpr std::int64_t kNanosPerDay = 86'400'000'000'000;
     constexpr std::int32_t kLimit = 106'000;  // |days since 1970| that fit datetime64[ns]
     bool fits = true;
     for (std::int32_t d : days) fits &= d == day_number::kNone || (d > -kLimit && d < kLimit);
-    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(days.size()));
+    py::array_t<std::int64_t> out = arrays.take<std::int64_t>(days.size());
     auto* o = out.mutable_data();
     const std::int64_t unit = fits ? kNanosPerDay : 1;
     for (std::size_t i = 0; i < days.size(); ++i) o[i] = days[i] == day_number::kNone ? INT64_MIN : days[i] * unit;
@@ -38,8 +39,8 @@ py::array dates_of(const std::vector<std::int32_t>& days) {
 
 // A column copied into a new numpy array of element type To (owned by Python).
 template <class To, class From>
-py::array copied_as(const std::vector<From>& column) {
-    py::array_t<To> out(static_cast<py::ssize_t>(column.size()));
+py::array copied_as(const std::vector<From>& column, HugePageArrays& arrays) {
+    py::array_t<To> out = arrays.take<To>(column.size());
     std::copy(column.begin(), column.end(), out.mutable_data());
     return out;
 }
@@ -48,8 +49,8 @@ py::array copied_as(const std::vector<From>& column) {
 // 2^53 in magnitude is a double exactly, and one IEEE division by 10^9 then rounds once to the
 // nearest double: a few cycles, against a 128-bit conversion and an x87 division per value for
 // the rest (amounts from about 9 million units up).
-py::array values_of(const std::vector<Int128>& raw) {
-    py::array_t<double> out(static_cast<py::ssize_t>(raw.size()));
+py::array values_of(const std::vector<Int128>& raw, HugePageArrays& arrays) {
+    py::array_t<double> out = arrays.take<double>(raw.size());
     double* o = out.mutable_data();
     constexpr Int128 kExact = Int128{1} << 53;
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -63,10 +64,10 @@ py::array values_of(const std::vector<Int128>& raw) {
 // Index codes narrowed to the integer type pandas keeps categorical codes in for `categories`
 // categories (its coerce_indexer_dtype rule), so a Categorical takes them without another copy.
 template <class Source, class Map>
-py::array narrow_codes(const std::vector<Source>& column, std::size_t categories, Map&& map) {
+py::array narrow_codes(const std::vector<Source>& column, std::size_t categories, HugePageArrays& arrays, Map&& map) {
     auto make = [&](auto tag) {
         using T = decltype(tag);
-        py::array_t<T> out(static_cast<py::ssize_t>(column.size()));
+        py::array_t<T> out = arrays.take<T>(column.size());
         T* o = out.mutable_data();
         for (std::size_t i = 0; i < column.size(); ++i) o[i] = static_cast<T>(map(column[i]));
         return py::array(std::move(out));
@@ -79,7 +80,7 @@ py::array narrow_codes(const std::vector<Source>& column, std::size_t categories
 // Packed currency codes → (codes, names): small integer codes in the dtype pandas would choose
 // for that many categories (so it keeps them without a copy) and the ISO names they index. One
 // pass with a 65 536-entry table: no sort, no per-row Python object.
-py::tuple currency_codes_of(const std::vector<std::uint16_t>& packed) {
+py::tuple currency_codes_of(const std::vector<std::uint16_t>& packed, HugePageArrays& arrays) {
     std::vector<std::int32_t> slot(1U << 16, -1);
     for (std::uint16_t c : packed) slot[c] = 0;
     std::vector<std::string> names;
@@ -88,7 +89,7 @@ py::tuple currency_codes_of(const std::vector<std::uint16_t>& packed) {
         slot[c] = static_cast<std::int32_t>(names.size());
         names.push_back(c == 0 ? std::string() : CurrencyCode::from_packed(static_cast<std::uint16_t>(c)).str());
     }
-    py::array codes = narrow_codes(packed, names.size(), [&](std::uint16_t c) { return slot[c]; });
+    py::array codes = narrow_codes(packed, names.size(), arrays, [&](std::uint16_t c) { return slot[c]; });
     return py::make_tuple(codes, names);
 }
 
@@ -628,12 +629,13 @@ void bind_model(py::module_& m) {
             [](py::object self) {
                 const Portfolio& p = self.cast<const Portfolio&>();
                 const TransactionTable& t = p.transactions();
+                HugePageArrays arrays;
                 py::dict out;
                 out["activity"] = column_view(t.activity, self);
                 out["type"] = column_view(t.type, self);
-                out["date"] = dates_of(t.date);
-                out["value_date"] = dates_of(t.value_date);
-                out["value"] = values_of(t.value);
+                out["date"] = dates_of(t.date, arrays);
+                out["value_date"] = dates_of(t.value_date, arrays);
+                out["value"] = values_of(t.value, arrays);
                 out["currency"] = column_view(t.currency, self);
                 out["humanitarian"] = column_view(t.humanitarian, self);
                 out["line"] = column_view(t.line, self);
@@ -650,17 +652,19 @@ void bind_model(py::module_& m) {
                 // dates as datetime64, and every code column narrowed for a Categorical.
                 const TransactionTable& t = p.transactions();
                 const std::size_t pool = t.strings().size();
+                HugePageArrays arrays;
                 py::dict out;
-                out["activity"] = narrow_codes(t.activity, p.activity_count(), [](std::uint32_t a) { return a; });
-                out["type"] = copied_as<std::int16_t>(t.type);
-                out["date"] = dates_of(t.date);
-                out["value_date"] = dates_of(t.value_date);
-                out["value"] = values_of(t.value);
-                out["currency"] = currency_codes_of(t.currency);
-                out["humanitarian"] = copied_as<std::int8_t>(t.humanitarian);
-                out["line"] = copied_as<std::uint32_t>(t.line);
+                out["activity"] =
+                    narrow_codes(t.activity, p.activity_count(), arrays, [](std::uint32_t a) { return a; });
+                out["type"] = copied_as<std::int16_t>(t.type, arrays);
+                out["date"] = dates_of(t.date, arrays);
+                out["value_date"] = dates_of(t.value_date, arrays);
+                out["value"] = values_of(t.value, arrays);
+                out["currency"] = currency_codes_of(t.currency, arrays);
+                out["humanitarian"] = copied_as<std::int8_t>(t.humanitarian, arrays);
+                out["line"] = copied_as<std::uint32_t>(t.line, arrays);
                 const auto same = [](TransactionTable::Index i) { return i; };
-#define AIDTRACK_POOL_COLUMN(name) out[#name] = narrow_codes(t.name, pool, same);
+#define AIDTRACK_POOL_COLUMN(name) out[#name] = narrow_codes(t.name, pool, arrays, same);
                 AIDTRACK_TRANSACTION_TEXT_COLUMNS(AIDTRACK_POOL_COLUMN)
 #undef AIDTRACK_POOL_COLUMN
                 return out;

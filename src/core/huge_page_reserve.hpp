@@ -19,24 +19,30 @@
 
 namespace aidtrack::detail {
 
-/// Reserves room for `n` elements in `array` and, when that is new memory of at least two huge
-/// pages, asks for huge pages over the part of it that huge pages can cover (at least one).
-/// Advice only: a refusal changes nothing but the speed.
-template <class T>
-void reserve_on_huge_pages(std::vector<T>& array, std::size_t n) {
-    const bool fresh = array.capacity() < n;
-    array.reserve(n);
+/// Asks for huge pages over the part of [data, data + bytes) that huge pages can cover, when that
+/// is at least two huge pages of memory not yet written. Advice only: a refusal changes nothing
+/// but the speed.
+inline void advise_huge_pages(void* data, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
-    if (!fresh || n * sizeof(T) < 2 * kHugePage) return;
-    const auto begin = reinterpret_cast<std::uintptr_t>(array.data());
-    const std::uintptr_t end = begin + array.capacity() * sizeof(T);
+    if (bytes < 2 * kHugePage) return;
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
     const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-    const std::uintptr_t last = end & ~(kHugePage - 1);
+    const std::uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
     if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 #else
-    (void)fresh;
+    (void)data;
+    (void)bytes;
 #endif
+}
+
+/// Reserves room for `n` elements in `array` and, when that is new memory of at least two huge
+/// pages, asks for huge pages over the part of it that huge pages can cover (at least one).
+template <class T>
+void reserve_on_huge_pages(std::vector<T>& array, std::size_t n) {
+    if (array.capacity() >= n) return;
+    array.reserve(n);
+    if (n * sizeof(T) >= std::size_t{4} << 20) advise_huge_pages(array.data(), array.capacity() * sizeof(T));
 }
 
 }  // namespace aidtrack::detail
