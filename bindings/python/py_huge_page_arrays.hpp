@@ -12,13 +12,15 @@
 
 namespace aidtrack::python {
 
-/// \brief Hands out numpy arrays from blocks of at least 32 MiB, each asked for on huge pages.
+/// \brief Hands out numpy arrays from blocks of at least 16 MiB, each asked for on huge pages.
 ///
 /// A transactions frame is twenty-odd columns of millions of rows, most of them one-byte codes:
 /// numpy asks for huge pages only for arrays of 4 MiB or more, so on a fresh heap each of those
 /// columns was mapped 4 KiB and one page fault at a time. Carved out of shared blocks they are
 /// mapped 2 MiB at a time. Every array keeps its block alive (through its base), so a block is
-/// freed when the last array taken from it is.
+/// freed when the last array taken from it is. Blocks stay under glibc's largest mmap threshold
+/// (32 MiB): in a process whose heap already holds that much free memory they are reused from
+/// it, as numpy's own arrays are, instead of being mapped and zeroed afresh on every call.
 class HugePageArrays {
 public:
     /// A new, uninitialised array of `n` elements of T: numpy's own below 1 MiB (a small table
@@ -39,7 +41,7 @@ public:
 
 private:
     static constexpr std::size_t kSmall = std::size_t{1} << 20;
-    static constexpr std::size_t kBlock = std::size_t{32} << 20;
+    static constexpr std::size_t kBlock = std::size_t{16} << 20;
     static constexpr std::size_t kAlign = 64;  // a cache line
 
     void start_block(std::size_t bytes) {
