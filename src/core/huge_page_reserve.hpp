@@ -42,7 +42,7 @@ template <class T>
 void reserve_on_huge_pages(std::vector<T>& array, std::size_t n) {
     if (array.capacity() >= n) return;
     array.reserve(n);
-    if (n * sizeof(T) >= std::size_t{4} << 20) advise_huge_pages(array.data(), array.capacity() * sizeof(T));
+    advise_huge_pages(array.data(), n * sizeof(T));
 }
 
 }  // namespace aidtrack::detail
