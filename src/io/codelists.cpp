@@ -88,14 +88,19 @@ const Codelists& Codelists::official() {
 void Codelists::build_index() {
     index_.clear();
     for (const auto& [name, list] : lists_) {
-        CodeSet& codes = index_[name];
-        for (const auto& [code, english] : list.names) codes.insert(code);
+        CodeIndex& index = index_[name];
+        for (const auto& [code, english] : list.names) index.codes_.insert(code);
     }
 }
 
 bool Codelists::contains(std::string_view list, std::string_view code) const {
     const auto it = index_.find(list);
-    return it != index_.end() && it->second.find(code) != it->second.end();
+    return it != index_.end() && it->second.contains(code);
+}
+
+const Codelists::CodeIndex* Codelists::codes_of(std::string_view list) const {
+    const auto it = index_.find(list);
+    return it == index_.end() ? nullptr : &it->second;
 }
 
 bool Codelists::has_list(std::string_view list) const { return index_.find(list) != index_.end(); }

@@ -14,8 +14,18 @@ std::string ValueReader::code(const pugi::xml_node& node, const char* attr, cons
     return code;
 }
 
+const Codelists::CodeIndex* ValueReader::codes_of(const char* list) {
+    for (const SeenList& seen : lists_seen_)
+        if (seen.address == list && seen.name == list) return seen.codes;
+    const Codelists::CodeIndex* codes = codes_.codes_of(list);
+    if (lists_seen_.size() < kListsSeenMax) lists_seen_.push_back({list, list, codes});
+    return codes;
+}
+
 void ValueReader::check_code(const pugi::xml_node& node, const char* list, const std::string& code) {
-    if (code.empty() || !codes_.has_list(list) || codes_.contains(list, code)) return;
+    if (code.empty()) return;
+    const Codelists::CodeIndex* codes = codes_of(list);
+    if (codes == nullptr || codes->contains(code)) return;
     warn(node, "code-on-codelist", "unknown " + std::string(list) + " code '" + code.substr(0, 40) + "'");
 }
 

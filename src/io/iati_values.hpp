@@ -8,10 +8,12 @@
 #include <aidtrack/core/period.hpp>
 #include <aidtrack/io/codelists.hpp>
 #include <aidtrack/model/narrative.hpp>
+#include <cstddef>
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "iati_problems.hpp"
 #include "iati_read_support.hpp"
@@ -85,9 +87,21 @@ public:
     bool settle_money(const PendingMoney& money, const std::string& default_currency, Money& out, const char* what);
 
 private:
+    /// The codes of `list` (nullptr when no such list is loaded), found once per list name.
+    const Codelists::CodeIndex* codes_of(const char* list);
+
     ProblemReport& report_;
     VersionMapping& versions_;
     const Codelists& codes_;
+    // Lists already found, by the address of their name: call sites name lists with string
+    // literals, so a short scan of addresses replaces hashing the name at every coded attribute.
+    struct SeenList {
+        const char* address;
+        std::string name;  // compared too: a caller's buffer may hold another name later
+        const Codelists::CodeIndex* codes;
+    };
+    std::vector<SeenList> lists_seen_;
+    static constexpr std::size_t kListsSeenMax = 64;  // the reader names about 25 lists
 };
 
 }  // namespace aidtrack::iati_detail

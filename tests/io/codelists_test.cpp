@@ -37,6 +37,24 @@ TEST(codelists_test, every_shipped_file_is_a_list_and_transaction_types_are_1_to
     for (int code = 1; code <= 13; ++code) EXPECT_TRUE(lists.contains("TransactionType", std::to_string(code))) << code;
 }
 
+TEST(codelists_test, a_list_found_once_answers_as_contains_does) {
+    const Codelists& lists = Codelists::official();
+    EXPECT_EQ(lists.codes_of("NoSuchList"), nullptr);
+    EXPECT_EQ(lists.codes_of(""), nullptr);
+    std::size_t checked = 0;
+    for (const std::string& name : lists.lists()) {
+        const Codelists::CodeIndex* codes = lists.codes_of(name);
+        ASSERT_NE(codes, nullptr) << name;
+        for (const std::string& code : lists.codes(name)) {
+            EXPECT_TRUE(codes->contains(code)) << name << " " << code;
+            EXPECT_FALSE(codes->contains(code + " ")) << name << " " << code;  // exact, as contains()
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 1000U);  // Country alone has 249 codes
+    EXPECT_FALSE(lists.codes_of("TransactionType")->contains("14"));
+}
+
 TEST(codelists_test, missing_directory_is_an_io_error) {
     EXPECT_THROW((void)Codelists::from_directory("/no/such/dir"), IoError);
 }

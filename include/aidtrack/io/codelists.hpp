@@ -32,8 +32,23 @@ public:
     /// Reads every `*.xml` in `directory`; throws IoError/ParseError naming the file.
     static Codelists from_directory(const std::string& directory);
 
+    /// \brief The hashed codes of one list, for checking many codes against it: found once with
+    /// Codelists::codes_of, so that each check hashes the code alone.
+    class CodeIndex {
+    public:
+        /// True when the list holds `code`.
+        [[nodiscard]] bool contains(std::string_view code) const { return codes_.find(code) != codes_.end(); }
+
+    private:
+        friend class Codelists;
+        std::unordered_set<std::string, TextHash, std::equal_to<>> codes_;
+    };
+
     /// True when `list` is known and holds `code`. Unknown lists give false.
     [[nodiscard]] bool contains(std::string_view list, std::string_view code) const;
+    /// The codes of `list` for repeated checks, valid as long as this Codelists; nullptr when no
+    /// list called `list` is loaded.
+    [[nodiscard]] const CodeIndex* codes_of(std::string_view list) const;
     /// True when a list called `list` is loaded.
     [[nodiscard]] bool has_list(std::string_view list) const;
     /// English name of `code` in `list`; empty when the list or code is unknown.
@@ -50,12 +65,11 @@ public:
     [[nodiscard]] std::string source() const;
 
 private:
-    using CodeSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
     void build_index();
 
     std::map<std::string, Codelist, std::less<>> lists_;
     // The codes of each list again, hashed: the reader checks every coded attribute it reads.
-    std::unordered_map<std::string, CodeSet, TextHash, std::equal_to<>> index_;
+    std::unordered_map<std::string, CodeIndex, TextHash, std::equal_to<>> index_;
     std::string version_;
     std::string source_;
 };
