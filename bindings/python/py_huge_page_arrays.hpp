@@ -2,13 +2,11 @@
 // Numpy arrays carved out of a few large blocks asked for on huge pages.
 
 #include "py_common.hpp"
-
-#include "../../src/core/huge_page_reserve.hpp"
+#include "py_huge_page_blocks.hpp"
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdlib>
-#include <new>
+#include <memory>
 
 namespace aidtrack::python {
 
@@ -18,9 +16,8 @@ namespace aidtrack::python {
 /// numpy asks for huge pages only for arrays of 4 MiB or more, so on a fresh heap each of those
 /// columns was mapped 4 KiB and one page fault at a time. Carved out of shared blocks they are
 /// mapped 2 MiB at a time. Every array keeps its block alive (through its base), so a block is
-/// freed when the last array taken from it is. Blocks stay under glibc's largest mmap threshold
-/// (32 MiB): in a process whose heap already holds that much free memory they are reused from
-/// it, as numpy's own arrays are, instead of being mapped and zeroed afresh on every call.
+/// given back when the last array taken from it is freed; the next frame reuses it (see
+/// HugePageBlocks) instead of having fresh pages zeroed.
 class HugePageArrays {
 public:
     /// A new, uninitialised array of `n` elements of T: numpy's own below 1 MiB (a small table
@@ -46,18 +43,24 @@ private:
 
     void start_block(std::size_t bytes) {
         // Whole huge pages, aligned: no edge of the block is left to 4 KiB pages.
-        constexpr std::size_t kHugePage = std::size_t{2} << 20;
-        const std::size_t size = (bytes + kHugePage - 1) & ~(kHugePage - 1);
-        auto* block = static_cast<std::byte*>(std::aligned_alloc(kHugePage, size));
-        if (block == nullptr) throw std::bad_alloc();
-        owner_ = py::capsule(block, [](void* p) { std::free(p); });
-        detail::advise_huge_pages(block, size);
-        data_ = block;
-        size_ = size;
+        auto block = std::make_unique<HugePageBlock>(HugePageBlocks::take(bytes));
+        data_ = block->data;
+        size_ = block->size;
         used_ = 0;
+        try {
+            owner_ = py::capsule(block.get(), [](void* p) {
+                const std::unique_ptr<HugePageBlock> owned(static_cast<HugePageBlock*>(p));
+                HugePageBlocks::give_back(*owned);
+            });
+        } catch (...) {
+            HugePageBlocks::give_back(*block);
+            data_ = nullptr;
+            throw;
+        }
+        (void)block.release();  // owned by the capsule now
     }
 
-    py::object owner_;  // the capsule that frees the current block
+    py::object owner_;  // the capsule that gives the current block back
     std::byte* data_ = nullptr;
     std::size_t size_ = 0;
     std::size_t used_ = 0;

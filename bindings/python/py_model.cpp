@@ -205,6 +205,9 @@ TransactionTable table_from_columns(const py::dict& columns, const std::vector<s
 }  // namespace
 
 void bind_model(py::module_& m) {
+    m.def(
+        "_frame_memory_kept", [] { return HugePageBlocks::kept_bytes(); },
+        "Bytes of large frame columns' memory kept for the next frame (free for the kernel to take).");
     py::enum_<Evidence>(m, "Evidence", "Whether a figure was reported, derived or illustrative.")
         .value("reported", Evidence::reported)
         .value("derived", Evidence::derived)

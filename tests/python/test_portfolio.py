@@ -304,3 +304,24 @@ def test_large_frame_columns_outlive_the_portfolio_and_each_other():
     assert str(date[0]) == "2016-06-30T00:00:00.000000000" and date[-1] == np.datetime64("2017-01-15")
     value[0] = 1.0  # its own memory, still held after the other arrays of its block are gone
     assert value[0] == 1.0
+
+
+def test_a_large_frame_reuses_the_memory_of_the_one_before():
+    # 210 000 rows: value, date and value_date (1.7 MB each) come from a block of huge pages,
+    # which is kept when the frame is gone and taken again by the next one.
+    p = aidtrack.Portfolio()
+    p.add_activity(aidtrack.Activity("A"))
+    rows = sample().transactions_frame()
+    big = rows.iloc[np.tile(np.arange(3), 70_000)].reset_index(drop=True)
+    big["activity_id"] = "A"
+    assert p.add_transactions(big) == 210_000
+    first = p.transactions_frame()
+    expected = first.copy(deep=True)
+    del first
+    gc.collect()
+    kept = aidtrack._core._frame_memory_kept()
+    assert kept >= 16 << 20  # at least one block, whole huge pages
+    again = p.transactions_frame()
+    assert aidtrack._core._frame_memory_kept() < kept  # taken again, not mapped afresh
+    assert again.equals(expected)  # every element written anew
+    assert list(again.dtypes) == list(expected.dtypes)

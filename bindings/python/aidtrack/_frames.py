@@ -49,7 +49,9 @@ def transactions_frame(portfolio: Any, *, exact: bool = False) -> pd.DataFrame:
     Text columns are categoricals over the portfolio's single string pool (no per-row Python
     strings); ``value`` is float64. With ``exact=True`` a ``value_exact`` column of
     :class:`decimal.Decimal` is added (that one does create an object per row). The frame owns
-    its data: it stays valid after the portfolio is gone.
+    its data: it stays valid after the portfolio is gone. The memory of its large columns is
+    kept for the next frame once this one is gone (at most 1 GiB, which the kernel may take back
+    whenever it needs memory), so that building a frame again does not wait for fresh pages.
     """
     cols = portfolio._transaction_frame_columns()
     # One dtype shared by every text column: the pool's categories are checked once.
