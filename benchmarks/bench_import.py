@@ -138,6 +138,7 @@ def run(build: Path, work: Path, megabytes: float, shape: str = "real") -> dict:
         "pugixml_mb_s": mb / parse["parse_cpu_s"], "import_s": imp["import_cpu_s"], "parse_s": parse["parse_cpu_s"],
         "import_wall_s": imp["import_s"], "import_peak_mb": imp["import_peak_kib"] * 1024 / 1e6,
         "archive_load_s": imp["archive_load_cpu_s"], "archive_load_wall_s": imp["archive_load_s"], "archive_mb": imp["archive_bytes"] / 1e6,
+        "save_s": imp["save_cpu_s"], "save_wall_s": imp["save_s"],
     }
     if "aidtrack" in sys.modules:
         # The Python library call, in this process (best of 3, CPU of every thread and wall).

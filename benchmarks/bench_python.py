@@ -187,7 +187,7 @@ def main() -> int:
         print(f"  IATI {shape} {imp['file_mb']:.0f} MB ({imp['activities']:,} activities, {imp['transactions']:,} transactions), MB/s of CPU "
               f"(wall): CLI {imp['cli_mb_s']:.1f} ({imp['cli_wall_mb_s']:.1f}), read_iati_files {imp['aidtrack_mb_s']:.1f} "
               f"({imp['aidtrack_wall_mb_s']:.1f}), load_iati {imp.get('load_iati_mb_s', float('nan')):.1f}, pugixml {imp['pugixml_mb_s']:.1f}, "
-              f"lxml {imp['lxml_mb_s']:.2f}; archive load {imp['archive_load_s'] * 1e3:.0f} ms", flush=True)
+              f"lxml {imp['lxml_mb_s']:.2f}; save {imp['save_s'] * 1e3:.0f} ms CPU, archive load {imp['archive_load_s'] * 1e3:.0f} ms", flush=True)
     results["import"] = imports
     imp = imports["real"]
 
@@ -232,9 +232,14 @@ def main() -> int:
         rows_table += [
             (f"IATI {shape}: import (wall, all cores) / lxml script", i["lxml_s"] / i["import_wall_s"], ">= 5x", i["lxml_s"] / i["import_wall_s"] >= 5),
             (f"IATI {shape}: import / bare pugixml parse (CPU)", i["parse_s"] / i["import_s"], ">= 1.0x", i["parse_s"] / i["import_s"] >= 1.0),
+            (f"IATI {shape}: import (wall, all cores) / bare pugixml parse (1 thread)", i["parse_s"] / i["import_wall_s"], ">= 1.0x",
+             i["parse_s"] / i["import_wall_s"] >= 1.0),
             (f"IATI {shape}: CLI import / first read_iati_files (CPU)", i["cli_s"] / i["import_first_s"], "<= 1.1x",
              i["cli_s"] / i["import_first_s"] <= 1.1),
             (f"IATI {shape}: CLI import / best read_iati_files (CPU)", i["cli_s"] / i["import_s"], "<= 1.1x", i["cli_s"] / i["import_s"] <= 1.1),
+            # The same work on both sides: the CLI reads and saves.
+            (f"IATI {shape}: CLI import / best read_iati_files + save (CPU)", i["cli_s"] / (i["import_s"] + i["save_s"]), "<= 1.1x",
+             i["cli_s"] / (i["import_s"] + i["save_s"]) <= 1.1),
         ]
         if "load_iati_s" in i:
             rows_table.append((f"IATI {shape}: CLI import / aidtrack.load_iati (CPU)", i["cli_s"] / i["load_iati_s"], "<= 1.1x",
