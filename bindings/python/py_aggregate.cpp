@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace aidtrack::python {
@@ -153,14 +154,14 @@ void bind_aggregate(py::module_& m) {
         "_aggregate",
         [](const Portfolio& p, const std::vector<int>& types, const FiscalCalendar& calendar,
            const std::string& currency, const ExchangeRates* rates, const ConversionPolicy& policy,
-           const std::vector<ActivityShare>& objectives, unsigned threads) {
+           std::vector<ActivityShare> objectives, unsigned threads) {
             AggregateQuery q;
             q.types = std::set<int>(types.begin(), types.end());
             q.calendar = calendar;
             q.currency = CurrencyCode(currency);
             q.rates = rates;
             q.policy = policy;
-            q.objectives = objectives;
+            q.objectives = std::move(objectives);  // the caster's copy: not copied a second time
             q.threads = threads;
             py::gil_scoped_release release;
             return aggregate(p, q);
