@@ -6,6 +6,18 @@
 namespace aidtrack::iati_detail {
 namespace {
 
+// Whether `names` gives `ref` a name already. Only the first name of a ref can ever be used (the
+// activity's names are applied in order), and an activity names few organisations many times
+// over (every transaction names its provider and receiver): the later ones are not kept. The
+// scan is bounded; past it a repeat is kept, which changes nothing but memory.
+bool named_already(const std::vector<NamedOrg>& names, const std::string& ref) {
+    constexpr std::size_t kScanned = 32;
+    const std::size_t from = names.size() > kScanned ? names.size() - kScanned : 0;
+    for (std::size_t k = from; k < names.size(); ++k)
+        if (names[k].ref == ref) return true;
+    return false;
+}
+
 // What the activity tells of the names of its organisations (records follow, in settle_rows).
 std::vector<NamedOrg> activity_names(const Activity& a) {
     std::vector<NamedOrg> names;
@@ -13,7 +25,7 @@ std::vector<NamedOrg> activity_names(const Activity& a) {
         names.push_back({a.reporting_org.ref, text_of(a.reporting_org.name), "reporting-org", a.provenance.line});
     }
     for (const auto& org : a.participating_orgs) {
-        if (!org.ref.empty() && !org.name.empty()) {
+        if (!org.ref.empty() && !org.name.empty() && !named_already(names, org.ref)) {
             names.push_back({org.ref, text_of(org.name), "participating-org", a.provenance.line});
         }
     }
@@ -37,9 +49,9 @@ void settle_rows(std::vector<PendingTransaction>& pending, const pugi::xml_node&
         if (t.flow_type.empty()) t.flow_type = a.default_flow_type;
         if (t.tied_status.empty()) t.tied_status = a.default_tied_status;
         if (t.humanitarian < 0 && node.attribute("humanitarian")) t.humanitarian = a.humanitarian ? 1 : 0;
-        if (!p.provider_name.empty())
+        if (!p.provider_name.empty() && !named_already(out.names, t.provider_org))
             out.names.push_back({t.provider_org, std::move(p.provider_name), "provider-org", t.line});
-        if (!p.receiver_name.empty())
+        if (!p.receiver_name.empty() && !named_already(out.names, t.receiver_org))
             out.names.push_back({t.receiver_org, std::move(p.receiver_name), "receiver-org", t.line});
         out.rows.push_back(std::move(t));
     }

@@ -18,7 +18,7 @@ void name_organisation(NamedOrg named, const std::string& file, Portfolio& portf
     o.name = std::move(named.name);
     o.provenance.source = file;
     o.provenance.line = named.line;
-    o.provenance.note = "named in the " + named.element + " narrative";
+    o.provenance.note = std::string("named in the ") + named.element + " narrative";
     portfolio.upsert_organisation(std::move(o));
 }
 
@@ -113,8 +113,17 @@ void ActivityStaging::flush(Portfolio& portfolio, IatiReadResult& result) {
     std::size_t rows = 0;
     for (const auto& s : staged_) rows += s.rows.size();
     portfolio.reserve(staged_.size(), rows);
-    for (auto& s : staged_) deliver(s, portfolio, result);
-    staged_.clear();
+    // The records were staged long before and each sits in a block of its own: fetching the one
+    // after next while delivering this one overlaps their cache misses, and each is freed as
+    // soon as it is delivered, while its memory is still in the cache.
+    while (!staged_.empty()) {
+        if (staged_.size() > 2) {
+            const auto* later = reinterpret_cast<const char*>(&staged_[2]);
+            for (std::size_t b = 0; b < sizeof(StagedActivity); b += 64) __builtin_prefetch(later + b);
+        }
+        deliver(staged_.front(), portfolio, result);
+        staged_.pop_front();
+    }
     index_.clear();
 }
 

@@ -22,7 +22,7 @@ namespace aidtrack::iati_detail {
 struct NamedOrg {
     std::string ref;
     std::string name;
-    std::string element;
+    const char* element = "";  ///< the element's name, a literal ("participating-org", …)
     std::uint32_t line = 0;
 };
 
@@ -34,7 +34,7 @@ struct StagedActivity {
     std::vector<PlannedDisbursement> planned;
     std::optional<SelectionReason> reason;  ///< why the selection kept it (none without a selection)
     std::size_t file_order = 0;             ///< index of its file among the read's files
-    std::vector<NamedOrg> names;
+    std::vector<NamedOrg> names;            ///< one per ref: the first name the activity gives it
 };
 
 /// Adds the columns of IatiReadResult::selection.

@@ -12,27 +12,27 @@ namespace aidtrack {
 
 namespace {
 
-// Why `activity` cannot join a portfolio indexed by `index`, if it cannot.
+// Indexes `activity` as number `count` in `index`, or says why it cannot join: one look-up of
+// its identifier, which is the index's key.
 template <class Index>
-void check_new_activity(const Activity& activity, const Index& index, std::size_t count) {
+void index_new_activity(const Activity& activity, Index& index, std::size_t count) {
     if (activity.identifier.empty())
         throw ValidationError("activity without an identifier",
                               {activity.provenance.source, activity.provenance.line, "iati-identifier"},
                               "identifier-not-empty");
-    if (index.count(activity.identifier) != 0) {
+    if (count >= UINT32_MAX) throw OverflowError("too many activities");
+    if (!index.try_emplace(activity.identifier, static_cast<std::uint32_t>(count)).second) {
         throw ValidationError("duplicate activity identifier '" + activity.identifier + "'",
                               {activity.provenance.source, activity.provenance.line, "iati-identifier"},
                               "identifier-unique");
     }
-    if (count >= UINT32_MAX) throw OverflowError("too many activities");
 }
 
 }  // namespace
 
 std::uint32_t Portfolio::add_activity(Activity activity) {
-    check_new_activity(activity, activity_index_, activities_.size());
+    index_new_activity(activity, activity_index_, activities_.size());
     const auto index = static_cast<std::uint32_t>(activities_.size());
-    activity_index_.emplace(activity.identifier, index);
     reporting_org_ids_.push_back(activity.reporting_org.ref);
     activities_.push_back(std::move(activity));
     rows_by_activity_.invalidate();
@@ -55,8 +55,7 @@ void Portfolio::add_activities(std::vector<Activity> activities) {
         ReportingOrgIds orgs;
         orgs.reserve(activities.size());
         for (std::size_t i = 0; i < activities.size(); ++i) {
-            check_new_activity(activities[i], index, i);
-            index.emplace(activities[i].identifier, static_cast<std::uint32_t>(i));
+            index_new_activity(activities[i], index, i);
             orgs.push_back(activities[i].reporting_org.ref);
         }
         activity_index_ = std::move(index);

@@ -453,6 +453,49 @@ TEST(iati_reader_test, mine_action_selection_finds_clearing_for_results_under_15
     EXPECT_FALSE(s.find_activity("XM-DAC-41114-PROJECT-00090541").has_value());
 }
 
+TEST(iati_reader_test, a_ref_takes_the_first_name_it_is_given_however_often_it_is_named) {
+    // XM-P is named by a participating-org, then by provider-orgs; XM-Q by receiver-orgs; XM-R0
+    // to XM-R39 once each, then XM-R0 again (past the 32 names an activity compares a ref with).
+    std::string xml = R"(<iati-activities version="2.03">
+ <iati-activity default-currency="USD">
+  <iati-identifier>XM-A</iati-identifier><reporting-org ref="XM-REP" type="10"><narrative>Reporter</narrative></reporting-org>
+  <participating-org ref="XM-P" role="1"><narrative>Alpha</narrative></participating-org>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-01-01"/><value>1</value>
+   <provider-org ref="XM-P"><narrative>Beta</narrative></provider-org>
+   <receiver-org ref="XM-Q"><narrative>Gamma</narrative></receiver-org></transaction>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-01-02"/><value>1</value>
+   <provider-org ref="XM-P"><narrative>Delta</narrative></provider-org>
+   <receiver-org ref="XM-Q"><narrative>Epsilon</narrative></receiver-org></transaction>
+)";
+    for (int k = 0; k < 40; ++k) {
+        xml += R"(  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-02-01"/><value>1</value>
+   <receiver-org ref="XM-R)" +
+               std::to_string(k) + R"("><narrative>R)" + std::to_string(k) +
+               R"(</narrative></receiver-org></transaction>
+)";
+    }
+    xml += R"(  <transaction><transaction-type code="3"/><transaction-date iso-date="2020-03-01"/><value>1</value>
+   <receiver-org ref="XM-R0"><narrative>Renamed</narrative></receiver-org></transaction>
+ </iati-activity>
+ <iati-activity default-currency="USD">
+  <iati-identifier>XM-B</iati-identifier><reporting-org ref="XM-REP" type="10"><narrative>Reporter</narrative></reporting-org>
+  <participating-org ref="XM-P" role="1"><narrative>Zeta</narrative></participating-org>
+ </iati-activity>
+</iati-activities>
+)";
+    Portfolio p;
+    const IatiReadResult r = read_iati_string(xml, p, {}, "names.xml");
+    EXPECT_EQ(r.transactions, 43U);
+    EXPECT_EQ(p.organisation_name("XM-P"), "Alpha");
+    EXPECT_EQ(p.find_organisation("XM-P")->provenance.note, "named in the participating-org narrative");
+    EXPECT_EQ(p.find_organisation("XM-P")->provenance.line, 2U);  // the activity's line
+    EXPECT_EQ(p.organisation_name("XM-Q"), "Gamma");
+    EXPECT_EQ(p.find_organisation("XM-Q")->provenance.note, "named in the receiver-org narrative");
+    EXPECT_EQ(p.find_organisation("XM-Q")->provenance.line, 5U);  // its first transaction's line
+    EXPECT_EQ(p.organisation_name("XM-R0"), "R0");
+    EXPECT_EQ(p.organisation_name("XM-R39"), "R39");
+}
+
 TEST(iati_reader_test, activities_outside_the_selection_are_counted_with_their_money_and_narratives_name_refs) {
     const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03">
