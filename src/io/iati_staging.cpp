@@ -77,9 +77,8 @@ void add_selection_columns(Table& selection) {
 // slot, so the order of first appearance is kept) or is dropped. Both outcomes leave a row in
 // `duplicates` and an identifier-unique diagnostic at the dropped record's place.
 std::optional<Diagnostic> ActivityStaging::stage(StagedActivity incoming, Table& duplicates) {
-    const auto found = index_.find(incoming.activity.identifier);
-    if (found == index_.end()) {
-        index_.emplace(incoming.activity.identifier, staged_.size());
+    const auto [found, fresh] = index_.try_emplace(incoming.activity.identifier, staged_.size());
+    if (fresh) {
         staged_.push_back(std::move(incoming));
         return std::nullopt;
     }
