@@ -1,6 +1,11 @@
 #include <aidtrack/core/decimal.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <limits>
 
 namespace aidtrack {
 namespace {
@@ -99,27 +104,44 @@ Decimal Decimal::from_double(double value) {
     return from_raw(static_cast<Raw>(scaled));
 }
 
+// Digits are written from 64-bit parts: a 128-bit division costs a library call, and one per
+// digit made printing a value a few hundred nanoseconds (a large table prints every cell).
 std::string Decimal::to_string(int min_decimals) const {
-    Raw magnitude = raw_ < 0 ? -raw_ : raw_;
-    Raw whole = magnitude / kOne;
-    Raw fraction = magnitude % kOne;
-    std::string digits;
-    do {
-        digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
-        whole /= 10;
-    } while (whole != 0);
-    std::string decimals(kScale, '0');
+    const UInt128 magnitude = raw_ < 0 ? UInt128{0} - static_cast<UInt128>(raw_) : static_cast<UInt128>(raw_);
+    const UInt128 whole = magnitude / static_cast<UInt128>(kOne);
+    auto fraction = static_cast<std::uint64_t>(magnitude % static_cast<UInt128>(kOne));
+
+    // sign, up to 39 whole digits, point, 9 decimals
+    char text[64];
+    char* out = text;
+    if (raw_ < 0) *out++ = '-';
+    constexpr std::uint64_t kTen19 = 10'000'000'000'000'000'000ULL;
+    if (whole <= std::numeric_limits<std::uint64_t>::max()) {
+        out = std::to_chars(out, std::end(text), static_cast<std::uint64_t>(whole)).ptr;
+    } else {
+        // At most 39 digits: a high part below 2^64 and 19 low digits, zero-padded.
+        const auto high = static_cast<std::uint64_t>(whole / kTen19);
+        auto low = static_cast<std::uint64_t>(whole % kTen19);
+        out = std::to_chars(out, std::end(text), high).ptr;
+        for (int i = 18; i >= 0; --i) {
+            out[i] = static_cast<char>('0' + low % 10);
+            low /= 10;
+        }
+        out += 19;
+    }
+    // The decimals, trailing zeros dropped down to min_decimals.
+    char decimals[kScale];
     for (int i = kScale - 1; i >= 0; --i) {
-        decimals[static_cast<std::size_t>(i)] = static_cast<char>('0' + static_cast<int>(fraction % 10));
+        decimals[i] = static_cast<char>('0' + fraction % 10);
         fraction /= 10;
     }
-    std::size_t keep = decimals.size();
-    while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
-    decimals.resize(keep);
-    std::string out = raw_ < 0 ? "-" : "";
-    out += digits;
-    if (!decimals.empty()) out += "." + decimals;
-    return out;
+    int keep = kScale;
+    while (keep > min_decimals && keep > 0 && decimals[keep - 1] == '0') --keep;
+    if (keep > 0) {
+        *out++ = '.';
+        out = std::copy(decimals, decimals + keep, out);
+    }
+    return {text, out};
 }
 
 Decimal Decimal::times(std::int64_t factor) const {

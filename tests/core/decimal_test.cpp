@@ -57,3 +57,29 @@ TEST(decimal_test, overflow_is_an_error_not_a_wrong_number) {
     EXPECT_THROW((void)(huge + Decimal(1)), aidtrack::OverflowError);
     EXPECT_THROW((void)Decimal::from_double(1e300), aidtrack::OverflowError);
 }
+
+TEST(decimal_test, prints_values_past_two_to_the_sixty_four_whole_units) {
+    using aidtrack::Int128;
+    // 2^127 - 1 raw units = 170141183460469231731687303715884105727: 30 whole digits, 9 decimals.
+    const Int128 max = ~(Int128{1} << 127);
+    EXPECT_EQ(Decimal::from_raw(max).to_string(), "170141183460469231731687303715.884105727");
+    EXPECT_EQ(Decimal::from_raw(-max).to_string(), "-170141183460469231731687303715.884105727");
+    // 5·10^19 + 7 whole units: above 2^64 (1.8·10^19), the low 19 digits zero-padded.
+    const Int128 whole = Int128{5} * 10'000'000'000'000'000'000ULL + 7;
+    EXPECT_EQ(Decimal::from_raw(whole * Decimal::kOne).to_string(0), "50000000000000000007");
+    EXPECT_EQ(Decimal::from_raw(whole * Decimal::kOne + 10).to_string(0), "50000000000000000007.00000001");
+    // 2^64 whole units exactly, and the largest whole number below it.
+    const Int128 two64 = Int128{1} << 64;
+    EXPECT_EQ(Decimal::from_raw(two64 * Decimal::kOne).to_string(), "18446744073709551616.00");
+    EXPECT_EQ(Decimal::from_raw((two64 - 1) * Decimal::kOne).to_string(1), "18446744073709551615.0");
+}
+
+TEST(decimal_test, keeps_at_least_the_decimals_asked_for_and_at_most_nine) {
+    const Decimal d = Decimal::parse("-0.000000120");
+    EXPECT_EQ(d.to_string(0), "-0.00000012");
+    EXPECT_EQ(d.to_string(9), "-0.000000120");
+    EXPECT_EQ(d.to_string(12), "-0.000000120");  // nine places are all it holds
+    EXPECT_EQ(Decimal::parse("3").to_string(-1), "3");
+    EXPECT_EQ(Decimal::parse("3").to_string(4), "3.0000");
+    EXPECT_EQ(Decimal::parse("0.5").to_string(0), "0.5");
+}
