@@ -61,7 +61,7 @@ public:
     }
     /// Moves the activities that survived the duplicate policy into the Portfolio, in the order
     /// their identifiers were first read.
-    void flush() { staging_.flush(portfolio_, result_); }
+    void flush() { staging_.flush(portfolio_, result_, parse_ahead_); }
 
 private:
     void begin_file(const std::string& name, std::size_t bytes_before, std::size_t bytes_total);

@@ -5,6 +5,11 @@
 #include "iati_staging.hpp"
 
 #include <aidtrack/core/error.hpp>
+#include <exception>
+#include <limits>
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace aidtrack::iati_detail {
 namespace {
@@ -38,19 +43,15 @@ void count_results(const Activity& a, IatiReadResult& result) {
     }
 }
 
-// One activity and its records into the Portfolio; the records point at the activity's index.
-void deliver(StagedActivity& s, Portfolio& portfolio, IatiReadResult& result) {
+// One activity and its records but its transactions into the Portfolio; the records point at
+// the activity's index, which is returned.
+std::uint32_t deliver_all_but_rows(StagedActivity& s, Portfolio& portfolio, IatiReadResult& result) {
     Activity& a = s.activity;
     if (s.reason) add_selection_row(result.selection, a, *s.reason);
     count_results(a, result);
     for (auto& n : s.names) name_organisation(std::move(n), a.provenance.source, portfolio);
     const std::uint32_t index = portfolio.add_activity(std::move(a));
     ++result.activities_kept;
-    for (auto& t : s.rows) {
-        t.activity = index;
-        portfolio.add_transaction(t);
-    }
-    result.transactions += s.rows.size();
     for (auto& b : s.budgets) {
         b.activity = index;
         portfolio.add_budget(std::move(b));
@@ -61,7 +62,53 @@ void deliver(StagedActivity& s, Portfolio& portfolio, IatiReadResult& result) {
         portfolio.add_planned_disbursement(std::move(p));
         ++result.planned_disbursements;
     }
+    return index;
 }
+
+// One activity and all its records into the Portfolio.
+void deliver(StagedActivity& s, Portfolio& portfolio, IatiReadResult& result) {
+    const std::uint32_t index = deliver_all_but_rows(s, portfolio, result);
+    for (auto& t : s.rows) {
+        t.activity = index;
+        portfolio.add_transaction(t);
+    }
+    result.transactions += s.rows.size();
+}
+
+// The transactions of every staged activity, in order, those of the k-th pointing at activity
+// `first` + k; each activity's rows are freed once in the table.
+void tabulate_rows(std::deque<StagedActivity>& staged, std::uint32_t first, TransactionTable& table) {
+    std::uint32_t index = first;
+    for (StagedActivity& s : staged) {
+        for (Transaction& t : s.rows) {
+            t.activity = index;
+            table.append(t);
+        }
+        std::vector<Transaction>().swap(s.rows);
+        ++index;
+    }
+}
+
+// Asks for the cache lines of a staged record about to be delivered: records were staged long
+// before, each in a block of its own, so their misses are overlapped with the work on another.
+void fetch_ahead(const StagedActivity& s) {
+    const auto* bytes = reinterpret_cast<const char*>(&s);
+    for (std::size_t b = 0; b < sizeof(StagedActivity); b += 64) __builtin_prefetch(bytes + b);
+}
+
+// Joins a thread however the scope is left.
+class JoinOnExit {
+public:
+    explicit JoinOnExit(std::thread& thread) : thread_(thread) {}
+    ~JoinOnExit() {
+        if (thread_.joinable()) thread_.join();
+    }
+    JoinOnExit(const JoinOnExit&) = delete;
+    JoinOnExit& operator=(const JoinOnExit&) = delete;
+
+private:
+    std::thread& thread_;
+};
 
 }  // namespace
 
@@ -108,21 +155,55 @@ std::optional<Diagnostic> ActivityStaging::stage(StagedActivity incoming, Table&
     return diagnostic;
 }
 
-void ActivityStaging::flush(Portfolio& portfolio, IatiReadResult& result) {
+void ActivityStaging::flush(Portfolio& portfolio, IatiReadResult& result, bool two_threads) {
     std::size_t rows = 0;
     for (const auto& s : staged_) rows += s.rows.size();
+    if (two_threads && rows >= kRowsForTwoThreads && portfolio.transactions().size() == 0 &&
+        portfolio.activity_count() + staged_.size() < std::numeric_limits<std::uint32_t>::max()) {
+        flush_on_two_threads(portfolio, result, rows);
+        return;
+    }
     portfolio.reserve(staged_.size(), rows);
-    // The records were staged long before and each sits in a block of its own: fetching the one
-    // after next while delivering this one overlaps their cache misses, and each is freed as
-    // soon as it is delivered, while its memory is still in the cache.
+    // Each record is freed as soon as it is delivered, while its memory is still in the cache.
     while (!staged_.empty()) {
-        if (staged_.size() > 2) {
-            const auto* later = reinterpret_cast<const char*>(&staged_[2]);
-            for (std::size_t b = 0; b < sizeof(StagedActivity); b += 64) __builtin_prefetch(later + b);
-        }
+        if (staged_.size() > 2) fetch_ahead(staged_[2]);
         deliver(staged_.front(), portfolio, result);
         staged_.pop_front();
     }
+    index_.clear();
+}
+
+// The transactions go into a table of their own on a second thread, in the order the Portfolio
+// would have appended them (so its string pool interns them in the same order), while this
+// thread delivers the activities and their other records; the table then becomes the
+// Portfolio's, which holds no transactions yet. Each side touches members of the staged records
+// the other does not.
+void ActivityStaging::flush_on_two_threads(Portfolio& portfolio, IatiReadResult& result, std::size_t rows) {
+    portfolio.reserve(staged_.size(), 0);
+    TransactionTable table;
+    // Reserved here: the columns come from this thread's heap (on huge pages where the command
+    // line asks for them), which a second thread's arena is not.
+    table.reserve(rows);
+    const auto first = static_cast<std::uint32_t>(portfolio.activity_count());
+    std::exception_ptr failed;
+    {
+        std::thread tabulating([&] {
+            try {
+                tabulate_rows(staged_, first, table);
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        const JoinOnExit join(tabulating);
+        for (std::size_t i = 0; i < staged_.size(); ++i) {
+            if (i + 2 < staged_.size()) fetch_ahead(staged_[i + 2]);
+            (void)deliver_all_but_rows(staged_[i], portfolio, result);
+        }
+    }
+    if (failed) std::rethrow_exception(failed);
+    portfolio.add_transactions(std::move(table));
+    result.transactions += rows;
+    staged_.clear();
     index_.clear();
 }
 

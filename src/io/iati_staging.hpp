@@ -50,9 +50,15 @@ public:
     /// identifier-unique diagnostic of the dropped one; strict mode throws it instead.
     std::optional<Diagnostic> stage(StagedActivity incoming, Table& duplicates);
     /// Moves every held activity, with its records, into `portfolio`, counting them in `result`.
-    void flush(Portfolio& portfolio, IatiReadResult& result);
+    /// With `two_threads`, a second thread tables the transactions meanwhile (the Portfolio ends
+    /// the same).
+    void flush(Portfolio& portfolio, IatiReadResult& result, bool two_threads = false);
 
 private:
+    /// Below this many transactions a second thread costs more than it saves.
+    static constexpr std::size_t kRowsForTwoThreads = 1024;
+    void flush_on_two_threads(Portfolio& portfolio, IatiReadResult& result, std::size_t rows);
+
     DuplicatePolicy policy_;
     bool strict_;
     std::deque<StagedActivity> staged_;  // a deque: growing it never moves the large records

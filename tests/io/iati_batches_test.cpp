@@ -143,6 +143,59 @@ void expect_same_threaded(const ThreadedRead& one, const ThreadedRead& two, cons
     EXPECT_EQ(one.read.result.duplicates.row_count(), two.read.result.duplicates.row_count()) << what;
 }
 
+// An activity of `rows` transactions whose provider, receiver and sector cycle through a few
+// values, and a budget; `updated` is its last-updated-datetime.
+std::string activity_xml(const std::string& id, int rows, const std::string& updated) {
+    std::string xml = "<iati-activity default-currency=\"USD\" last-updated-datetime=\"" + updated +
+                      "\"><iati-identifier>" + id +
+                      "</iati-identifier><reporting-org ref=\"XM-REP\" type=\"10\"><narrative>Reporter</narrative>"
+                      "</reporting-org>\n";
+    for (int k = 0; k < rows; ++k) {
+        const std::string n = std::to_string(k % 7);
+        xml += "<transaction><transaction-type code=\"" + std::to_string(k % 2 == 0 ? 3 : 4) +
+               "\"/><transaction-date iso-date=\"2020-01-" + std::to_string(1 + k % 28) + "\"/><value>" +
+               std::to_string(k) + ".25</value><provider-org ref=\"XM-P" + n + "\"><narrative>Provider " + n +
+               "</narrative></provider-org><receiver-org ref=\"XM-R" + std::to_string(k % 5) +
+               "\"/><sector vocabulary=\"1\" code=\"1525" + std::to_string(k % 2) + "\"/></transaction>\n";
+    }
+    xml +=
+        "<budget><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>"
+        "<value value-date=\"2020-01-01\">1000</value></budget></iati-activity>\n";
+    return xml;
+}
+
+TEST(iati_batches_test, a_read_on_two_threads_tables_the_transactions_as_one_thread_does) {
+    // 700 + 500 + 600 transactions: enough for the second thread to table them while the first
+    // delivers the activities. XM-A comes twice; the later record (10 rows) replaces it.
+    const std::string xml = "<iati-activities version=\"2.03\">\n" + activity_xml("XM-A", 700, "2020-01-01T00:00:00") +
+                            activity_xml("XM-B", 500, "2020-01-01T00:00:00") +
+                            activity_xml("XM-A", 10, "2021-01-01T00:00:00") +
+                            activity_xml("XM-C", 600, "2020-01-01T00:00:00") + "</iati-activities>\n";
+    IatiReadOptions one_thread;
+    one_thread.threads = 1;
+    IatiReadOptions two_threads;
+    two_threads.threads = 2;
+    Portfolio one;
+    Portfolio two;
+    const IatiReadResult r1 = read_iati_string(xml, one, one_thread, "rows.xml");
+    const IatiReadResult r2 = read_iati_string(xml, two, two_threads, "rows.xml");
+    EXPECT_EQ(r1.transactions, 10U + 500U + 600U);
+    EXPECT_EQ(r2.transactions, r1.transactions);
+    EXPECT_EQ(r2.budgets, r1.budgets);
+    EXPECT_EQ(r2.duplicates.row_count(), 1U);
+    EXPECT_TRUE(one == two);
+    // The same string pool in the same order, and the same codes in the text columns.
+    EXPECT_EQ(one.transactions().strings().strings(), two.transactions().strings().strings());
+    EXPECT_EQ(one.transactions().provider_org, two.transactions().provider_org);
+    EXPECT_EQ(one.transactions().activity, two.transactions().activity);
+    // XM-A's 10 rows point at its first place (index 0), then XM-B's 500, then XM-C's 600.
+    EXPECT_EQ(two.transactions().activity[0], 0U);
+    EXPECT_EQ(two.transactions().activity[10], 1U);
+    EXPECT_EQ(two.transactions().activity[510], 2U);
+    ASSERT_NE(two.find_organisation("XM-P3"), nullptr);
+    EXPECT_EQ(two.organisation_name("XM-P3"), "Provider 3");
+}
+
 TEST(iati_batches_test, several_threads_read_exactly_what_one_thread_reads) {
     // With two threads or more, the next batch is parsed while the model is built from the
     // current one (3 and 4 ask for more than a read uses); the Portfolio, the diagnostics, their
