@@ -18,6 +18,14 @@ bool named_already(const std::vector<NamedOrg>& names, const std::string& ref) {
     return false;
 }
 
+// Adds the name the narratives of `org` give `ref`, unless `names` names it already.
+void name_once(const pugi::xml_node& org, const std::string& ref, const char* element, std::uint32_t line,
+               std::vector<NamedOrg>& names) {
+    if (named_already(names, ref)) return;
+    std::string name = text_of(ValueReader::narratives(org));
+    if (!name.empty()) names.push_back({ref, std::move(name), element, line});
+}
+
 // What the activity tells of the names of its organisations (records follow, in settle_rows).
 std::vector<NamedOrg> activity_names(const Activity& a) {
     std::vector<NamedOrg> names;
@@ -49,10 +57,8 @@ void settle_rows(std::vector<PendingTransaction>& pending, const pugi::xml_node&
         if (t.flow_type.empty()) t.flow_type = a.default_flow_type;
         if (t.tied_status.empty()) t.tied_status = a.default_tied_status;
         if (t.humanitarian < 0 && node.attribute("humanitarian")) t.humanitarian = a.humanitarian ? 1 : 0;
-        if (!p.provider_name.empty() && !named_already(out.names, t.provider_org))
-            out.names.push_back({t.provider_org, std::move(p.provider_name), "provider-org", t.line});
-        if (!p.receiver_name.empty() && !named_already(out.names, t.receiver_org))
-            out.names.push_back({t.receiver_org, std::move(p.receiver_name), "receiver-org", t.line});
+        if (p.provider) name_once(p.provider, t.provider_org, "provider-org", t.line, out.names);
+        if (p.receiver) name_once(p.receiver, t.receiver_org, "receiver-org", t.line, out.names);
         out.rows.push_back(std::move(t));
     }
 }

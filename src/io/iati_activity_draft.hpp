@@ -21,9 +21,12 @@ struct PendingTransaction {
     Transaction row;
     PendingMoney money;
     bool valid = true;
-    bool has_type = false;      // a <transaction-type> was seen
-    std::string provider_name;  // narrative of provider-org, when it has a ref
-    std::string receiver_name;  // narrative of receiver-org, when it has a ref
+    bool has_type = false;  // a <transaction-type> was seen
+    // provider-org and receiver-org, when they have a ref: their narratives are read only if
+    // they name a ref the activity has not named yet (see settle_activity), while the batch's
+    // tree is still there.
+    pugi::xml_node provider;
+    pugi::xml_node receiver;
 };
 
 /// \brief A `<budget>` read, its money not yet settled.

@@ -70,13 +70,13 @@ void read_transaction_value(const xml_node& e, PendingTransaction& p, ValueReade
 void read_provider_org(const xml_node& e, PendingTransaction& p, ValueReader& /*in*/) {
     p.row.provider_org = attribute_text(e, "ref");
     p.row.provider_activity = attribute_text(e, "provider-activity-id");
-    if (!p.row.provider_org.empty()) p.provider_name = text_of(ValueReader::narratives(e));
+    if (!p.row.provider_org.empty()) p.provider = e;
 }
 
 void read_receiver_org(const xml_node& e, PendingTransaction& p, ValueReader& /*in*/) {
     p.row.receiver_org = attribute_text(e, "ref");
     p.row.receiver_activity = attribute_text(e, "receiver-activity-id");
-    if (!p.row.receiver_org.empty()) p.receiver_name = text_of(ValueReader::narratives(e));
+    if (!p.row.receiver_org.empty()) p.receiver = e;
 }
 
 void read_disbursement_channel(const xml_node& e, PendingTransaction& p, ValueReader& in) {
