@@ -283,15 +283,21 @@ def test_transaction_extent_of_the_real_files_matches_the_frame():
     assert extent.currencies == sorted(frame["currency"].astype(str).unique())
 
 
-def test_large_frame_columns_outlive_the_portfolio_and_each_other():
-    # 70 000 copies of the sample's three rows: the 8-byte columns (210 000 rows, 1.7 MB) come from
-    # the shared blocks a large frame's columns are carved out of, the one-byte codes from numpy.
+def _sample_rows_repeated(times: int) -> aidtrack.Portfolio:
+    """A portfolio of one activity holding `times` copies of the sample's three transactions."""
     p = aidtrack.Portfolio()
     p.add_activity(aidtrack.Activity("A"))
     rows = sample().transactions_frame()
-    big = rows.iloc[np.tile(np.arange(3), 70_000)].reset_index(drop=True)
+    big = rows.iloc[np.tile(np.arange(3), times)].reset_index(drop=True)
     big["activity_id"] = "A"
-    assert p.add_transactions(big) == 210_000
+    assert p.add_transactions(big) == 3 * times
+    return p
+
+
+def test_large_frame_columns_outlive_the_portfolio_and_each_other():
+    # 70 000 copies of the sample's three rows: the 8-byte columns (210 000 rows, 1.7 MB) come from
+    # the shared blocks a large frame's columns are carved out of, the one-byte codes from numpy.
+    p = _sample_rows_repeated(70_000)
     frame = p.transactions_frame()
     # 1 000 000.50 + 2 000 000.25 + 4 110 652.746415772 = 7 110 653.496415772, 70 000 times.
     assert frame["value"].sum() == pytest.approx(7_110_653.496415772 * 70_000, rel=1e-12)
@@ -309,12 +315,7 @@ def test_large_frame_columns_outlive_the_portfolio_and_each_other():
 def test_a_large_frame_reuses_the_memory_of_the_one_before():
     # 210 000 rows: value, date and value_date (1.7 MB each) come from a block of huge pages,
     # which is kept when the frame is gone and taken again by the next one.
-    p = aidtrack.Portfolio()
-    p.add_activity(aidtrack.Activity("A"))
-    rows = sample().transactions_frame()
-    big = rows.iloc[np.tile(np.arange(3), 70_000)].reset_index(drop=True)
-    big["activity_id"] = "A"
-    assert p.add_transactions(big) == 210_000
+    p = _sample_rows_repeated(70_000)
     first = p.transactions_frame()
     expected = first.copy(deep=True)
     del first
