@@ -7,6 +7,7 @@
 #include <aidtrack/core/error.hpp>
 #include <exception>
 #include <limits>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -159,8 +160,8 @@ void ActivityStaging::flush(Portfolio& portfolio, IatiReadResult& result, bool t
     std::size_t rows = 0;
     for (const auto& s : staged_) rows += s.rows.size();
     if (two_threads && rows >= kRowsForTwoThreads && portfolio.transactions().size() == 0 &&
-        portfolio.activity_count() + staged_.size() < std::numeric_limits<std::uint32_t>::max()) {
-        flush_on_two_threads(portfolio, result, rows);
+        portfolio.activity_count() + staged_.size() < std::numeric_limits<std::uint32_t>::max() &&
+        flush_on_two_threads(portfolio, result, rows)) {
         return;
     }
     portfolio.reserve(staged_.size(), rows);
@@ -178,8 +179,7 @@ void ActivityStaging::flush(Portfolio& portfolio, IatiReadResult& result, bool t
 // thread delivers the activities and their other records; the table then becomes the
 // Portfolio's, which holds no transactions yet. Each side touches members of the staged records
 // the other does not.
-void ActivityStaging::flush_on_two_threads(Portfolio& portfolio, IatiReadResult& result, std::size_t rows) {
-    portfolio.reserve(staged_.size(), 0);
+bool ActivityStaging::flush_on_two_threads(Portfolio& portfolio, IatiReadResult& result, std::size_t rows) {
     TransactionTable table;
     // Reserved here: the columns come from this thread's heap (on huge pages where the command
     // line asks for them), which a second thread's arena is not.
@@ -187,14 +187,20 @@ void ActivityStaging::flush_on_two_threads(Portfolio& portfolio, IatiReadResult&
     const auto first = static_cast<std::uint32_t>(portfolio.activity_count());
     std::exception_ptr failed;
     {
-        std::thread tabulating([&] {
-            try {
-                tabulate_rows(staged_, first, table);
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        });
+        std::thread tabulating;
+        try {
+            tabulating = std::thread([&] {
+                try {
+                    tabulate_rows(staged_, first, table);
+                } catch (...) {
+                    failed = std::current_exception();
+                }
+            });
+        } catch (const std::system_error&) {
+            return false;  // no thread to be had: one thread delivers everything
+        }
         const JoinOnExit join(tabulating);
+        portfolio.reserve(staged_.size(), 0);
         for (std::size_t i = 0; i < staged_.size(); ++i) {
             if (i + 2 < staged_.size()) fetch_ahead(staged_[i + 2]);
             (void)deliver_all_but_rows(staged_[i], portfolio, result);
@@ -205,6 +211,7 @@ void ActivityStaging::flush_on_two_threads(Portfolio& portfolio, IatiReadResult&
     result.transactions += rows;
     staged_.clear();
     index_.clear();
+    return true;
 }
 
 }  // namespace aidtrack::iati_detail

@@ -57,7 +57,9 @@ public:
 private:
     /// Below this many transactions a second thread costs more than it saves.
     static constexpr std::size_t kRowsForTwoThreads = 1024;
-    void flush_on_two_threads(Portfolio& portfolio, IatiReadResult& result, std::size_t rows);
+    /// flush() with the transactions tabled on a second thread; false, with nothing delivered,
+    /// when no thread could be started.
+    bool flush_on_two_threads(Portfolio& portfolio, IatiReadResult& result, std::size_t rows);
 
     DuplicatePolicy policy_;
     bool strict_;
