@@ -493,6 +493,21 @@ private:
     std::size_t count_ = 0;
 };
 
+// The end of the run of rows of activity `a` that starts at `begin`: sixteen rows are compared
+// at once (the compiler makes it a vector compare), then the last few one by one.
+inline std::size_t run_end(const std::uint32_t* activity, std::size_t begin, std::size_t to, std::uint32_t a) {
+    constexpr std::size_t kBlock = 16;
+    std::size_t end = begin + 1;
+    while (end + kBlock <= to) {
+        std::uint32_t differ = 0;
+        for (std::size_t k = 0; k < kBlock; ++k) differ |= activity[end + k] ^ a;
+        if (differ != 0) break;
+        end += kBlock;
+    }
+    while (end < to && activity[end] == a) ++end;
+    return end;
+}
+
 // Counts rows [from, to) of `t`. Consecutive rows of one activity (a run) are grouped by fiscal
 // year and rate; a run is converted as soon as it ends, except the first and last of the range
 // (a neighbouring thread may hold the rest of their activity) and, with `defer_all`, every run.
@@ -562,8 +577,11 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
     if (direct) {
         // No branch per row: a row of another type goes to slot 0 (never a group), an undated one
         // is counted on the first day and reported once the range is scanned, and a slot is
-        // listed when its count leaves zero. Each run of one activity's rows has a loop of its
-        // own, whose state stays in registers.
+        // listed when its count leaves zero. Each run of one activity's rows is scanned in chunks
+        // of two loops: the slots of a chunk's rows from their table look-ups, then the sums into
+        // those slots. One loop doing both kept too many pointers to stay in registers and mixed
+        // the look-ups with the accumulator's stores; split, the 4 M-row benchmark's aggregation
+        // took 0.85 of the time (median of 8 alternated pairs).
         const std::uint32_t* segment_of = plan.segment_of.data();
         const std::uint32_t* segment_rate = plan.segment_rate.data();
         const std::size_t segments = plan.segments;
@@ -587,34 +605,43 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
         // or "no value date", which mispredicts as often as the rows mix.
         auto scan_run = [&](std::size_t begin, std::size_t end, std::uint32_t& undated_counted) {
             std::size_t listed = 0;
-            for (std::size_t i = begin; i < end; ++i) {
-                const std::uint32_t counted = type_mask[type[i]];
-                const std::int32_t dated = date[i];
-                const std::uint32_t no_date = 0U - static_cast<std::uint32_t>(dated == day_number::kNone);
-                undated_counted |= no_date & counted;
-                const auto d = static_cast<std::int32_t>(static_cast<std::uint32_t>(dated) ^
-                                                         (static_cast<std::uint32_t>(dated ^ lo) & no_date));
-                const std::int32_t valued = value_date[i];
-                const std::uint32_t no_value_date = 0U - static_cast<std::uint32_t>(valued == day_number::kNone);
-                const auto conversion = static_cast<std::int32_t>(
-                    static_cast<std::uint32_t>(valued) ^ (static_cast<std::uint32_t>(valued ^ d) & no_value_date));
-                // The target currency has rate row 0, all zeros: no branch on the currency.
-                const std::uint32_t rate = segment_rate[slot_of[currency[i]] * segments + segment_of[conversion - lo]];
-                const std::uint32_t slot = (segment_fy[segment_of[d - lo]] + rate) & counted;
-                Slot& s = slot_acc[slot];
-                const std::uint32_t before = s.count;
-                listed_slots[listed] = slot;
-                listed += static_cast<std::size_t>(before == 0);
-                s.count = before + 1;
-                s.sum += value[i];
+            constexpr std::size_t kChunk = 64;
+            std::uint32_t chunk_slot[kChunk];
+            for (std::size_t first = begin; first < end; first += kChunk) {
+                const std::size_t count = std::min(kChunk, end - first);
+                for (std::size_t k = 0; k < count; ++k) {
+                    const std::size_t i = first + k;
+                    const std::uint32_t counted = type_mask[type[i]];
+                    const std::int32_t dated = date[i];
+                    const std::uint32_t no_date = 0U - static_cast<std::uint32_t>(dated == day_number::kNone);
+                    undated_counted |= no_date & counted;
+                    const auto d = static_cast<std::int32_t>(static_cast<std::uint32_t>(dated) ^
+                                                             (static_cast<std::uint32_t>(dated ^ lo) & no_date));
+                    const std::int32_t valued = value_date[i];
+                    const std::uint32_t no_value_date = 0U - static_cast<std::uint32_t>(valued == day_number::kNone);
+                    const auto conversion = static_cast<std::int32_t>(
+                        static_cast<std::uint32_t>(valued) ^ (static_cast<std::uint32_t>(valued ^ d) & no_value_date));
+                    const std::uint32_t rate =
+                        segment_rate[slot_of[currency[i]] * segments + segment_of[conversion - lo]];
+                    chunk_slot[k] = (segment_fy[segment_of[d - lo]] + rate) & counted;
+                }
+                const Raw* chunk_value = value + first;
+                for (std::size_t k = 0; k < count; ++k) {
+                    const std::uint32_t slot = chunk_slot[k];
+                    Slot& s = slot_acc[slot];
+                    const std::uint32_t before = s.count;
+                    listed_slots[listed] = slot;
+                    listed += static_cast<std::size_t>(before == 0);
+                    s.count = before + 1;
+                    s.sum += chunk_value[k];
+                }
             }
             return listed;
         };
         std::uint32_t undated = 0;
         for (std::size_t begin = from; begin < to;) {
             const std::uint32_t a = activity[begin];
-            std::size_t end = begin + 1;
-            while (end < to && activity[end] == a) ++end;
+            const std::size_t end = run_end(activity, begin, to, a);
             const std::size_t listed = scan_run(begin, end, undated);
             begin = end;
             std::size_t groups = 0;
