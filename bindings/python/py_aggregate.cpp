@@ -108,6 +108,37 @@ py::dict frame_table(const measures::AggregateResult& result) {
     return out;
 }
 
+// An activity → objective mapping converted once, for many aggregate() calls: the compiled
+// aggregate reads its shares where they are.
+struct ObjectiveMapping {
+    std::vector<measures::ActivityShare> shares;
+};
+
+// One share from an ActivityShare or an (activity_id, code[, percentage]) tuple; a percentage is
+// read from its text, as decimal.Decimal would read it (60, "60", 60.5, Decimal("60.5")).
+measures::ActivityShare share_of(const py::handle& item) {
+    if (py::isinstance<measures::ActivityShare>(item)) return item.cast<measures::ActivityShare>();
+    const auto fields = py::reinterpret_borrow<py::sequence>(item);
+    if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item) || fields.size() < 2 || fields.size() > 3)
+        throw py::type_error(
+            "an objective share is an ActivityShare or an (activity_id, code[, percentage]) tuple, not " +
+            std::string(py::repr(item)));
+    measures::ActivityShare share;
+    share.activity_id = fields[0].cast<std::string>();
+    share.code = fields[1].cast<std::string>();
+    if (fields.size() == 3 && !fields[2].is_none()) share.percentage = py::cast<Decimal>(py::str(fields[2]));
+    return share;
+}
+
+ObjectiveMapping mapping_of(const py::iterable& objectives) {
+    ObjectiveMapping out;
+    const Py_ssize_t size = PyObject_LengthHint(objectives.ptr(), 0);
+    if (size < 0) throw py::error_already_set();
+    out.shares.reserve(static_cast<std::size_t>(size));
+    for (const py::handle item : objectives) out.shares.push_back(share_of(item));
+    return out;
+}
+
 }  // namespace
 
 void bind_aggregate(py::module_& m) {
@@ -150,21 +181,45 @@ void bind_aggregate(py::module_& m) {
                 return from_records(s[0].cast<std::string>(), s[1].cast<int>(), s[2].cast<int>(), s[3].cast<Records>());
             }));
 
+    py::class_<ObjectiveMapping>(
+        m, "ObjectiveMapping",
+        "An activity -> objective mapping converted once: pass it to aggregate() in place of a list when\n"
+        "calling it many times (the shares are then read where they are, not converted per call).\n\n"
+        "Built from ActivityShare records or (activity_id, code[, percentage]) tuples, in order.")
+        .def(py::init(&mapping_of), py::arg("objectives") = py::list(), "The mapping of `objectives`, in order.")
+        .def("__len__", [](const ObjectiveMapping& o) { return o.shares.size(); })
+        .def(
+            "shares", [](const ObjectiveMapping& o) { return o.shares; },
+            "The shares as ActivityShare records (copies), in order.")
+        .def("__repr__",
+             [](const ObjectiveMapping& o) {
+                 return "<ObjectiveMapping " + std::to_string(o.shares.size()) + " shares>";
+             })
+        .def(py::pickle(
+            [](const ObjectiveMapping& o) {
+                py::list rows;
+                for (const auto& s : o.shares)
+                    rows.append(py::make_tuple(
+                        s.activity_id, s.code,
+                        s.percentage ? py::object(py::str(s.percentage->to_string())) : py::object(py::none())));
+                return rows;
+            },
+            [](const py::list& rows) { return mapping_of(rows); }));
+
     m.def(
         "_aggregate",
         [](const Portfolio& p, const std::vector<int>& types, const FiscalCalendar& calendar,
            const std::string& currency, const ExchangeRates* rates, const ConversionPolicy& policy,
-           std::vector<ActivityShare> objectives, unsigned threads) {
+           const ObjectiveMapping& objectives, unsigned threads) {
             AggregateQuery q;
             q.types = std::set<int>(types.begin(), types.end());
             q.calendar = calendar;
             q.currency = CurrencyCode(currency);
             q.rates = rates;
             q.policy = policy;
-            q.objectives = std::move(objectives);  // the caster's copy: not copied a second time
             q.threads = threads;
             py::gil_scoped_release release;
-            return aggregate(p, q);
+            return aggregate(p, q, objectives.shares);  // read in place: not copied per call
         },
         py::arg("portfolio"), py::arg("types"), py::arg("calendar"), py::arg("currency"), py::arg("rates").none(true),
         py::arg("policy"), py::arg("objectives"), py::arg("threads"));

@@ -17,6 +17,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <thread>
 #include <tuple>
@@ -153,7 +154,7 @@ std::uint64_t reduce_into(const std::vector<Raw>& weights, std::vector<std::uint
     return total;
 }
 
-Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query) {
+Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, std::span<const ActivityShare> mapping) {
     Plan plan;
     if (query.types.empty()) plan.type_ok.fill(1);
     for (int ty : query.types)
@@ -174,18 +175,18 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query) {
         std::uint32_t next = 0;  // the activity's next share + 1; 0 = last
     };
     std::vector<Share> shares;
-    shares.reserve(query.objectives.size());
+    shares.reserve(mapping.size());
     // Per activity of the portfolio (found through its own index): its first and last share + 1.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> share_runs(portfolio.activity_count(), {0, 0});
     std::optional<std::uint32_t> a;  // the activity of the share before, found once for its run
-    for (std::size_t k = 0; k < query.objectives.size(); ++k) {
-        const ActivityShare& s = query.objectives[k];
+    for (std::size_t k = 0; k < mapping.size(); ++k) {
+        const ActivityShare& s = mapping[k];
         const Raw w = s.percentage.value_or(Decimal(100)).raw();
         if (w < 0)
             throw ValidationError("negative objective percentage for activity " + s.activity_id, s.where,
                                   "weights-not-negative");
         const std::uint32_t objective = objective_id(s.code);
-        if (k == 0 || s.activity_id != query.objectives[k - 1].activity_id) a = portfolio.find_activity(s.activity_id);
+        if (k == 0 || s.activity_id != mapping[k - 1].activity_id) a = portfolio.find_activity(s.activity_id);
         if (!a) continue;  // not in this portfolio: nothing to split
         const auto added = static_cast<std::uint32_t>(shares.size());
         shares.push_back({objective, w, 0});
@@ -742,14 +743,17 @@ struct AggregateBuilder {
 
 }  // namespace detail
 
-AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query) {
+namespace {
+
+AggregateResult aggregate_mapped(const Portfolio& portfolio, const AggregateQuery& query,
+                                 std::span<const ActivityShare> mapping) {
     const TransactionTable& t = portfolio.transactions();
     const std::size_t n = t.size();
     const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
     unsigned threads =
         query.threads != 0 ? query.threads : std::min<unsigned>(hardware, static_cast<unsigned>(n / 250'000 + 1));
     threads = std::max(1U, std::min<unsigned>(threads, 64));
-    const Plan plan = make_plan(portfolio, query);
+    const Plan plan = make_plan(portfolio, query, mapping);
     AggregateResult result(query.currency, query.calendar.start_month(), query.calendar.start_day());
 
     const std::size_t objectives = plan.objectives.size();
@@ -830,6 +834,21 @@ AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& quer
         }
     }
     return result;
+}
+
+}  // namespace
+
+AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query) {
+    return aggregate_mapped(portfolio, query, query.objectives);
+}
+
+AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query,
+                          std::span<const ActivityShare> objectives) {
+    if (!query.objectives.empty())
+        throw ValidationError("aggregate: objective shares given both in the query (" +
+                              std::to_string(query.objectives.size()) + ") and apart from it (" +
+                              std::to_string(objectives.size()) + ")");
+    return aggregate_mapped(portfolio, query, objectives);
 }
 
 }  // namespace aidtrack::measures

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <iterator>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 using aidtrack::CurrencyCode;
@@ -589,4 +591,30 @@ TEST(aggregate_test, two_objectives_split_each_group_by_largest_remainder) {
     EXPECT_EQ(split.cells().at({"H2", 2020, "second"}).value, 0);
     EXPECT_EQ(split.cells().at({"H3", 2020, "first"}).value, -4);
     EXPECT_EQ(split.cells().at({"H3", 2020, "second"}).value, -3);
+}
+
+TEST(aggregate_test, shares_given_apart_from_the_query_count_as_the_query_s_own_in_any_order) {
+    const Portfolio p = generated();
+    const auto r = rates();
+    AggregateQuery q;
+    q.rates = &r;
+    q.types = {3, 4};
+    q.objectives = mapping(40);
+    const auto expected = aggregate(p, q);
+    const std::vector<ActivityShare> shares = std::exchange(q.objectives, {});
+    EXPECT_EQ(aggregate(p, q, shares), expected);
+    // The shares of each activity stay together, in their own order; the activities come in
+    // reverse order, with one the portfolio lacks: the same result.
+    std::vector<ActivityShare> reversed;
+    for (auto it = shares.rbegin(); it != shares.rend();) {
+        auto first = it;
+        while (it != shares.rend() && it->activity_id == first->activity_id) ++it;
+        reversed.insert(reversed.end(), it.base(), first.base());  // in their own order
+        if (reversed.size() == 4) reversed.push_back({"XX-NOT-HERE", "1.1", std::nullopt, {}});
+    }
+    ASSERT_EQ(reversed.size(), shares.size() + 1);
+    EXPECT_EQ(aggregate(p, q, reversed), expected);
+    // Shares in both places would leave one list out: refused.
+    q.objectives = shares;
+    EXPECT_THROW((void)aggregate(p, q, shares), aidtrack::ValidationError);
 }

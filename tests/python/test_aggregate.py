@@ -114,3 +114,31 @@ def test_frame_and_records_built_from_the_cells_equal_the_table_path(imf):
                                                   "value": "object", "currency": "object", "transactions": "Int64"}
     assert len(empty) == 0 and empty.attrs == generic.attrs
     assert AggregateResult().records() == []
+
+
+def test_an_objective_mapping_built_once_gives_what_the_list_gives(imf):
+    whole = aidtrack.load_iati([str(REAL / f) for f in FILES])
+    ids = [a.identifier for a in whole.activities()]
+    # Tuples with percentages as int, str, float and Decimal, ActivityShare records, an activity the
+    # portfolio lacks, and the activities in reverse order (not the portfolio's own).
+    shares = [(i, "1.1", 60) for i in ids[::4]] + [(i, "2.3", "40") for i in ids[::4]]
+    shares += [(i, "3.1", 12.5) for i in ids[1::4]] + [aidtrack.ActivityShare(i, "3.2", "87.5") for i in ids[1::4]]
+    shares += [("XM-NOT-HERE-1", "1.1", Decimal("100"))] + [(i, "4.1") for i in reversed(ids[2::4])]
+    mapping = aidtrack.ObjectiveMapping(shares)
+    assert len(mapping) == len(shares) and repr(mapping) == f"<ObjectiveMapping {len(shares)} shares>"
+    assert [(s.activity_id, s.code, s.percentage) for s in mapping.shares()[-2:]] == [
+        (ids[2::4][1], "4.1", None), (ids[2::4][0], "4.1", None)]  # in the order given
+    kwargs = dict(rates=imf, policy=aidtrack.ConversionPolicy.fixed_year(2020), types=[3, 4])
+    from_list = aggregate(whole, shares, **kwargs)
+    assert aggregate(whole, mapping, **kwargs) == from_list
+    assert aggregate(whole, mapping, threads=2, **kwargs) == from_list  # reused, unchanged
+    assert {o for _d, _y, o, _v, _n in from_list.records()} == {"1.1", "2.3", "3.1", "3.2", "4.1", "(unmapped)"}
+    # 12.5 % read from the float's text: the share is exactly 12.5, as Decimal("12.5") would be.
+    assert mapping.shares()[len(ids[::4]) * 2].percentage == Decimal("12.5")
+    assert pickle.loads(pickle.dumps(mapping)).shares()[0].percentage == Decimal("60")
+    assert aggregate(whole, pickle.loads(pickle.dumps(mapping)), **kwargs) == from_list
+    for bad in [["A0"], [("A0",)], [("A0", "1.1", 50, "extra")], [42]]:
+        with pytest.raises(TypeError, match="an objective share is"):
+            aidtrack.ObjectiveMapping(bad)
+    with pytest.raises(aidtrack.Error, match="cannot read 'sixty' as a decimal"):
+        aidtrack.ObjectiveMapping([("A0", "1.1", "sixty")])

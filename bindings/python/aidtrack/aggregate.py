@@ -23,32 +23,25 @@ AggregateResult = _core.AggregateResult
 
 ShareLike = Union[_core.ActivityShare, Tuple[str, str], Tuple[str, str, object]]
 
-
-def _shares(objectives: Iterable[ShareLike]) -> list:
-    out = []
-    for item in objectives:
-        if isinstance(item, _core.ActivityShare):
-            out.append(item)
-        else:
-            activity_id, code, *rest = item
-            percentage = rest[0] if rest else None
-            out.append(_core.ActivityShare(activity_id, code, None if percentage is None else str(percentage)))
-    return out
+ObjectiveMapping = _core.ObjectiveMapping
 
 
-def aggregate(portfolio: _core.Portfolio, objectives: Iterable[ShareLike] = (), *, currency: str = "USD",
-              rates: Optional[_core.ExchangeRates] = None, calendar: Optional[_core.FiscalCalendar] = None,
-              types: Sequence[int] = (), policy: Optional[_core.ConversionPolicy] = None,
-              threads: int = 0) -> AggregateResult:
+def aggregate(portfolio: _core.Portfolio, objectives: Union[ObjectiveMapping, Iterable[ShareLike]] = (), *,
+              currency: str = "USD", rates: Optional[_core.ExchangeRates] = None,
+              calendar: Optional[_core.FiscalCalendar] = None, types: Sequence[int] = (),
+              policy: Optional[_core.ConversionPolicy] = None, threads: int = 0) -> AggregateResult:
     """Exact sums per donor (reporting organisation) x fiscal year x objective.
 
-    ``objectives``: :class:`aidtrack.ActivityShare` records or ``(activity_id, code[, percentage])``
-    tuples; percentages under 100 leave the rest ``"(unmapped)"``, activities without a mapping are
-    wholly unmapped. ``types``: transaction type codes counted (empty = all). ``threads``: 0 = the
-    hardware's cores. Raises RateNotFoundError (with file and line) when a rate is missing.
+    ``objectives``: an :class:`ObjectiveMapping`, or :class:`aidtrack.ActivityShare` records or
+    ``(activity_id, code[, percentage])`` tuples (converted on each call; build an
+    :class:`ObjectiveMapping` once to call many times); percentages under 100 leave the rest
+    ``"(unmapped)"``, activities without a mapping are wholly unmapped. ``types``: transaction type
+    codes counted (empty = all). ``threads``: 0 = the hardware's cores. Raises RateNotFoundError
+    (with file and line) when a rate is missing.
     """
+    mapping = objectives if isinstance(objectives, ObjectiveMapping) else ObjectiveMapping(objectives)
     return _core._aggregate(portfolio, list(types), calendar or _core.FiscalCalendar(1, 1), currency, rates,
-                            policy or _core.ConversionPolicy.by_date(), _shares(objectives), int(threads))
+                            policy or _core.ConversionPolicy.by_date(), mapping, int(threads))
 
 
 def merge_all(results: Iterable[AggregateResult]) -> AggregateResult:
@@ -67,4 +60,4 @@ def aggregate_frame(result: AggregateResult) -> pd.DataFrame:
 
 AggregateResult.frame = aggregate_frame
 
-__all__ = ["AggregateResult", "aggregate", "aggregate_frame", "merge_all"]
+__all__ = ["AggregateResult", "ObjectiveMapping", "aggregate", "aggregate_frame", "merge_all"]

@@ -1,9 +1,9 @@
 from decimal import Decimal
-from typing import Iterable, Optional, Sequence, Tuple
+from typing import Iterable, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
-from ._core import ActivityShare, ConversionPolicy, ExchangeRates, FiscalCalendar, Portfolio
+from ._core import ActivityShare, ConversionPolicy, ExchangeRates, FiscalCalendar, ObjectiveMapping, Portfolio
 
 class AggregateResult:
     currency: str
@@ -17,7 +17,7 @@ class AggregateResult:
     def frame(self) -> pd.DataFrame: ...
     def __len__(self) -> int: ...
 
-def aggregate(portfolio: Portfolio, objectives: Iterable[object] = ..., *, currency: str = ...,
+def aggregate(portfolio: Portfolio, objectives: Union[ObjectiveMapping, Iterable[object]] = ..., *, currency: str = ...,
               rates: Optional[ExchangeRates] = ..., calendar: Optional[FiscalCalendar] = ...,
               types: Sequence[int] = ..., policy: Optional[ConversionPolicy] = ...,
               threads: int = ...) -> AggregateResult: ...

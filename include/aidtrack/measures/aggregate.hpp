@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -94,5 +95,14 @@ private:
 /// Activities without a mapping count as kUnmapped ("(unmapped)"); percentages summing to less
 /// than 100 leave the rest unmapped, more than 100 are scaled to 100. Const and thread-safe.
 [[nodiscard]] AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query);
+
+/// \brief aggregate() with the objective shares kept apart from the query, read where they are.
+///
+/// For a caller that keeps one mapping for many calls (Python's `aidtrack.ObjectiveMapping`):
+/// the shares are not copied into each query. `query.objectives` must be empty (ValidationError
+/// otherwise, so that no share is silently left out); the result is that of aggregate() with
+/// `query.objectives` holding `objectives`.
+[[nodiscard]] AggregateResult aggregate(const Portfolio& portfolio, const AggregateQuery& query,
+                                        std::span<const ActivityShare> objectives);
 
 }  // namespace aidtrack::measures
