@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
-#include <iterator>
 #include <tuple>
 #include <utility>
 #include <vector>
