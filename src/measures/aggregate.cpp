@@ -622,6 +622,7 @@ void count_rows(const TransactionTable& t, const Plan& plan, std::size_t from, s
                     const std::uint32_t no_value_date = 0U - static_cast<std::uint32_t>(valued == day_number::kNone);
                     const auto conversion = static_cast<std::int32_t>(
                         static_cast<std::uint32_t>(valued) ^ (static_cast<std::uint32_t>(valued ^ d) & no_value_date));
+                    // The target currency has rate row 0, all zeros: no branch on the currency.
                     const std::uint32_t rate =
                         segment_rate[slot_of[currency[i]] * segments + segment_of[conversion - lo]];
                     chunk_slot[k] = (segment_fy[segment_of[d - lo]] + rate) & counted;
