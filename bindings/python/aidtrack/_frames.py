@@ -192,19 +192,18 @@ def table_frame(table: dict) -> TableFrame:
     data: dict[str, Any] = {}
     for name, values, valid, kind, _description in table["columns"]:
         valid = np.asarray(valid, dtype=bool)
+        # The masked arrays are built from their values and mask directly: pd.array(values,
+        # dtype="Int64") inspects every element (7 ms for 72 000 rows, pandas 1.5).
         if kind == "int":
-            arr = pd.array(np.asarray(values, dtype=np.int64), dtype="Int64")
-            arr[~valid] = pd.NA
-            data[name] = arr
+            data[name] = pd.arrays.IntegerArray(np.asarray(values, dtype=np.int64), ~valid)
         elif kind == "float":
-            arr = pd.array(np.asarray(values, dtype=np.float64), dtype="Float64")
-            arr[~valid] = pd.NA
-            data[name] = arr
+            data[name] = pd.arrays.FloatingArray(np.asarray(values, dtype=np.float64), ~valid)
         elif isinstance(values, np.ndarray) and values.dtype == object and valid.all():
             data[name] = values  # built whole on the C++ side: nothing to mark, nothing to infer
         else:
             data[name] = [v if ok else None for v, ok in zip(values, valid)]
-    frame = TableFrame(data)
+    # Every column was made for this frame alone: pandas need not copy them into one block.
+    frame = TableFrame(data, copy=False)
     frame.attrs["title"] = table["title"]
     frame.attrs["methodology"] = table["methodology"]
     frame.attrs["notes"] = list(table["notes"])
