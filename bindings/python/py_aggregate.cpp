@@ -26,38 +26,26 @@ void put(py::array& array, std::size_t i, const py::object& value) {
     slots[i] = value.inc_ref().ptr();
 }
 
-// Python str objects for the keys of sorted cells, one per distinct donor and objective, so that
-// tens of thousands of rows share a few hundred strings instead of each making two.
-class KeyText {
-public:
-    const py::str& donor(const std::string& ref) {
-        if (donor_before_ == nullptr || *donor_before_ != ref) {  // cells come sorted by donor
-            donor_ = py::str(ref);
-            donor_before_ = &ref;
-        }
-        return donor_;
-    }
-    const py::str& objective(const std::string& code) {
-        auto found = objectives_.find(code);
-        if (found == objectives_.end()) found = objectives_.emplace(code, py::str(code)).first;
-        return found->second;
-    }
-
-private:
-    const std::string* donor_before_ = nullptr;
-    py::str donor_;
-    std::unordered_map<std::string, py::str> objectives_;
-};
+// One Python str per name of `names`, so that tens of thousands of rows share a few hundred
+// strings instead of each making its own.
+std::vector<py::str> python_names(const std::vector<std::string>& names) {
+    std::vector<py::str> out;
+    out.reserve(names.size());
+    for (const std::string& name : names) out.emplace_back(name);
+    return out;
+}
 
 // The cells as a list of (donor, fiscal_year, objective, value, transactions) tuples, sorted.
 py::list record_list(const measures::AggregateResult& result) {
-    py::list out(result.cells().size());
-    KeyText text;
-    std::size_t i = 0;
-    for (const auto& [key, cell] : result.cells()) {
-        const auto& [donor, fiscal_year, objective] = key;
-        out[i++] = py::make_tuple(text.donor(donor), fiscal_year, text.objective(objective),
-                                  Decimal::from_raw(cell.value), cell.pieces);
+    const measures::AggregateCells& cells = result.cells();
+    py::list out(cells.size());
+    const std::vector<py::str> donors = python_names(cells.donors());
+    const std::vector<py::str> objectives = python_names(cells.objectives());
+    const auto keys = cells.key_ids();
+    const auto values = cells.values();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        out[i] = py::make_tuple(donors[keys[i].donor], keys[i].fiscal_year, objectives[keys[i].objective],
+                                Decimal::from_raw(values[i].value), values[i].pieces);
     }
     return out;
 }
@@ -79,17 +67,18 @@ py::dict frame_table(const measures::AggregateResult& result) {
     auto* year = years.mutable_data();
     auto* piece = pieces.mutable_data();
     const py::str currency(result.currency().str());
-    KeyText text;
-    std::size_t i = 0;
-    for (const auto& [key, cell] : result.cells()) {
-        const auto& [donor, fiscal_year, objective] = key;
-        put(donors, i, text.donor(donor));
-        put(objectives, i, text.objective(objective));
-        put(values, i, py::cast(Decimal::from_raw(cell.value)));
+    const measures::AggregateCells& cells = result.cells();
+    const std::vector<py::str> donor_names = python_names(cells.donors());
+    const std::vector<py::str> objective_names = python_names(cells.objectives());
+    const auto keys = cells.key_ids();
+    const auto sums = cells.values();
+    for (std::size_t i = 0; i < n; ++i) {
+        put(donors, i, donor_names[keys[i].donor]);
+        put(objectives, i, objective_names[keys[i].objective]);
+        put(values, i, py::cast(Decimal::from_raw(sums[i].value)));
         put(currencies, i, currency);
-        year[i] = fiscal_year;
-        piece[i] = cell.pieces;
-        ++i;
+        year[i] = keys[i].fiscal_year;
+        piece[i] = sums[i].pieces;
     }
     const std::unordered_map<std::string, py::object> built{{"donor", donors},         {"fiscal_year", years},
                                                             {"objective", objectives}, {"value", values},

@@ -731,14 +731,21 @@ bool count_all(const TransactionTable& t, const Plan& plan, unsigned threads, bo
 namespace detail {
 
 struct AggregateBuilder {
-    /// Makes room for `cells` cells: megabytes that are written at once, so on huge pages where
-    /// the kernel gives them on request (72 000 cells: 1 968 page faults -> 435 on a fresh call).
-    static void reserve(AggregateResult& result, std::size_t cells) {
-        aidtrack::detail::reserve_on_huge_pages(result.cells_.entries_, cells);
+    /// Gives the result its sorted donor and objective names, each used by some cell to come,
+    /// and room for `cells` cells: the cells' megabytes are written at once, so on huge pages
+    /// where the kernel gives them on request.
+    static void start(AggregateResult& result, std::vector<std::string> donors, std::vector<std::string> objectives,
+                      std::size_t cells) {
+        AggregateCells& out = result.cells_;
+        out.donors_ = std::move(donors);
+        out.objectives_ = std::move(objectives);
+        out.keys_.reserve(cells);
+        aidtrack::detail::reserve_on_huge_pages(out.cells_, cells);
     }
     /// Appends a cell whose key follows every key the result holds, without comparing keys.
-    static void append(AggregateResult& result, AggregateResult::Key key, const AggregateCell& cell) {
-        result.cells_.entries_.emplace_back(std::move(key), cell);
+    static void append(AggregateResult& result, const AggregateKeyIds& key, const AggregateCell& cell) {
+        result.cells_.keys_.push_back(key);
+        result.cells_.cells_.push_back(cell);
     }
 };
 
@@ -809,18 +816,40 @@ AggregateResult aggregate_mapped(const Portfolio& portfolio, const AggregateQuer
         }
     }
     // Cells in key order (donors and objectives sorted by text), so each is appended: no search,
-    // no intermediate list of 100 000 keys.
-    auto order = [](const std::vector<std::string>& names) {
-        std::vector<std::uint32_t> out(names.size());
-        std::iota(out.begin(), out.end(), 0U);
-        std::sort(out.begin(), out.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
-        return out;
+    // no intermediate list of 100 000 keys. The result names only the donors and objectives
+    // some filled cell has, numbered in text order.
+    std::vector<std::uint8_t> donor_used(plan.donors.size(), 0);
+    std::vector<std::uint8_t> objective_used(objectives, 0);
+    std::size_t filled = 0;
+    for (std::size_t c = 0; c < cells; ++c) {
+        if (acc[c].pieces == 0) continue;
+        ++filled;
+        donor_used[c / (static_cast<std::size_t>(plan.years) * objectives)] = 1;
+        objective_used[c % objectives] = 1;
+    }
+    // The used names in text order, and each one's number in that order.
+    auto number = [](const std::vector<std::string>& names, const std::vector<std::uint8_t>& used,
+                     std::vector<std::uint32_t>& order, std::vector<std::uint32_t>& id) {
+        order.clear();
+        for (std::uint32_t k = 0; k < names.size(); ++k)
+            if (used[k]) order.push_back(k);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
+        id.assign(names.size(), 0);
+        std::vector<std::string> sorted;
+        sorted.reserve(order.size());
+        for (std::uint32_t k = 0; k < order.size(); ++k) {
+            id[order[k]] = k;
+            sorted.push_back(names[order[k]]);
+        }
+        return sorted;
     };
-    const auto filled = static_cast<std::size_t>(
-        std::count_if(acc.begin(), acc.end(), [](const Cell& cell) { return cell.pieces != 0; }));
-    detail::AggregateBuilder::reserve(result, filled);
-    const auto donor_order = order(plan.donors);
-    const auto objective_order = order(plan.objectives);
+    std::vector<std::uint32_t> donor_order;
+    std::vector<std::uint32_t> donor_id;
+    std::vector<std::uint32_t> objective_order;
+    std::vector<std::uint32_t> objective_id;
+    auto donor_names = number(plan.donors, donor_used, donor_order, donor_id);
+    auto objective_names = number(plan.objectives, objective_used, objective_order, objective_id);
+    detail::AggregateBuilder::start(result, std::move(donor_names), std::move(objective_names), filled);
     for (std::uint32_t donor : donor_order) {
         for (int y = 0; y < plan.years; ++y) {
             const Cell* row = acc.data() + (static_cast<std::size_t>(donor) * static_cast<std::size_t>(plan.years) +
@@ -828,9 +857,9 @@ AggregateResult aggregate_mapped(const Portfolio& portfolio, const AggregateQuer
                                                objectives;
             for (std::uint32_t o : objective_order) {
                 if (row[o].pieces == 0) continue;
-                detail::AggregateBuilder::append(
-                    result, AggregateResult::Key{plan.donors[donor], plan.fy_min + y, plan.objectives[o]},
-                    AggregateCell{row[o].value, row[o].pieces});
+                detail::AggregateBuilder::append(result,
+                                                 AggregateKeyIds{donor_id[donor], plan.fy_min + y, objective_id[o]},
+                                                 AggregateCell{row[o].value, row[o].pieces});
             }
         }
     }

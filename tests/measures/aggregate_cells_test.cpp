@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,7 @@
 
 using aidtrack::measures::AggregateCell;
 using aidtrack::measures::AggregateCells;
+using aidtrack::measures::AggregateKeyIds;
 
 namespace {
 
@@ -73,4 +75,54 @@ TEST(aggregate_cells_test, add_all_merges_two_sorted_arrays_as_cell_by_cell_adds
     later.add({"E", 0, "x"}, {1, 1});
     merged.add_all(later);
     EXPECT_EQ(std::get<0>(std::prev(merged.end())->first), "E");
+}
+
+TEST(aggregate_cells_test, names_are_held_once_sorted_and_keys_renumbered_when_a_name_comes_between) {
+    AggregateCells cells;
+    cells.add({"D3", 2020, "b"}, {1, 1});
+    cells.add({"D1", 2020, "c"}, {2, 1});
+    // "D2" and "a" sort between and before names held: the keys pointing after them move up.
+    cells.add({"D2", 2021, "a"}, {3, 1});
+    cells.add({"D3", 2019, "c"}, {4, 1});
+    EXPECT_EQ(cells.donors(), (std::vector<std::string>{"D1", "D2", "D3"}));
+    EXPECT_EQ(cells.objectives(), (std::vector<std::string>{"a", "b", "c"}));
+    // Key order (D1 2020 c), (D2 2021 a), (D3 2019 c), (D3 2020 b) as positions in the names.
+    const std::vector<AggregateKeyIds> ids{{0, 2020, 2}, {1, 2021, 0}, {2, 2019, 2}, {2, 2020, 1}};
+    EXPECT_EQ(std::vector<AggregateKeyIds>(cells.key_ids().begin(), cells.key_ids().end()), ids);
+    const std::vector<std::int64_t> values{2, 3, 4, 1};
+    for (std::size_t k = 0; k < values.size(); ++k) EXPECT_EQ(cells.values()[k].value, values[k]);
+    // Iteration gives the text keys those positions stand for.
+    const std::vector<AggregateCells::Key> sorted{
+        {"D1", 2020, "c"}, {"D2", 2021, "a"}, {"D3", 2019, "c"}, {"D3", 2020, "b"}};
+    EXPECT_EQ(keys(cells), sorted);
+    EXPECT_EQ((cells.begin() + 2)->first, sorted[2]);
+    EXPECT_EQ(cells.end() - cells.begin(), 4);
+    EXPECT_EQ(cells.find({"D3", 2019, "c"}) - cells.begin(), 2);
+    // A name held but not with this combination is not a cell.
+    EXPECT_FALSE(cells.contains({"D1", 2020, "a"}));
+}
+
+TEST(aggregate_cells_test, merging_results_with_different_names_unites_the_names_and_equals_adds) {
+    AggregateCells a;
+    a.add({"AU", 2020, "1.1"}, {10, 1});
+    a.add({"JP", 2020, "2.1"}, {20, 1});
+    AggregateCells b;
+    b.add({"CA", 2020, "1.1"}, {5, 1});  // a donor between a's two
+    b.add({"JP", 2020, "0.9"}, {7, 2});  // an objective before a's
+    b.add({"JP", 2020, "2.1"}, {1, 1});  // a cell a has: 20 + 1 = 21 over 2 pieces
+    AggregateCells by_adds = a;
+    for (const auto& [key, cell] : b) by_adds.add(key, cell);
+    AggregateCells merged = a;
+    merged.add_all(b);
+    EXPECT_EQ(merged, by_adds);  // the same names, keys and cells member by member
+    EXPECT_EQ(merged.donors(), (std::vector<std::string>{"AU", "CA", "JP"}));
+    EXPECT_EQ(merged.objectives(), (std::vector<std::string>{"0.9", "1.1", "2.1"}));
+    const std::vector<AggregateCells::Key> sorted{
+        {"AU", 2020, "1.1"}, {"CA", 2020, "1.1"}, {"JP", 2020, "0.9"}, {"JP", 2020, "2.1"}};
+    EXPECT_EQ(keys(merged), sorted);
+    EXPECT_EQ(merged.at({"JP", 2020, "2.1"}), (AggregateCell{21, 2}));
+    // Merging the other way round gives the same cells.
+    AggregateCells other_way = b;
+    other_way.add_all(a);
+    EXPECT_EQ(other_way, merged);
 }

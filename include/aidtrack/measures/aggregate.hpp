@@ -62,7 +62,7 @@ public:
         : currency_(currency), start_month_(start_month), start_day_(start_day) {}
 
     /// Adds `cell` to the cell at `key`.
-    void add(Key key, const AggregateCell& cell) { cells_.add(std::move(key), cell); }
+    void add(const Key& key, const AggregateCell& cell) { cells_.add(key, cell); }
     /// Adds every cell of `other`; throws CurrencyError when currencies or calendars differ.
     AggregateResult& merge(const AggregateResult& other);
     /// The merge of two results (the result of the union of their portfolios).
