@@ -152,6 +152,12 @@ void bind_aggregate(py::module_& m) {
              "Adds every cell of `other` in place (same currency and calendar) and returns self.")
         .def("total", &AggregateResult::total, "Sum of every cell (decimal.Decimal).")
         .def("records", &record_list, "Cells as (donor, fiscal_year, objective, value, transactions) tuples, sorted.")
+        .def_property_readonly(
+            "donors", [](const AggregateResult& r) { return r.cells().donors(); },
+            "The donors (reporting organisation refs) the cells name, sorted, each once.")
+        .def_property_readonly(
+            "objectives", [](const AggregateResult& r) { return r.cells().objectives(); },
+            "The objective codes the cells name, sorted, each once ('(unmapped)' where money has no objective).")
         .def("_table", [](const AggregateResult& r) { return table_to_python(r.to_table()); })
         .def("_frame_table", &frame_table)
         .def("__len__", [](const AggregateResult& r) { return r.cells().size(); })

@@ -51,9 +51,15 @@ def test_hand_computed_cells_and_frame():
     assert records[("D1", 2020, "2.3")] == Decimal("500")    # 1250 × 40 %
     assert records[("D2", 2020, "(unmapped)")] == Decimal("7")  # 2021-01-10 is in FY2020-21
     assert result.total() == Decimal("1357")                 # 100 + 1250 + 7
+    assert result.donors == ["D1", "D2"]                       # each once, sorted
+    assert result.objectives == ["(unmapped)", "1.1", "2.3"]  # "(" sorts before digits
     frame = result.frame()
     assert list(frame.columns) == ["donor", "fiscal_year", "objective", "value", "currency", "transactions"]
     assert len(frame) == 5 and set(frame["currency"]) == {"USD"}
+    # Merged with a result naming another donor, the names are united.
+    other = AggregateResult("USD", 7, 1, [("D0", 2020, "9.9", Decimal("1"), 1)])
+    assert result.merge(other).donors == ["D0", "D1", "D2"]
+    assert result.objectives == ["(unmapped)", "1.1", "2.3", "9.9"]
 
 
 def test_pickle_round_trip_is_exact_and_merge_needs_the_same_currency():
