@@ -87,6 +87,7 @@ set(AIDTRACK_SOURCES
   src/model/portfolio_subset.cpp
   src/model/procurement.cpp
   src/model/results_store.cpp
+  src/model/activity_index.cpp
   src/model/reporting_org_ids.cpp
   src/model/rows_by_activity.cpp
   src/model/strategy.cpp

@@ -10,6 +10,8 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace aidtrack::python {
@@ -556,6 +558,16 @@ void bind_model(py::module_& m) {
         .def(
             "activity_at", [](const Portfolio& p, std::uint32_t i) { return p.activity(i); }, py::arg("index"))
         .def("find_activity", &Portfolio::find_activity, py::arg("identifier"), "Index of an activity, or None.")
+        .def(
+            "find_activities",
+            [](const Portfolio& p, const std::vector<std::string>& identifiers) {
+                const std::vector<std::string_view> ids(identifiers.begin(), identifiers.end());
+                py::gil_scoped_release release;
+                return p.find_activities(ids);
+            },
+            py::arg("identifiers"),
+            "Index of the activity of each identifier (None where absent), in order; faster than one\n"
+            "find_activity() call each for many identifiers.")
         .def_property_readonly("activity_count", &Portfolio::activity_count)
         .def("activities", &Portfolio::activities, "Copies of all activities.")
         .def(

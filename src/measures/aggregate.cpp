@@ -178,7 +178,15 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, std::spa
     shares.reserve(mapping.size());
     // Per activity of the portfolio (found through its own index): its first and last share + 1.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> share_runs(portfolio.activity_count(), {0, 0});
-    std::optional<std::uint32_t> a;  // the activity of the share before, found once for its run
+    // The activity of each run of shares naming the same one, found all at once (the look-ups
+    // overlap their cache misses).
+    std::vector<std::string_view> run_ids;
+    for (std::size_t k = 0; k < mapping.size(); ++k)
+        if (k == 0 || mapping[k].activity_id != mapping[k - 1].activity_id)
+            run_ids.emplace_back(mapping[k].activity_id);
+    const std::vector<std::optional<std::uint32_t>> run_activity = portfolio.find_activities(run_ids);
+    std::size_t run = 0;
+    std::optional<std::uint32_t> a;  // the activity of the share's run
     for (std::size_t k = 0; k < mapping.size(); ++k) {
         const ActivityShare& s = mapping[k];
         const Raw w = s.percentage.value_or(Decimal(100)).raw();
@@ -186,7 +194,7 @@ Plan make_plan(const Portfolio& portfolio, const AggregateQuery& query, std::spa
             throw ValidationError("negative objective percentage for activity " + s.activity_id, s.where,
                                   "weights-not-negative");
         const std::uint32_t objective = objective_id(s.code);
-        if (k == 0 || s.activity_id != mapping[k - 1].activity_id) a = portfolio.find_activity(s.activity_id);
+        if (k == 0 || s.activity_id != mapping[k - 1].activity_id) a = run_activity[run++];
         if (!a) continue;  // not in this portfolio: nothing to split
         const auto added = static_cast<std::uint32_t>(shares.size());
         shares.push_back({objective, w, 0});

@@ -12,16 +12,14 @@ namespace aidtrack {
 
 namespace {
 
-// Indexes `activity` as number `count` in `index`, or says why it cannot join: one look-up of
+// Indexes `activity` as the next position of `index`, or says why it cannot join: one look-up of
 // its identifier, which is the index's key.
-template <class Index>
-void index_new_activity(const Activity& activity, Index& index, std::size_t count) {
+void index_new_activity(const Activity& activity, ActivityIndex& index) {
     if (activity.identifier.empty())
         throw ValidationError("activity without an identifier",
                               {activity.provenance.source, activity.provenance.line, "iati-identifier"},
                               "identifier-not-empty");
-    if (count >= UINT32_MAX) throw OverflowError("too many activities");
-    if (!index.try_emplace(activity.identifier, static_cast<std::uint32_t>(count)).second) {
+    if (!index.push_back(activity.identifier)) {
         throw ValidationError("duplicate activity identifier '" + activity.identifier + "'",
                               {activity.provenance.source, activity.provenance.line, "iati-identifier"},
                               "identifier-unique");
@@ -31,7 +29,7 @@ void index_new_activity(const Activity& activity, Index& index, std::size_t coun
 }  // namespace
 
 std::uint32_t Portfolio::add_activity(Activity activity) {
-    index_new_activity(activity, activity_index_, activities_.size());
+    index_new_activity(activity, activity_index_);
     const auto index = static_cast<std::uint32_t>(activities_.size());
     reporting_org_ids_.push_back(activity.reporting_org.ref);
     activities_.push_back(std::move(activity));
@@ -50,12 +48,12 @@ void Portfolio::add_activities(std::vector<Activity> activities) {
     if (activities_.empty()) {
         // Index the records where they are, then take the whole vector (nothing changes if a
         // record is refused).
-        decltype(activity_index_) index;
+        ActivityIndex index;
         index.reserve(activities.size());
         ReportingOrgIds orgs;
         orgs.reserve(activities.size());
         for (std::size_t i = 0; i < activities.size(); ++i) {
-            index_new_activity(activities[i], index, i);
+            index_new_activity(activities[i], index);
             orgs.push_back(activities[i].reporting_org.ref);
         }
         activity_index_ = std::move(index);
@@ -82,10 +80,12 @@ const Activity& Portfolio::activity(const ActivityId& id) const {
     return activities_[*index];
 }
 
-std::optional<std::uint32_t> Portfolio::find_activity(std::string_view id) const {
-    const auto it = activity_index_.find(id);
-    if (it == activity_index_.end()) return std::nullopt;
-    return it->second;
+std::optional<std::uint32_t> Portfolio::find_activity(std::string_view id) const { return activity_index_.find(id); }
+
+std::vector<std::optional<std::uint32_t>> Portfolio::find_activities(std::span<const std::string_view> ids) const {
+    std::vector<std::optional<std::uint32_t>> out(ids.size());
+    activity_index_.find_all(ids, out);
+    return out;
 }
 
 void Portfolio::upsert_organisation(Organisation organisation) {

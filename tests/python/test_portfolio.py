@@ -118,6 +118,8 @@ def test_golden_archive_loads(repo):
     p = aidtrack.Portfolio.load(str(repo / "tests" / "data" / "golden" / "portfolio-format1.binary.atk"))
     assert p.activity_count == 2
     assert p.find_activity("AU-5-INM123") == 1
+    assert p.find_activities(["AU-5-INM123", "none", "AU-5-INM123"]) == [1, None, 1]
+    assert p.find_activities([]) == []
 
 
 def test_columns_keep_the_portfolio_alive():

@@ -8,6 +8,7 @@
 #include <aidtrack/core/table.hpp>
 #include <aidtrack/core/text.hpp>
 #include <aidtrack/model/activity.hpp>
+#include <aidtrack/model/activity_index.hpp>
 #include <aidtrack/model/budget.hpp>
 #include <aidtrack/model/coordination_store.hpp>
 #include <aidtrack/model/diagnostic.hpp>
@@ -22,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -79,6 +81,10 @@ public:
     [[nodiscard]] const Activity& activity(const ActivityId& id) const;
     /// Index of the activity with `id`, if present.
     [[nodiscard]] std::optional<std::uint32_t> find_activity(std::string_view id) const;
+    /// Index of the activity with each of `ids` (nullopt where absent), in order: the look-ups
+    /// overlap their cache misses, which one call per identifier cannot.
+    [[nodiscard]] std::vector<std::optional<std::uint32_t>> find_activities(
+        std::span<const std::string_view> ids) const;
     [[nodiscard]] const std::vector<Activity>& activities() const noexcept { return activities_; }
     [[nodiscard]] std::size_t activity_count() const noexcept { return activities_.size(); }
     /// Each activity's reporting-organisation ref as an id into one list of refs (group-bys per
@@ -158,7 +164,7 @@ private:
     friend void serialize_portfolio(Archive& ar, Portfolio& p, unsigned int version);
 
     std::vector<Activity> activities_;
-    std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> activity_index_;
+    ActivityIndex activity_index_;
     ReportingOrgIds reporting_org_ids_;  ///< kept by every writer of activities_
     std::vector<Organisation> organisations_;
     std::unordered_map<std::string, std::size_t> organisation_index_;
