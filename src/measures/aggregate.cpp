@@ -15,7 +15,6 @@
 #include <cstring>
 #include <exception>
 #include <limits>
-#include <numeric>
 #include <optional>
 #include <span>
 #include <string_view>

@@ -55,9 +55,7 @@ bool ActivityIndex::push_back(std::string_view id) {
     return true;
 }
 
-std::optional<std::uint32_t> ActivityIndex::find(std::string_view id) const {
-    if (slots_.empty()) return std::nullopt;
-    const std::uint64_t h = hash(id);
+std::optional<std::uint32_t> ActivityIndex::probe(std::uint64_t h, std::string_view id) const noexcept {
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
@@ -65,6 +63,11 @@ std::optional<std::uint32_t> ActivityIndex::find(std::string_view id) const {
         if (s.position == 0) return std::nullopt;
         if (s.tag == tag && key(s.position - 1) == id) return s.position - 1;
     }
+}
+
+std::optional<std::uint32_t> ActivityIndex::find(std::string_view id) const {
+    if (slots_.empty()) return std::nullopt;
+    return probe(hash(id), id);
 }
 
 void ActivityIndex::find_all(std::span<const std::string_view> ids, std::span<std::optional<std::uint32_t>> out) const {
@@ -83,18 +86,9 @@ void ActivityIndex::find_all(std::span<const std::string_view> ids, std::span<st
         if (k + kAhead < ids.size()) __builtin_prefetch(&slots_[static_cast<std::size_t>(hashes[k + kAhead]) & mask]);
         if (k + kAhead / 2 < ids.size()) {
             const Slot s = slots_[static_cast<std::size_t>(hashes[k + kAhead / 2]) & mask];
-            if (s.position != 0) __builtin_prefetch(text_.data() + (s.position == 1 ? 0 : ends_[s.position - 2]));
+            if (s.position != 0) __builtin_prefetch(key(s.position - 1).data());
         }
-        const auto tag = static_cast<std::uint32_t>(hashes[k] >> 32);
-        out[k].reset();
-        for (std::size_t at = static_cast<std::size_t>(hashes[k]) & mask;; at = (at + 1) & mask) {
-            const Slot s = slots_[at];
-            if (s.position == 0) break;
-            if (s.tag == tag && key(s.position - 1) == ids[k]) {
-                out[k] = s.position - 1;
-                break;
-            }
-        }
+        out[k] = probe(hashes[k], ids[k]);
     }
 }
 

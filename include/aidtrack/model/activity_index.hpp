@@ -42,6 +42,8 @@ private:
     };
     [[nodiscard]] static std::uint64_t hash(std::string_view id) noexcept;
     [[nodiscard]] std::string_view key(std::uint32_t position) const noexcept;
+    // The position of `id`, whose hash is `h`, by linear probing from its slot (slots_ not empty).
+    [[nodiscard]] std::optional<std::uint32_t> probe(std::uint64_t h, std::string_view id) const noexcept;
     void place(std::uint64_t h, std::uint32_t position) noexcept;
     void grow(std::size_t slots);
 
