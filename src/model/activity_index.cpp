@@ -46,12 +46,13 @@ void ActivityIndex::reserve(std::size_t n) {
 
 bool ActivityIndex::push_back(std::string_view id) {
     if (ends_.size() >= std::numeric_limits<std::uint32_t>::max() - 1) throw OverflowError("too many activities");
-    if (find(id)) return false;
+    const std::uint64_t h = hash(id);  // once, for the look-up and the placing
+    if (!slots_.empty() && probe(h, id)) return false;
     if (2 * (ends_.size() + 1) > slots_.size()) grow(std::bit_ceil(std::max<std::size_t>(16, 4 * (ends_.size() + 1))));
     const auto position = static_cast<std::uint32_t>(ends_.size());
     text_.append(id);
     ends_.push_back(text_.size());
-    place(hash(id), position);
+    place(h, position);
     return true;
 }
 
